@@ -1,0 +1,79 @@
+// The shared benchmark harness. A package's `bench/*.bench.ts` calls `compare()` once per
+// benchmark: ours and the named peer run in the same process, in the same run, on the same data,
+// and the result is reported as a ratio (ours / peer in operations per second; above 1 is faster).
+// `scripts/bench.mjs` runs the files and gathers the results.
+import { appendFileSync } from 'node:fs';
+import { Bench } from 'tinybench';
+
+/** One side of a comparison. */
+export interface Contender {
+  /** What is measured, e.g. "ServiceRequest.safeParse" or "ajv (compiled)". */
+  label: string;
+  /** One operation. May be async. */
+  fn: () => unknown;
+}
+
+/** What a comparison records, one JSON line per benchmark. */
+export interface BenchResult {
+  package: string;
+  name: string;
+  /** How many items one operation handles (e.g. 10,000 records), so rates can be given per item. */
+  itemsPerOp: number;
+  ours: { label: string; opsPerSec: number; itemsPerSec: number; p50Ms: number; p99Ms: number };
+  peer: { label: string; opsPerSec: number; itemsPerSec: number; p50Ms: number; p99Ms: number };
+  /** ours.opsPerSec / peer.opsPerSec. */
+  ratio: number;
+  goal?: string;
+}
+
+export interface CompareOptions {
+  name: string;
+  ours: Contender;
+  peer: Contender;
+  itemsPerOp?: number;
+  /** Milliseconds to run each side (default 1000; `BENCH_TIME` overrides). */
+  time?: number;
+  goal?: string;
+}
+
+function summary(task: Bench['tasks'][number], itemsPerOp: number, label: string) {
+  const result = task.result;
+  if (!result || result.state !== 'completed') {
+    throw new Error(`benchmark task ${label} did not complete: ${JSON.stringify(result)}`);
+  }
+  const opsPerSec = result.throughput.mean;
+  return {
+    label,
+    opsPerSec,
+    itemsPerSec: opsPerSec * itemsPerOp,
+    p50Ms: result.latency.p50 ?? result.latency.mean,
+    p99Ms: result.latency.p99 ?? result.latency.max,
+  };
+}
+
+/** Runs ours and the peer side by side and records the ratio. */
+export async function compare(options: CompareOptions): Promise<BenchResult> {
+  const itemsPerOp = options.itemsPerOp ?? 1;
+  const time = Number(process.env.BENCH_TIME ?? options.time ?? 1000);
+  const bench = new Bench({ time, warmupTime: Math.min(250, time / 4) });
+  bench.add(options.ours.label, options.ours.fn);
+  bench.add(options.peer.label, options.peer.fn);
+  await bench.run();
+  const [oursTask, peerTask] = bench.tasks;
+  if (!oursTask || !peerTask) throw new Error('tinybench lost a task');
+  const ours = summary(oursTask, itemsPerOp, options.ours.label);
+  const peer = summary(peerTask, itemsPerOp, options.peer.label);
+  const result: BenchResult = {
+    package: process.env.CITY_BENCH_PACKAGE ?? 'unknown',
+    name: options.name,
+    itemsPerOp,
+    ours,
+    peer,
+    ratio: ours.opsPerSec / peer.opsPerSec,
+    ...(options.goal === undefined ? {} : { goal: options.goal }),
+  };
+  const out = process.env.CITY_BENCH_OUT;
+  if (out) appendFileSync(out, `${JSON.stringify(result)}\n`);
+  else console.log(JSON.stringify(result, null, 2));
+  return result;
+}

@@ -1,0 +1,2 @@
+// This entry point is filled by the audit-log issue; it exports nothing yet.
+export {};

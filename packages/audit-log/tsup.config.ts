@@ -1,0 +1,6 @@
+import { defineConfig } from 'tsup';
+import { packageBuild } from '../../scripts/tsup.base';
+
+export default defineConfig(
+  packageBuild({ index: 'src/index.ts', node: 'src/node.ts', sharing: 'src/sharing.ts' }),
+);

@@ -1,0 +1,2 @@
+// This entry point is filled by the auth-client issue; it exports nothing yet.
+export {};

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/**
+ * The City's data classification levels, from least to most protected.
+ *
+ * - `public`: may be published as open data.
+ * - `internal`: for City staff; not personal.
+ * - `confidential`: other personal data (contact details, precise home location, free text,
+ *   photos).
+ * - `restricted`: what Massachusetts law (M.G.L. c. 93H/93I) and CJIS, HIPAA or FERPA protect.
+ */
+export const CLASSIFICATIONS = ['public', 'internal', 'confidential', 'restricted'] as const;
+
+/** One of {@link CLASSIFICATIONS}. */
+export type Classification = (typeof CLASSIFICATIONS)[number];
+
+/** zod schema for a {@link Classification}. */
+export const ClassificationSchema = z.enum(CLASSIFICATIONS).meta({
+  id: 'Classification',
+  description:
+    'City of Boston data classification level, ordered public < internal < confidential < restricted.',
+});
+
+/** Rank of a level: 0 for `public` up to 3 for `restricted`. */
+export function classificationRank(level: Classification): number {
+  const rank = CLASSIFICATIONS.indexOf(level);
+  if (rank < 0)
+    throw new TypeError(
+      `Unknown classification ${JSON.stringify(level)}; expected one of ${CLASSIFICATIONS.join(', ')}`,
+    );
+  return rank;
+}
+
+/**
+ * Orders two levels: negative when `a` is less protected than `b`, zero when equal, positive
+ * when more protected. Usable as an `Array.prototype.sort` comparator.
+ */
+export function compareClassification(a: Classification, b: Classification): number {
+  return classificationRank(a) - classificationRank(b);
+}
+
+/**
+ * Whether a viewer cleared to `clearance` may see data classified `level`.
+ *
+ * @example
+ * ```ts
+ * isAtMost('confidential', 'restricted'); // true: a restricted clearance sees confidential data
+ * isAtMost('restricted', 'internal'); // false
+ * ```
+ */
+export function isAtMost(level: Classification, clearance: Classification): boolean {
+  return compareClassification(level, clearance) <= 0;
+}
+
+/** The most protected of the given levels; `public` for none. */
+export function maxClassification(...levels: readonly Classification[]): Classification {
+  let max: Classification = 'public';
+  for (const level of levels) if (compareClassification(level, max) > 0) max = level;
+  return max;
+}
+
+/** Whether a value is a {@link Classification}. */
+export function isClassification(value: unknown): value is Classification {
+  return typeof value === 'string' && (CLASSIFICATIONS as readonly string[]).includes(value);
+}

@@ -1,0 +1,10 @@
+export {
+  CLASSIFICATIONS,
+  type Classification,
+  ClassificationSchema,
+  classificationRank,
+  compareClassification,
+  isAtMost,
+  isClassification,
+  maxClassification,
+} from './classification';

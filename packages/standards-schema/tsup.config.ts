@@ -1,0 +1,10 @@
+import { defineConfig } from 'tsup';
+import { packageBuild } from '../../scripts/tsup.base';
+
+export default defineConfig(
+  packageBuild({
+    index: 'src/index.ts',
+    'json-schema': 'src/json-schema.ts',
+    testing: 'src/testing.ts',
+  }),
+);

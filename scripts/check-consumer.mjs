@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+// The consumer check: department developers meet our packages as tarballs from a registry, not
+// as workspace links. This installs each package's packed tarball (made by check:package) into a
+// scratch project outside the workspace, then imports every entry point from ESM and from CJS
+// and type-checks a TypeScript file that uses them under `moduleResolution: bundler` and
+// `node16`. A broken export path, a file missing from `files`, or a type that does not resolve
+// fails it.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const keep = process.argv.includes('--keep');
+
+const packages = readdirSync(join(root, 'packages'))
+  .map((dir) => join(root, 'packages', dir))
+  .filter((dir) => existsSync(join(dir, 'package.json')))
+  .map((dir) => ({ dir, pkg: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }))
+  .filter(({ pkg }) => !pkg.private);
+
+const tarballs = {};
+for (const { dir, pkg } of packages) {
+  const packDir = join(dir, '.pack');
+  const file = existsSync(packDir) && readdirSync(packDir).find((f) => f.endsWith('.tgz'));
+  if (!file) {
+    console.error(`${pkg.name}: no tarball in ${packDir}; run its check:package task first`);
+    process.exit(1);
+  }
+  tarballs[pkg.name] = join(packDir, file);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'city-sdk-consumer-'));
+const sh = (command, args) =>
+  execFileSync(command, args, { cwd: work, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+
+// Peer dependencies a department app would have installed itself.
+const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const peers = {};
+for (const { pkg } of packages) {
+  for (const [name, range] of Object.entries(pkg.peerDependencies ?? {})) {
+    if (!tarballs[name]) peers[name] = rootPkg.devDependencies[name] ?? range;
+  }
+}
+const typePeers = {};
+for (const name of ['@types/react', '@types/react-dom', '@types/node']) {
+  typePeers[name] = rootPkg.devDependencies[name];
+}
+const fileDeps = Object.fromEntries(Object.entries(tarballs).map(([n, t]) => [n, `file:${t}`]));
+
+writeFileSync(
+  join(work, 'package.json'),
+  JSON.stringify(
+    {
+      name: 'department-app',
+      private: true,
+      type: 'module',
+      dependencies: { ...fileDeps, ...peers, ...typePeers },
+      // One copy of each of our packages: the tarball, never a registry version.
+      overrides: fileDeps,
+    },
+    null,
+    2,
+  ),
+);
+
+let failures = 0;
+const step = (label, fn) => {
+  try {
+    fn();
+    console.log(`ok   ${label}`);
+  } catch (error) {
+    failures++;
+    console.error(
+      `FAIL ${label}\n${error.stdout ?? ''}${error.stderr ?? ''}${error.stdout || error.stderr ? '' : error.message}`,
+    );
+  }
+};
+
+step('install the tarballs into a project outside the workspace', () => {
+  sh('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error']);
+});
+
+// Every entry point the packages promise, from their installed package.json.
+const entries = [];
+for (const { pkg } of packages) {
+  const installed = JSON.parse(
+    readFileSync(join(work, 'node_modules', pkg.name, 'package.json'), 'utf8'),
+  );
+  for (const subpath of Object.keys(installed.exports ?? { '.': null })) {
+    if (subpath === './package.json') continue;
+    entries.push({
+      specifier: subpath === '.' ? pkg.name : `${pkg.name}/${subpath.slice(2)}`,
+      isCode: !/\.(css|json)$/.test(subpath),
+    });
+  }
+}
+const code = entries.filter((e) => e.isCode).map((e) => e.specifier);
+const assets = entries.filter((e) => !e.isCode).map((e) => e.specifier);
+
+writeFileSync(
+  join(work, 'esm.mjs'),
+  `const specifiers = ${JSON.stringify(code)};
+const assets = ${JSON.stringify(assets)};
+const shapes = {};
+for (const s of specifiers) {
+  const ns = await import(s);
+  shapes[s] = Object.keys(ns).filter((k) => k !== 'default' && k !== 'module.exports').sort();
+}
+for (const a of assets) import.meta.resolve(a);
+console.log(JSON.stringify(shapes));
+`,
+);
+writeFileSync(
+  join(work, 'cjs.cjs'),
+  `const specifiers = ${JSON.stringify(code)};
+const assets = ${JSON.stringify(assets)};
+const shapes = {};
+for (const s of specifiers) shapes[s] = Object.keys(require(s)).filter((k) => k !== 'default' && k !== '__esModule').sort();
+for (const a of assets) require.resolve(a);
+console.log(JSON.stringify(shapes));
+`,
+);
+
+let esmShapes;
+step(`import ${code.length} entry points from ESM (and resolve ${assets.length} assets)`, () => {
+  esmShapes = sh(process.execPath, ['esm.mjs']);
+});
+step(`require ${code.length} entry points from CJS, with the same exports as ESM`, () => {
+  const cjsShapes = sh(process.execPath, ['cjs.cjs']);
+  if (esmShapes !== undefined && cjsShapes !== esmShapes) {
+    throw new Error(`ESM and CJS export different names:\nESM ${esmShapes}\nCJS ${cjsShapes}`);
+  }
+});
+
+// A TypeScript file that uses every entry point: each namespace is referenced so that an entry
+// whose types do not resolve is an error (TS7016 under strict), not a silent any.
+const tsSource = code
+  .map((s, i) => `import * as entry${i} from '${s}';\nexport const use${i}: object = entry${i};`)
+  .join('\n');
+writeFileSync(join(work, 'consumer.ts'), `${tsSource}\n`);
+writeFileSync(
+  join(work, 'consumer.cts'),
+  `${tsSource.replace(/^export const/gm, 'export const')}\n`,
+);
+const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+const common = {
+  strict: true,
+  noEmit: true,
+  skipLibCheck: false,
+  target: 'es2022',
+  types: ['node'],
+  jsx: 'react-jsx',
+};
+const configs = {
+  bundler: { ...common, module: 'esnext', moduleResolution: 'bundler' },
+  node16: { ...common, module: 'node16', moduleResolution: 'node16' },
+};
+for (const [name, compilerOptions] of Object.entries(configs)) {
+  const files = name === 'node16' ? ['consumer.ts', 'consumer.cts'] : ['consumer.ts'];
+  writeFileSync(
+    join(work, `tsconfig.${name}.json`),
+    JSON.stringify({ compilerOptions, files }, null, 2),
+  );
+  step(
+    `type-check the entry points with moduleResolution ${name}${name === 'node16' ? ' (ESM and CJS files)' : ''}`,
+    () => {
+      sh(process.execPath, [tsc, '-p', `tsconfig.${name}.json`]);
+    },
+  );
+}
+
+if (keep) console.log(`scratch project kept at ${work}`);
+else rmSync(work, { recursive: true, force: true });
+if (failures > 0) {
+  console.error(`consumer check: ${failures} failed`);
+  process.exit(1);
+}
+console.log(`consumer check: ${packages.length} packages, ${code.length} entry points, all passed`);
