@@ -38,7 +38,7 @@ export interface CompareOptions {
 
 function summary(task: Bench['tasks'][number], itemsPerOp: number, label: string) {
   const result = task.result;
-  if (!result || result.state !== 'completed') {
+  if (result?.state !== 'completed') {
     throw new Error(`benchmark task ${label} did not complete: ${JSON.stringify(result)}`);
   }
   const opsPerSec = result.throughput.mean;

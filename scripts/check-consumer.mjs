@@ -32,7 +32,12 @@ for (const { dir, pkg } of packages) {
 
 const work = mkdtempSync(join(tmpdir(), 'city-sdk-consumer-'));
 const sh = (command, args) =>
-  execFileSync(command, args, { cwd: work, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  execFileSync(command, args, {
+    cwd: work,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
 
 // Peer dependencies a department app would have installed itself.
 const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -168,6 +173,54 @@ for (const [name, compilerOptions] of Object.entries(configs)) {
       sh(process.execPath, [tsc, '-p', `tsconfig.${name}.json`]);
     },
   );
+}
+
+// Each package README's quick start (the first ```ts or ```tsx block under "## Quick start") must
+// work as written against the installed tarballs: type-checked, and run when it is plain TS.
+const quickStarts = [];
+for (const { dir, pkg } of packages) {
+  const readme = join(dir, 'README.md');
+  const text = existsSync(readme) ? readFileSync(readme, 'utf8') : '';
+  const section = text.split(/^## /m).find((part) => /^Quick start\b/i.test(part));
+  const block = section?.match(/^```(tsx?)\s*\n([\s\S]*?)^```/m);
+  const label = `${pkg.name} README quick start`;
+  if (!block) {
+    step(label, () => {
+      throw new Error(
+        `${readme} has no "## Quick start" section with a \`\`\`ts or \`\`\`tsx block`,
+      );
+    });
+    continue;
+  }
+  const file = `readme-${pkg.name.split('/')[1]}.${block[1]}`;
+  writeFileSync(join(work, file), block[2]);
+  quickStarts.push({ file, label, run: block[1] === 'ts' });
+}
+if (quickStarts.length > 0) {
+  writeFileSync(
+    join(work, 'tsconfig.readme.json'),
+    JSON.stringify(
+      {
+        compilerOptions: {
+          ...configs.bundler,
+          allowImportingTsExtensions: true,
+          lib: ['es2023', 'dom'],
+        },
+        files: quickStarts.map((q) => q.file),
+      },
+      null,
+      2,
+    ),
+  );
+  step('type-check every README quick start', () => {
+    sh(process.execPath, [tsc, '-p', 'tsconfig.readme.json']);
+  });
+  const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  for (const q of quickStarts.filter((q) => q.run)) {
+    step(`run the ${q.label} as written`, () => {
+      sh(process.execPath, [tsx, q.file]);
+    });
+  }
 }
 
 if (keep) console.log(`scratch project kept at ${work}`);
