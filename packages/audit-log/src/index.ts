@@ -1,2 +1,42 @@
-// This entry point is filled by the audit-log issue; it exports nothing yet.
-export {};
+export {
+  type Checkpoint,
+  type CheckpointSigner,
+  generateCheckpointKeys,
+  type KeyInput,
+  signCheckpoint,
+  verifyCheckpoint,
+} from './checkpoint';
+export {
+  type AuditLog,
+  type BatchOptions,
+  type CreateAuditLogOptions,
+  createAuditLog,
+  type DetailsOptions,
+  type RecordInput,
+  type RecordOptions,
+} from './createAuditLog';
+export {
+  AUDIT_ERROR_CODES,
+  type AuditErrorCode,
+  type AuditIssue,
+  AuditLogError,
+  isAuditLogError,
+} from './errors';
+export { GENESIS_HASH, hashEvent } from './internal/chain';
+export { type MemoryStore, memoryStore } from './memoryStore';
+export type {
+  AuditQuery,
+  AuditQueryPage,
+  AuditStore,
+  ChainHead,
+  SealedEvent,
+  UnsealedEvent,
+} from './store';
+export {
+  VERIFY_FAILURE_REASONS,
+  type VerifyFailureReason,
+  type VerifyOptions,
+  type VerifyResult,
+  type VerifySource,
+  verify,
+} from './verify';

@@ -1,0 +1,332 @@
+import type { z } from 'zod';
+import { type Checkpoint, type CheckpointSigner, signCheckpoint } from './checkpoint';
+import { type AuditIssue, AuditLogError } from './errors';
+import { canonicalize } from './internal/canonical';
+import type { SealedEvent, UnsealedEvent } from './internal/chain';
+import { type Clearance, redactDetails } from './internal/redactDetails';
+import { AuditEventInput } from './internal/schemas';
+import { uuidv7 } from './internal/uuidv7';
+import type { AuditStore } from './store';
+
+/** What `record()` accepts: an `AuditEventInput` whose `app` may be left to the log. */
+export type RecordInput = Omit<AuditEventInput, 'app'> & { app?: AuditEventInput['app'] };
+
+/** Group-commit and failure settings. */
+export interface BatchOptions {
+  /** Most events in one store write (default 512). */
+  maxSize?: number;
+  /** Most events waiting to be written; beyond it `record` fails with `QUEUE_FULL` (default 10,000). */
+  maxQueue?: number;
+  /** Wait this long for more events before a write (default 0: write as soon as the store is free). */
+  maxWaitMs?: number;
+  /** Retries of a failed write before its events fail with `STORE_UNAVAILABLE` (default 3). */
+  retries?: number;
+  /** First retry delay; doubles each time (default 50 ms). */
+  retryDelayMs?: number;
+}
+
+/** How `details` are redacted before they are hashed and stored. */
+export interface DetailsOptions {
+  /**
+   * A zod schema whose fields carry classification metadata (`classified()` from
+   * `@cityofboston/standards-schema`). Fields above `clearance` are redacted by their rule;
+   * fields it does not declare are dropped.
+   */
+  schema?: z.ZodType;
+  /** Highest level kept as is (default `internal`: audit logs are internal records). */
+  clearance?: Clearance;
+  /** Scrub strings that look like an SSN, phone number or email (default true). */
+  scrub?: boolean;
+}
+
+export interface CreateAuditLogOptions {
+  /** The application writing, stamped on every event that does not name one. */
+  app: AuditEventInput['app'];
+  store: AuditStore;
+  /** Sign a checkpoint every N events or T ms. */
+  signer?: CheckpointSigner;
+  batch?: BatchOptions;
+  details?: DetailsOptions;
+  /** Called with each signed checkpoint (keep them somewhere the store's admins cannot write). */
+  onCheckpoint?: (checkpoint: Checkpoint) => void;
+  /** Errors that no caller can receive (a checkpoint that failed to store). */
+  onError?: (error: unknown) => void;
+  /** Close the store when the log closes (default true). */
+  closeStore?: boolean;
+}
+
+/** Per-call options of `record()`. */
+export interface RecordOptions {
+  /** Schema for this event's `details`, overriding the log's. */
+  detailsSchema?: z.ZodType;
+}
+
+/** A running audit log. */
+export interface AuditLog {
+  /**
+   * Validates, redacts, chains and durably stores one event; resolves with the stored event
+   * (id, time and integrity assigned) only after the store made it durable.
+   *
+   * @throws AuditLogError `INVALID_EVENT`, `QUEUE_FULL`, `STORE_UNAVAILABLE`, `LOG_CLOSED`.
+   */
+  record(event: RecordInput, options?: RecordOptions): Promise<SealedEvent>;
+  /** Resolves when every event recorded so far is written (or has failed). */
+  flush(): Promise<void>;
+  /** Flushes, signs a last checkpoint, and closes the store. Idempotent. */
+  close(): Promise<void>;
+  /** The latest checkpoint this log signed. */
+  readonly lastCheckpoint: Checkpoint | undefined;
+  readonly store: AuditStore;
+}
+
+interface Pending {
+  event: UnsealedEvent;
+  resolve: (event: SealedEvent) => void;
+  reject: (error: unknown) => void;
+}
+
+function positive(name: string, value: number | undefined, fallback: number, min = 1): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min) {
+    throw new AuditLogError(
+      'INVALID_OPTIONS',
+      `createAuditLog: ${name} must be an integer >= ${min}, got ${value}`,
+    );
+  }
+  return value;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Creates an audit log over a store.
+ *
+ * @example
+ * ```ts
+ * import { createAuditLog, memoryStore } from '@cityofboston/audit-log';
+ *
+ * const log = createAuditLog({ app: { name: 'case-desk', department: 'DoIT' }, store: memoryStore() });
+ * await log.record({
+ *   actor: { type: 'user', id: 'u-123' },
+ *   action: 'case.view',
+ *   target: { type: 'case', id: 'BCS-1001' },
+ *   outcome: 'success',
+ * });
+ * await log.close();
+ * ```
+ */
+export function createAuditLog(options: CreateAuditLogOptions): AuditLog {
+  const { store } = options;
+  if (!store || typeof store.append !== 'function') {
+    throw new AuditLogError('INVALID_OPTIONS', 'createAuditLog: `store` must be an AuditStore');
+  }
+  const app = AuditEventInput.shape.app.safeParse(options.app);
+  if (!app.success) {
+    throw new AuditLogError('INVALID_OPTIONS', 'createAuditLog: `app` needs at least a `name`', {
+      cause: app.error,
+    });
+  }
+  const batch = options.batch ?? {};
+  const maxSize = positive('batch.maxSize', batch.maxSize, 512);
+  const maxQueue = positive('batch.maxQueue', batch.maxQueue, 10_000);
+  const maxWaitMs = positive('batch.maxWaitMs', batch.maxWaitMs, 0, 0);
+  const retries = positive('batch.retries', batch.retries, 3, 0);
+  const retryDelayMs = positive('batch.retryDelayMs', batch.retryDelayMs, 50, 0);
+  const detailsPolicy = {
+    clearance: options.details?.clearance ?? 'internal',
+    scrub: options.details?.scrub ?? true,
+    ...(options.details?.schema ? { schema: options.details.schema } : {}),
+  } as const;
+  const signer = options.signer;
+  const everyEvents = positive('signer.everyEvents', signer?.everyEvents, 1000);
+  const everyMs = positive('signer.everyMs', signer?.everyMs, 60_000, 0);
+  const onError = options.onError ?? (() => {});
+
+  const queue: Pending[] = [];
+  let draining: Promise<void> | undefined;
+  let closed = false;
+  let closing: Promise<void> | undefined;
+  let lastCheckpoint: Checkpoint | undefined;
+  let signedSize = 0;
+  let lastSignedAt = Date.now();
+  let headSeq = 0;
+  let headHash = '';
+
+  async function checkpoint(force: boolean): Promise<void> {
+    if (!signer || headSeq === 0 || headSeq === signedSize) return;
+    if (
+      !force &&
+      headSeq - signedSize < everyEvents &&
+      (everyMs === 0 || Date.now() - lastSignedAt < everyMs)
+    ) {
+      return;
+    }
+    const cp = signCheckpoint(
+      {
+        chainId: store.chainId,
+        size: headSeq,
+        headHash,
+        ...(signer.keyId ? { keyId: signer.keyId } : {}),
+      },
+      signer.privateKey,
+    );
+    signedSize = headSeq;
+    lastSignedAt = Date.now();
+    lastCheckpoint = cp;
+    try {
+      await store.appendCheckpoint(cp);
+    } catch (error) {
+      onError(
+        new AuditLogError('STORE_UNAVAILABLE', 'could not store a checkpoint', { cause: error }),
+      );
+    }
+    options.onCheckpoint?.(cp);
+  }
+
+  async function write(pending: Pending[]): Promise<void> {
+    let lastError: unknown;
+    for (let attempt = 0; attempt <= retries; attempt++) {
+      if (attempt > 0) await sleep(retryDelayMs * 2 ** (attempt - 1));
+      try {
+        const sealed = await store.append(pending.map((p) => p.event));
+        for (let i = 0; i < pending.length; i++) {
+          const e = sealed[i] as SealedEvent;
+          if (e.integrity.seq > headSeq) {
+            headSeq = e.integrity.seq;
+            headHash = e.integrity.hash;
+          }
+          pending[i]?.resolve(e);
+        }
+        return;
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    const error = new AuditLogError(
+      'STORE_UNAVAILABLE',
+      `the ${store.kind} store failed ${retries + 1} times; ${pending.length} event(s) were not recorded`,
+      { cause: lastError },
+    );
+    for (const p of pending) p.reject(error);
+  }
+
+  async function drain(): Promise<void> {
+    // Yield once so that records issued together (Promise.all, one request's burst) share a write.
+    await (maxWaitMs > 0 ? sleep(maxWaitMs) : Promise.resolve());
+    while (queue.length > 0) {
+      await write(queue.splice(0, maxSize));
+      await checkpoint(false);
+    }
+  }
+
+  function schedule(): void {
+    if (draining) return;
+    draining = drain().finally(() => {
+      draining = undefined;
+      if (queue.length > 0) schedule();
+    });
+  }
+
+  const timer =
+    signer && everyMs > 0
+      ? setInterval(() => {
+          if (!draining) void checkpoint(false).catch(onError);
+        }, everyMs)
+      : undefined;
+  timer?.unref?.();
+
+  function prepare(input: RecordInput, recordOptions?: RecordOptions): UnsealedEvent {
+    const candidate = { ...input, app: input.app ?? app.data };
+    const parsed = AuditEventInput.safeParse(candidate);
+    if (!parsed.success) {
+      const issues: AuditIssue[] = parsed.error.issues.map((i) => ({
+        code: i.code,
+        path: i.path,
+        message: i.message,
+      }));
+      throw new AuditLogError(
+        'INVALID_EVENT',
+        `invalid audit event: ${issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+        { issues, cause: parsed.error },
+      );
+    }
+    const data = parsed.data as AuditEventInput;
+    const ms = Date.now();
+    const event = { id: uuidv7(ms), time: new Date(ms).toISOString(), ...data } as UnsealedEvent;
+    if (data.details !== undefined) {
+      const schema = recordOptions?.detailsSchema ?? detailsPolicy.schema;
+      try {
+        event.details = redactDetails(data.details, {
+          ...detailsPolicy,
+          ...(schema ? { schema } : {}),
+        });
+      } catch (error) {
+        throw new AuditLogError(
+          'INVALID_EVENT',
+          `invalid audit event: details: ${(error as Error).message}`,
+          {
+            cause: error,
+            issues: [
+              { code: 'custom', path: ['details'], message: 'details do not match their schema' },
+            ],
+          },
+        );
+      }
+    }
+    try {
+      canonicalize(event);
+    } catch (error) {
+      throw new AuditLogError(
+        'INVALID_EVENT',
+        `invalid audit event: not representable as JSON (${(error as Error).message})`,
+        {
+          cause: error,
+          issues: [{ code: 'custom', path: [], message: 'not representable as canonical JSON' }],
+        },
+      );
+    }
+    return event;
+  }
+
+  return {
+    store,
+    get lastCheckpoint() {
+      return lastCheckpoint;
+    },
+    record(input, recordOptions) {
+      if (closed) return Promise.reject(new AuditLogError('LOG_CLOSED', 'record() after close()'));
+      let event: UnsealedEvent;
+      try {
+        event = prepare(input, recordOptions);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      if (queue.length >= maxQueue) {
+        return Promise.reject(
+          new AuditLogError(
+            'QUEUE_FULL',
+            `the audit queue holds ${maxQueue} unwritten events; the event was not accepted`,
+          ),
+        );
+      }
+      return new Promise<SealedEvent>((resolve, reject) => {
+        queue.push({ event, resolve, reject });
+        schedule();
+      });
+    },
+    async flush() {
+      while (draining) await draining;
+    },
+    close() {
+      if (closing) return closing;
+      closed = true;
+      closing = (async () => {
+        if (timer) clearInterval(timer);
+        while (draining) await draining;
+        await checkpoint(true);
+        if (options.closeStore !== false) await store.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { Checkpoint } from './checkpoint';
+import type { ChainHead, SealedEvent, UnsealedEvent } from './internal/chain';
+
+export type { ChainHead, SealedEvent, UnsealedEvent };
+
+/** Filters for {@link AuditStore.query}; all optional except `limit`. */
+export interface AuditQuery {
+  /** Actor id (`actor.id`). */
+  actor?: string;
+  targetType?: string;
+  targetId?: string;
+  action?: string;
+  /** Inclusive lower bound on `time` (RFC 3339 or Date). */
+  from?: string | Date;
+  /** Exclusive upper bound on `time`. */
+  to?: string | Date;
+  /** Page size, 1 to 10,000. */
+  limit: number;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string;
+  /** `asc` (oldest first, the default) or `desc`. */
+  order?: 'asc' | 'desc';
+}
+
+/** One page of {@link AuditStore.query}. */
+export interface AuditQueryPage {
+  events: SealedEvent[];
+  /** Present when more events match; pass it back as `cursor`. */
+  nextCursor?: string;
+}
+
+/**
+ * Where a log keeps its events. A store owns the chain head: `append` chains the events after
+ * whatever the store already holds (under a lock or transaction, so several writers on one
+ * database form one chain) and resolves once they are durable.
+ */
+export interface AuditStore {
+  /** e.g. `memory`, `jsonl`, `pglite`, `postgres`. */
+  readonly kind: string;
+  /** The chain this store writes (a database can hold several). */
+  readonly chainId: string;
+  /**
+   * Seals and writes `events` as one durable batch; idempotent by event id (an id already in
+   * the store is returned as stored, not written twice). Resolves with the sealed events in
+   * the order given.
+   */
+  append(events: readonly UnsealedEvent[]): Promise<SealedEvent[]>;
+  /** The chain's last sequence number and hash as the store records it. */
+  head(): Promise<ChainHead>;
+  /** Every event of the chain in storage order (by seq for databases, by line for files). */
+  read(): AsyncIterable<SealedEvent>;
+  /** Filtered, paginated reads for viewers and reports. */
+  query(query: AuditQuery): Promise<AuditQueryPage>;
+  /** Keeps a signed checkpoint next to the chain. */
+  appendCheckpoint(checkpoint: Checkpoint): Promise<void>;
+  /** The checkpoints kept for this chain, oldest first. */
+  checkpoints(): Promise<Checkpoint[]>;
+  close(): Promise<void>;
+}
