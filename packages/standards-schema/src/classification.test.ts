@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CLASSIFICATIONS,
-  type Classification,
-  ClassificationSchema,
+  Classification,
   compareClassification,
   isAtMost,
   isClassification,
@@ -28,8 +27,8 @@ describe('Classification', () => {
   });
 
   it('rejects unknown levels in the schema and in the guard', () => {
-    expect(ClassificationSchema.safeParse('secret').success).toBe(false);
-    expect(ClassificationSchema.parse('internal')).toBe('internal');
+    expect(Classification.safeParse('secret').success).toBe(false);
+    expect(Classification.parse('internal')).toBe('internal');
     expect(isClassification('secret')).toBe(false);
     expect(isClassification('restricted')).toBe(true);
     expect(() => compareClassification('secret' as Classification, 'public')).toThrow(

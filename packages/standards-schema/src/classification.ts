@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StandardsSchemaError } from './errors';
 
 /**
  * The City's data classification levels, from least to most protected.
@@ -11,21 +12,36 @@ import { z } from 'zod';
  */
 export const CLASSIFICATIONS = ['public', 'internal', 'confidential', 'restricted'] as const;
 
-/** One of {@link CLASSIFICATIONS}. */
-export type Classification = (typeof CLASSIFICATIONS)[number];
-
-/** zod schema for a {@link Classification}. */
-export const ClassificationSchema = z.enum(CLASSIFICATIONS).meta({
+/**
+ * zod schema for a classification level; also the type of the same name.
+ *
+ * @example
+ * ```ts
+ * Classification.parse('internal'); // 'internal'
+ * Classification.safeParse('secret').success; // false
+ * ```
+ */
+export const Classification = z.enum(CLASSIFICATIONS).meta({
   id: 'Classification',
   description:
     'City of Boston data classification level, ordered public < internal < confidential < restricted.',
 });
+/** One of {@link CLASSIFICATIONS}. */
+export type Classification = (typeof CLASSIFICATIONS)[number];
+
+/**
+ * The former name of the {@link Classification} schema.
+ *
+ * @deprecated Use `Classification`, which is both the schema and the type.
+ */
+export const ClassificationSchema = Classification;
 
 /** Rank of a level: 0 for `public` up to 3 for `restricted`. */
 export function classificationRank(level: Classification): number {
   const rank = CLASSIFICATIONS.indexOf(level);
   if (rank < 0)
-    throw new TypeError(
+    throw new StandardsSchemaError(
+      'UNKNOWN_CLASSIFICATION',
       `Unknown classification ${JSON.stringify(level)}; expected one of ${CLASSIFICATIONS.join(', ')}`,
     );
   return rank;

@@ -1,6 +1,7 @@
+export { AuditActor, AuditEvent, AuditEventInput, AuditIntegrity, AuditTarget } from './AuditEvent';
 export {
   CLASSIFICATIONS,
-  type Classification,
+  Classification,
   ClassificationSchema,
   classificationRank,
   compareClassification,
@@ -8,3 +9,30 @@ export {
   isClassification,
   maxClassification,
 } from './classification';
+export {
+  classificationRegistry,
+  classified,
+  FieldMeta,
+  PII_CATEGORIES,
+  PII_KINDS,
+  type PiiCategory,
+  type PiiKind,
+  REDACTION_METHODS,
+  type RedactionMethod,
+} from './classified';
+export {
+  DataSharingAgreement,
+  DEIDENTIFICATION_METHODS,
+  type DeidentificationMethod,
+} from './DataSharingAgreement';
+export { DepartmentCode } from './DepartmentCode';
+export {
+  STANDARDS_SCHEMA_ERROR_CODES,
+  StandardsSchemaError,
+  type StandardsSchemaErrorCode,
+} from './errors';
+export { classificationOf, type FieldInfo, fieldsOf } from './fieldsOf';
+export { EmployeeType, Principal } from './Principal';
+export { CalendarDate, DateTime } from './primitives/DateTime';
+export { Email } from './primitives/Email';
+export { type Redacted, type RedactOptions, redact } from './redact';
