@@ -1,0 +1,43 @@
+/** Reads one value out of the token's claims: a claim name, a dotted path, or a function. */
+export type ClaimSource = string | ((claims: Readonly<Record<string, unknown>>) => unknown);
+
+/**
+ * Where each `Principal` field comes from in an identity provider's claims. Enterprise IdPs name
+ * these differently (Entra ID puts roles in `roles` and groups in `groups`; Keycloak nests them
+ * in `realm_access.roles`; Okta uses custom claims), so every entry is configurable.
+ */
+export interface ClaimMapping {
+  sub?: ClaimSource;
+  name?: ClaimSource;
+  email?: ClaimSource;
+  department?: ClaimSource;
+  /** An array of strings, or one string separated by spaces or commas. */
+  roles?: ClaimSource;
+  clearance?: ClaimSource;
+  employeeType?: ClaimSource;
+  /** RFC 3339 or seconds since the epoch. */
+  accountExpiresAt?: ClaimSource;
+  /** Values used when the claim is absent, e.g. `{ clearance: 'internal', employeeType: 'employee' }`. */
+  defaults?: {
+    department?: string;
+    clearance?: string;
+    employeeType?: string;
+    roles?: string[];
+  };
+}
+
+/**
+ * The claim names the City's identity provider (and the dev IdP) issue: `department`, `roles`,
+ * `clearance`, `employee_type` and `account_expires_at`, next to the standard `sub`, `name`,
+ * `email`, `acr`, `amr` and `auth_time`.
+ */
+export const DEFAULT_CLAIM_MAPPING = {
+  sub: 'sub',
+  name: 'name',
+  email: 'email',
+  department: 'department',
+  roles: 'roles',
+  clearance: 'clearance',
+  employeeType: 'employee_type',
+  accountExpiresAt: 'account_expires_at',
+} as const satisfies ClaimMapping;

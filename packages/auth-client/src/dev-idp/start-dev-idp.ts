@@ -1,0 +1,355 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair } from 'jose';
+import Provider from 'oidc-provider';
+import { AuthError } from '../auth-error';
+import { escapeHtml, loggedOutPage, loginPage, logoutPage } from './login-page';
+import { type DevPersona, defaultPersonas } from './personas';
+
+/** A relying party registered with the dev IdP. */
+export interface DevClient {
+  clientId: string;
+  /** Omit for a public client (`token_endpoint_auth_method: none`); PKCE is required either way. */
+  clientSecret?: string;
+  redirectUris: string[];
+  postLogoutRedirectUris?: string[];
+  /** Where the IdP POSTs OpenID Connect back-channel logout tokens. */
+  backchannelLogoutUri?: string;
+}
+
+/** Options for {@link startDevIdp}. */
+export interface DevIdpOptions {
+  /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
+  port?: number;
+  /** Who can sign in; defaults to {@link defaultPersonas}. */
+  personas?: DevPersona[];
+  /** Registered clients; defaults to {@link DEFAULT_DEV_CLIENT}. */
+  clients?: DevClient[];
+  /** The `aud` of JWT access tokens (RFC 8707 resource); default `urn:cityofboston:api`. */
+  audience?: string;
+  /** Access token lifetime in seconds (default 300). */
+  accessTokenTtl?: number;
+  /** Refresh token lifetime in seconds (default 8 hours). */
+  refreshTokenTtl?: number;
+}
+
+/** A running dev IdP. */
+export interface DevIdp {
+  /** The issuer identifier, e.g. `http://127.0.0.1:4010`; discovery is under it. */
+  issuer: string;
+  /** The `aud` of its access tokens. */
+  audience: string;
+  personas: readonly DevPersona[];
+  clients: readonly DevClient[];
+  /** Stops the server and drops all sessions and tokens (they live in memory). */
+  close(): Promise<void>;
+}
+
+/** The client registered when none are given: a confidential BFF on localhost port 3000. */
+export const DEFAULT_DEV_CLIENT: DevClient = {
+  clientId: 'city-dev-app',
+  clientSecret: 'city-dev-secret-not-for-production',
+  redirectUris: ['http://localhost:3000/auth/callback', 'http://127.0.0.1:3000/auth/callback'],
+  postLogoutRedirectUris: ['http://localhost:3000/', 'http://127.0.0.1:3000/'],
+};
+
+/** `acr` values the dev IdP knows; a login requested with `acr_values` containing MFA gets it. */
+export const DEV_ACR = {
+  password: 'urn:cityofboston:acr:password',
+  mfa: 'urn:cityofboston:acr:mfa',
+} as const;
+
+const CITY_CLAIMS = ['department', 'roles', 'clearance', 'employee_type', 'account_expires_at'];
+
+function personaClaims(p: DevPersona): Record<string, unknown> {
+  return {
+    sub: p.id,
+    name: p.name,
+    email: p.email,
+    email_verified: true,
+    department: p.department,
+    roles: p.roles,
+    clearance: p.clearance,
+    employee_type: p.employeeType,
+    ...(p.accountExpiresAt === undefined ? {} : { account_expires_at: p.accountExpiresAt }),
+  };
+}
+
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 16 * 1024) throw new Error('form too large');
+    chunks.push(chunk as Buffer);
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+function sendHtml(res: ServerResponse, status: number, html: string): void {
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-security-policy':
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http://127.0.0.1:* http://localhost:*; frame-ancestors 'none'",
+  });
+  res.end(html);
+}
+
+/**
+ * Starts an OpenID provider for development and tests, in this process, on 127.0.0.1. It is
+ * `oidc-provider` configured the way the City's IdP behaves: authorization code with PKCE (S256
+ * only), rotating refresh tokens, ES256 keys generated at start, JWT access tokens (`typ:
+ * at+jwt`) that carry roles, department and clearance, RP-initiated and back-channel logout.
+ * Its login page lists synthetic personas; there are no passwords.
+ *
+ * Refuses to start when `NODE_ENV=production` (`refused_in_production`).
+ *
+ * @example
+ * ```ts
+ * import { startDevIdp } from '@cityofboston/auth-client/dev-idp';
+ * const idp = await startDevIdp({ port: 4010 });
+ * console.log(`${idp.issuer}/.well-known/openid-configuration`);
+ * await idp.close();
+ * ```
+ */
+export async function startDevIdp(options: DevIdpOptions = {}): Promise<DevIdp> {
+  if (process.env.NODE_ENV === 'production') {
+    throw new AuthError(
+      'refused_in_production',
+      'The dev IdP signs anyone in without a password; it refuses to start when NODE_ENV=production. Point the app at the City identity provider instead.',
+    );
+  }
+  const personas = options.personas ?? defaultPersonas();
+  const clients = options.clients ?? [DEFAULT_DEV_CLIENT];
+  const audience = options.audience ?? 'urn:cityofboston:api';
+  if (personas.length === 0) {
+    throw new AuthError('invalid_configuration', 'startDevIdp: `personas` is empty.');
+  }
+  const byId = new Map(personas.map((p) => [p.id, p]));
+
+  let handler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  const server = createServer((req, res) => {
+    if (handler) handler(req, res);
+    else {
+      res.statusCode = 503;
+      res.end();
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const issuer = `http://127.0.0.1:${port}`;
+
+  const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+  const jwk = { ...(await exportJWK(privateKey)), kid: randomUUID(), alg: 'ES256', use: 'sig' };
+
+  const provider = new Provider(issuer, {
+    clients: clients.map((c) => ({
+      client_id: c.clientId,
+      ...(c.clientSecret === undefined
+        ? { token_endpoint_auth_method: 'none' }
+        : { client_secret: c.clientSecret, token_endpoint_auth_method: 'client_secret_basic' }),
+      redirect_uris: c.redirectUris,
+      post_logout_redirect_uris: c.postLogoutRedirectUris ?? [],
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      id_token_signed_response_alg: 'ES256',
+      ...(c.backchannelLogoutUri === undefined
+        ? {}
+        : {
+            backchannel_logout_uri: c.backchannelLogoutUri,
+            backchannel_logout_session_required: true,
+          }),
+    })),
+    clientDefaults: { id_token_signed_response_alg: 'ES256' },
+    enabledJWA: { idTokenSigningAlgValues: ['ES256'] },
+    jwks: { keys: [jwk] },
+    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    scopes: ['openid', 'offline_access', 'profile', 'email', 'city'],
+    claims: {
+      openid: ['sub'],
+      profile: ['name'],
+      email: ['email', 'email_verified'],
+      city: CITY_CLAIMS,
+      acr: null,
+      amr: null,
+      auth_time: null,
+      sid: null,
+    },
+    // The City's IdP puts the requested scope claims in the ID token (the BFF reads them there).
+    conformIdTokenClaims: false,
+    acrValues: [DEV_ACR.password, DEV_ACR.mfa],
+    pkce: { required: () => true },
+    // Refresh tokens for every client allowed the grant (the default also wants offline_access).
+    issueRefreshToken: async (_ctx: unknown, client: { grantTypeAllowed(t: string): boolean }) =>
+      client.grantTypeAllowed('refresh_token'),
+    rotateRefreshToken: true,
+    findAccount: async (_ctx: unknown, id: string) => {
+      const persona = byId.get(id);
+      if (!persona) return undefined;
+      return { accountId: id, claims: async () => personaClaims(persona) };
+    },
+    extraTokenClaims: async (_ctx: unknown, token: { accountId?: string; kind?: string }) => {
+      if (token.kind !== 'AccessToken' || !token.accountId) return undefined;
+      const persona = byId.get(token.accountId);
+      if (!persona) return undefined;
+      const { sub: _sub, email_verified: _ev, ...claims } = personaClaims(persona);
+      return claims;
+    },
+    interactions: {
+      url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
+    },
+    features: {
+      devInteractions: { enabled: false },
+      revocation: { enabled: true },
+      backchannelLogout: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: async (ctx: { body: string }, form: string) => {
+          ctx.body = logoutPage(form);
+        },
+        postLogoutSuccessSource: async (ctx: { body: string }) => {
+          ctx.body = loggedOutPage();
+        },
+      },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: async () => audience,
+        useGrantedResource: async () => true,
+        getResourceServerInfo: async (_ctx: unknown, resource: string) => {
+          if (resource !== audience) throw new Error(`unknown resource ${resource}`);
+          return {
+            scope: 'api',
+            audience,
+            accessTokenFormat: 'jwt',
+            accessTokenTTL: options.accessTokenTtl ?? 300,
+            jwt: { sign: { alg: 'ES256' } },
+          };
+        },
+      },
+    },
+    ttl: {
+      AccessToken: options.accessTokenTtl ?? 300,
+      AuthorizationCode: 60,
+      IdToken: 3600,
+      Interaction: 600,
+      Session: 8 * 3600,
+      Grant: 8 * 3600,
+      RefreshToken: options.refreshTokenTtl ?? 8 * 3600,
+    },
+    // Back-channel logout goes to RPs on 127.0.0.1, which the library's SSRF guard blocks by
+    // dropping the guarded dispatcher. Acceptable only because this provider is dev-only.
+    fetch: (url: string, init: RequestInit & { dispatcher?: unknown }) => {
+      const { dispatcher: _dispatcher, ...rest } = init;
+      return globalThis.fetch(url, rest);
+    },
+    renderError: async (ctx: { type: string; body: string }, out: Record<string, string>) => {
+      ctx.type = 'html';
+      ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign-in error</title></head><body><main><h1>Sign-in error</h1><pre>${escapeHtml(JSON.stringify(out, null, 2))}</pre></main></body></html>`;
+    },
+  });
+  const callback = provider.callback();
+
+  async function interaction(req: IncomingMessage, res: ServerResponse, path: string[]) {
+    const details = await provider.interactionDetails(req, res);
+    const [, uid, action] = path;
+    if (uid !== details.uid) {
+      sendHtml(res, 400, '<!doctype html><title>Bad request</title><h1>Unknown interaction</h1>');
+      return;
+    }
+    if (details.prompt.name === 'login') {
+      if (req.method === 'POST' && action === 'login') {
+        const form = await readForm(req);
+        const persona = byId.get(form.get('persona') ?? '');
+        if (!persona) {
+          sendHtml(res, 400, '<!doctype html><title>Bad request</title><h1>Unknown persona</h1>');
+          return;
+        }
+        const requested = String(details.params.acr_values ?? '').split(' ');
+        const mfa = requested.includes(DEV_ACR.mfa);
+        await provider.interactionFinished(
+          req,
+          res,
+          {
+            login: {
+              accountId: persona.id,
+              acr: mfa ? DEV_ACR.mfa : DEV_ACR.password,
+              amr: mfa ? ['pwd', 'otp'] : ['pwd'],
+            },
+          },
+          { mergeWithLastSubmission: false },
+        );
+        return;
+      }
+      sendHtml(
+        res,
+        200,
+        loginPage({ uid: details.uid, personas, clientId: String(details.params.client_id) }),
+      );
+      return;
+    }
+    if (details.prompt.name === 'consent') {
+      // Department apps are first-party clients: consent is implied, as at the City's IdP.
+      const accountId = details.session?.accountId ?? '';
+      const clientId = String(details.params.client_id);
+      const existing = details.grantId ? await provider.Grant.find(details.grantId) : undefined;
+      const grant = existing ?? new provider.Grant({ accountId, clientId });
+      const d = details.prompt.details as {
+        missingOIDCScope?: string[];
+        missingOIDCClaims?: string[];
+        missingResourceScopes?: Record<string, string[]>;
+      };
+      if (d.missingOIDCScope) grant.addOIDCScope(d.missingOIDCScope.join(' '));
+      if (d.missingOIDCClaims) grant.addOIDCClaims(d.missingOIDCClaims);
+      for (const [indicator, scopes] of Object.entries(d.missingResourceScopes ?? {})) {
+        grant.addResourceScope(indicator, scopes.join(' '));
+      }
+      const grantId = await grant.save();
+      await provider.interactionFinished(
+        req,
+        res,
+        { consent: existing ? {} : { grantId } },
+        { mergeWithLastSubmission: true },
+      );
+      return;
+    }
+    sendHtml(res, 400, '<!doctype html><title>Bad request</title><h1>Unsupported prompt</h1>');
+  }
+
+  handler = (req, res) => {
+    const path = (req.url ?? '/').split('?')[0]?.split('/').filter(Boolean) ?? [];
+    if (path[0] === 'interaction') {
+      interaction(req, res, path).catch((error: unknown) => {
+        if (!res.headersSent) {
+          sendHtml(
+            res,
+            400,
+            `<!doctype html><html lang="en"><head><title>Sign-in error</title></head><body><main><h1>Sign-in error</h1><p>${escapeHtml(String((error as Error)?.message ?? error))}</p></main></body></html>`,
+          );
+        } else res.end();
+      });
+      return;
+    }
+    callback(req, res);
+  };
+
+  let closed = false;
+  return {
+    issuer,
+    audience,
+    personas,
+    clients,
+    close: () => {
+      if (closed) return Promise.resolve();
+      closed = true;
+      return new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+}
