@@ -5,6 +5,7 @@ import { canonicalize } from './internal/canonical';
 import type { SealedEvent, UnsealedEvent } from './internal/chain';
 import { type Clearance, redactDetails } from './internal/redactDetails';
 import { AuditEventInput } from './internal/schemas';
+import { scrubString } from './internal/scrub';
 import { uuidv7 } from './internal/uuidv7';
 import type { AuditStore } from './store';
 
@@ -35,7 +36,7 @@ export interface DetailsOptions {
   schema?: z.ZodType;
   /** Highest level kept as is (default `internal`: audit logs are internal records). */
   clearance?: Clearance;
-  /** Scrub strings that look like an SSN, phone number or email (default true). */
+  /** Scrub strings in `details` and `reason` that look like an SSN, phone number or email (default true). */
   scrub?: boolean;
 }
 
@@ -253,6 +254,7 @@ export function createAuditLog(options: CreateAuditLogOptions): AuditLog {
     const data = parsed.data as AuditEventInput;
     const ms = Date.now();
     const event = { id: uuidv7(ms), time: new Date(ms).toISOString(), ...data } as UnsealedEvent;
+    if (detailsPolicy.scrub && data.reason !== undefined) event.reason = scrubString(data.reason);
     if (data.details !== undefined) {
       const schema = recordOptions?.detailsSchema ?? detailsPolicy.schema;
       try {

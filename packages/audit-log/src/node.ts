@@ -1,2 +1,4 @@
-// This entry point is filled by the audit-log issue; it exports nothing yet.
-export {};
+export { type JsonlStore, type JsonlStoreOptions, jsonlStore } from './jsonlStore';
+export const pgliteStore = (_: { dataDir: string }): never => {
+  throw new Error('not yet');
+};

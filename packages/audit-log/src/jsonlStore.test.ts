@@ -1,0 +1,142 @@
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { recordThenKill } from '../test/crash';
+import { PLANTED, plantedDetails, sampleEvent } from '../test/fixtures';
+import { tamperMatrix } from '../test/tamperMatrix';
+import { createAuditLog } from './createAuditLog';
+import type { SealedEvent } from './internal/chain';
+import { jsonlStore } from './jsonlStore';
+import { verify } from './verify';
+
+const dirs: string[] = [];
+async function tempFile(name = 'audit.jsonl') {
+  const dir = await mkdtemp(join(tmpdir(), 'audit-jsonl-'));
+  dirs.push(dir);
+  return join(dir, name);
+}
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+async function editLines(path: string, edit: (lines: string[]) => string[]) {
+  const lines = (await readFile(path, 'utf8')).split('\n').filter(Boolean);
+  await writeFile(path, `${edit(lines).join('\n')}\n`);
+}
+const at = (lines: string[], seq: number) =>
+  lines.findIndex((l) => (JSON.parse(l) as SealedEvent).integrity.seq === seq);
+
+describe('jsonlStore tamper matrix', () => {
+  tamperMatrix(async () => {
+    const path = await tempFile();
+    const store = jsonlStore({ path });
+    return {
+      store,
+      reader: async () => jsonlStore({ path }),
+      cleanup: () => store.close(),
+      tamper: {
+        modify: (seq) =>
+          editLines(path, (lines) => {
+            const i = at(lines, seq);
+            lines[i] = (lines[i] as string).replace('"outcome":"success"', '"outcome":"denied"');
+            return lines;
+          }),
+        remove: (seq) => editLines(path, (lines) => lines.filter((_, i) => i !== at(lines, seq))),
+        insertAfter: (after, forged) =>
+          editLines(path, (lines) => {
+            lines.splice(at(lines, after) + 1, 0, JSON.stringify(forged));
+            return lines;
+          }),
+        swap: (a, b) =>
+          editLines(path, (lines) => {
+            const [i, j] = [at(lines, a), at(lines, b)];
+            [lines[i], lines[j]] = [lines[j] as string, lines[i] as string];
+            return lines;
+          }),
+        truncate: (keep) => editLines(path, (lines) => lines.slice(0, keep)),
+      },
+    };
+  });
+});
+
+describe('jsonlStore', () => {
+  it('writes one canonical line per event and resumes the chain after reopening', async () => {
+    const path = await tempFile();
+    const first = createAuditLog({ app: { name: 'a' }, store: jsonlStore({ path }) });
+    await Promise.all([first.record(sampleEvent(1)), first.record(sampleEvent(2))]);
+    await first.close();
+    const second = createAuditLog({ app: { name: 'a' }, store: jsonlStore({ path }) });
+    const third = await second.record(sampleEvent(3));
+    expect(third.integrity.seq).toBe(3);
+    await second.close();
+    const lines = (await readFile(path, 'utf8')).split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe('');
+    expect((await verify(jsonlStore({ path }))).count).toBe(3);
+  });
+
+  it('repairs a torn last line on open and continues the chain', async () => {
+    const path = await tempFile();
+    const log = createAuditLog({ app: { name: 'a' }, store: jsonlStore({ path }) });
+    for (let i = 0; i < 3; i++) await log.record(sampleEvent(i));
+    await log.close();
+    await appendFile(path, '{"action":"case.view","actor":{"id":"u-1'); // a crash mid-write
+    const store = jsonlStore({ path });
+    const opened = await store.open();
+    expect(opened.repairedBytes).toBeGreaterThan(0);
+    expect(opened.head.seq).toBe(3);
+    const again = createAuditLog({ app: { name: 'a' }, store });
+    await again.record(sampleEvent(4));
+    await again.close();
+    expect(await verify(jsonlStore({ path }))).toMatchObject({ ok: true, count: 4 });
+  });
+
+  it('refuses a file whose last complete line is not an event with STORE_CORRUPT', async () => {
+    const path = await tempFile();
+    await writeFile(path, 'not json at all\n');
+    await expect(jsonlStore({ path }).open()).rejects.toMatchObject({ code: 'STORE_CORRUPT' });
+  });
+
+  it('reports a garbled middle line as malformed at its position', async () => {
+    const path = await tempFile();
+    const log = createAuditLog({ app: { name: 'a' }, store: jsonlStore({ path }) });
+    for (let i = 0; i < 4; i++) await log.record(sampleEvent(i));
+    await log.close();
+    await editLines(path, (lines) => {
+      lines[1] = '{garbage';
+      return lines;
+    });
+    expect((await verify(jsonlStore({ path }))).firstBad).toMatchObject({
+      seq: 2,
+      reason: 'malformed',
+    });
+  });
+
+  it('never writes a planted SSN, phone or email to the file', async () => {
+    const path = await tempFile();
+    const log = createAuditLog({ app: { name: 'a' }, store: jsonlStore({ path }) });
+    await log.record(sampleEvent(1, { details: plantedDetails, reason: `call ${PLANTED.phone}` }));
+    await log.close();
+    const bytes = await readFile(path, 'utf8');
+    expect(bytes).toContain('redacted');
+    for (const value of [...Object.values(PLANTED), '555-0142']) expect(bytes).not.toContain(value);
+  });
+
+  it('survives SIGKILL: every acknowledged event is present, the chain verifies, writing continues', async () => {
+    const path = await tempFile();
+    const acked = await recordThenKill('jsonl', path, 300);
+    expect(acked.length).toBeGreaterThanOrEqual(300);
+    const store = jsonlStore({ path });
+    await store.open();
+    const ids = new Set<string>();
+    for await (const e of store.read()) ids.add(e.id);
+    for (const id of acked) expect(ids.has(id)).toBe(true);
+    const log = createAuditLog({ app: { name: 'after-crash' }, store, closeStore: false });
+    const next = await log.record(sampleEvent(1));
+    expect(next.integrity.seq).toBe(ids.size + 1);
+    await log.close();
+    expect(await verify(store)).toMatchObject({ ok: true, count: ids.size + 1 });
+    await store.close();
+  }, 30_000);
+});
