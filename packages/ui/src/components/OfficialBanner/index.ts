@@ -1,0 +1,1 @@
+export { OfficialBanner, type OfficialBannerProps } from './OfficialBanner.js';

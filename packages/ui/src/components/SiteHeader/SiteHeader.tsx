@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react';
+import { CityMark } from '../../internal/icons.js';
+
+/** Props of {@link SiteHeader}. */
+export interface SiteHeaderProps {
+  /** The application's name, e.g. "311 Case Desk". */
+  appName: string;
+  /** The department that runs the app, e.g. "Public Works". */
+  department?: string;
+  /** The city's name, shown with the mark and used as its text alternative. Default "City of Boston". */
+  cityName?: string;
+  /** The city mark; decorative, since `cityName` names it. Default: a generic seal. */
+  logo?: ReactNode;
+  /** Where the app name links. Default `/`. */
+  homeHref?: string;
+  /** Slot for the signed-in user (name, sign-out button). */
+  user?: ReactNode;
+  /** Slot for the main navigation (a `<nav>` you label). */
+  navigation?: ReactNode;
+}
+
+/**
+ * The `banner` landmark: city mark, app name, department, and slots for the user and navigation.
+ * A server component: no state, no effects.
+ * @example <SiteHeader appName="311 Case Desk" department="Public Works" user={<span>Ada</span>} />
+ */
+export function SiteHeader({
+  appName,
+  department,
+  cityName = 'City of Boston',
+  logo,
+  homeHref = '/',
+  user,
+  navigation,
+}: SiteHeaderProps) {
+  return (
+    <header className="cob-site-header">
+      <div className="cob-site-header__inner">
+        <a className="cob-site-header__home" href={homeHref}>
+          <span className="cob-site-header__mark" aria-hidden="true">
+            {logo ?? <CityMark />}
+          </span>
+          <span className="cob-site-header__titles">
+            <span className="cob-site-header__city">{cityName}</span>
+            <span className="cob-site-header__app">{appName}</span>
+          </span>
+        </a>
+        {department ? <p className="cob-site-header__department">{department}</p> : null}
+        {user ? <div className="cob-site-header__user">{user}</div> : null}
+      </div>
+      {navigation ? <div className="cob-site-header__nav">{navigation}</div> : null}
+    </header>
+  );
+}

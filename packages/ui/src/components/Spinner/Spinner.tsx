@@ -1,0 +1,25 @@
+'use client';
+import { useI18n } from '../../i18n/I18nProvider.js';
+
+/** Props of {@link Spinner}. */
+export interface SpinnerProps {
+  /** What is loading, announced politely. Default: the localized "Loading". */
+  label?: string;
+  /** Default `md`. */
+  size?: 'sm' | 'md' | 'lg';
+}
+
+/**
+ * An indeterminate loading indicator in a polite live region. Its rotation stops under
+ * `prefers-reduced-motion`.
+ * @example <Spinner label="Loading cases" />
+ */
+export function Spinner({ label, size = 'md' }: SpinnerProps) {
+  const { t } = useI18n();
+  return (
+    <span className={`cob-spinner-wrap cob-spinner-wrap--${size}`} role="status">
+      <span className="cob-spinner" aria-hidden="true" />
+      <span className="cob-visually-hidden">{label ?? t('loading')}</span>
+    </span>
+  );
+}
