@@ -32,7 +32,17 @@ export {
   type StandardsSchemaErrorCode,
 } from './errors';
 export { classificationOf, type FieldInfo, fieldsOf } from './fieldsOf';
+export {
+  REQUEST_ORIGINS,
+  REQUEST_PRIORITIES,
+  REQUEST_SOURCES,
+  ServiceRequest,
+  ServiceRequestActivity,
+  ServiceRequestContact,
+  ServiceRequestStatus,
+} from './open311/ServiceRequest';
 export { EmployeeType, Principal } from './Principal';
 export { CalendarDate, DateTime } from './primitives/DateTime';
 export { Email } from './primitives/Email';
+export { normalizePhone, Phone } from './primitives/Phone';
 export { type Redacted, type RedactOptions, redact } from './redact';
