@@ -1,4 +1,5 @@
+export { MIGRATIONS, type Migration } from './internal/sql/migrations';
+export type { SqlStoreOptions } from './internal/sql/sqlStore';
 export { type JsonlStore, type JsonlStoreOptions, jsonlStore } from './jsonlStore';
-export const pgliteStore = (_: { dataDir: string }): never => {
-  throw new Error('not yet');
-};
+export { type PgliteStore, type PgliteStoreOptions, pgliteStore } from './pgliteStore';
+export { type PostgresStore, type PostgresStoreOptions, postgresStore } from './postgresStore';
