@@ -1,6 +1,6 @@
 // Encrypted, authenticated cookie values: jose JWE (dir + A256GCM) with keys derived from the
 // app's secrets by WebCrypto HKDF (so it also runs on edge runtimes). Several secrets allow rotation: the first seals, all unseal.
-import { EncryptJWT, type JWTPayload, jwtDecrypt } from 'jose';
+import { EncryptJWT, errors, type JWTPayload, jwtDecrypt } from 'jose';
 import { AuthError } from '../auth-error';
 
 async function derive(secret: string): Promise<Uint8Array> {
@@ -56,6 +56,13 @@ export async function createSealer(secrets: readonly string[]): Promise<Sealer> 
           if (payload.pur !== purpose) throw new Error('sealed for another purpose');
           return payload;
         } catch (error) {
+          if (error instanceof errors.JWTExpired) {
+            throw new AuthError(
+              'session_expired',
+              'The session cookie has passed its lifetime; sign in again.',
+              { cause: error },
+            );
+          }
           lastError = error;
         }
       }
