@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { readQuickStart } from './lib/readme.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const keep = process.argv.includes('--keep');
@@ -179,22 +180,17 @@ for (const [name, compilerOptions] of Object.entries(configs)) {
 // work as written against the installed tarballs: type-checked, and run when it is plain TS.
 const quickStarts = [];
 for (const { dir, pkg } of packages) {
-  const readme = join(dir, 'README.md');
-  const text = existsSync(readme) ? readFileSync(readme, 'utf8') : '';
-  const section = text.split(/^## /m).find((part) => /^Quick start\b/i.test(part));
-  const block = section?.match(/^```(tsx?)\s*\n([\s\S]*?)^```/m);
+  const quickStart = readQuickStart(dir);
   const label = `${pkg.name} README quick start`;
-  if (!block) {
+  if ('error' in quickStart) {
     step(label, () => {
-      throw new Error(
-        `${readme} has no "## Quick start" section with a \`\`\`ts or \`\`\`tsx block`,
-      );
+      throw new Error(quickStart.error);
     });
     continue;
   }
-  const file = `readme-${pkg.name.split('/')[1]}.${block[1]}`;
-  writeFileSync(join(work, file), block[2]);
-  quickStarts.push({ file, label, run: block[1] === 'ts' });
+  const file = `readme-${pkg.name.split('/')[1]}.${quickStart.lang}`;
+  writeFileSync(join(work, file), quickStart.code);
+  quickStarts.push({ file, label, run: quickStart.lang === 'ts' });
 }
 if (quickStarts.length > 0) {
   writeFileSync(
