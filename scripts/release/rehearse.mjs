@@ -75,7 +75,9 @@ function stageRelease(name) {
     join(stage, 'package.json'),
     JSON.stringify({ name: rootPkg.name, private: true, workspaces: ['packages/*'] }, null, 2),
   );
-  cpSync(join(root, '.changeset', 'config.json'), join(stage, '.changeset', 'config.json'));
+  for (const file of ['config.json', 'changelog.cjs']) {
+    cpSync(join(root, '.changeset', file), join(stage, '.changeset', file));
+  }
   const config = JSON.parse(readFileSync(join(stage, '.changeset', 'config.json'), 'utf8'));
   config.ignore = []; // the example app is not staged
   writeFileSync(join(stage, '.changeset', 'config.json'), JSON.stringify(config, null, 2));
