@@ -3,8 +3,8 @@ import { type Checkpoint, type CheckpointSigner, signCheckpoint } from './checkp
 import { type AuditIssue, AuditLogError } from './errors';
 import { canonicalize } from './internal/canonical';
 import type { SealedEvent, UnsealedEvent } from './internal/chain';
-import { type Clearance, redactDetails } from './internal/redactDetails';
-import { AuditEventInput } from './internal/schemas';
+import { redactDetails } from './internal/redactDetails';
+import { AuditEventInput, type Classification } from './internal/schemas';
 import { scrubString } from './internal/scrub';
 import { uuidv7 } from './internal/uuidv7';
 import type { AuditStore } from './store';
@@ -34,8 +34,13 @@ export interface DetailsOptions {
    * fields it does not declare are dropped.
    */
   schema?: z.ZodType;
-  /** Highest level kept as is (default `internal`: audit logs are internal records). */
-  clearance?: Clearance;
+  /**
+   * Highest level stored as is (default `confidential`: an audit store is access-controlled and
+   * may hold personal data, never `restricted` data such as SSNs, CJIS or health records).
+   */
+  clearance?: Classification;
+  /** Key for the HMAC-SHA256 pseudonyms of fields whose rule is `hash` (without one they are dropped). */
+  hashKey?: string | Uint8Array;
   /** Scrub strings in `details` and `reason` that look like an SSN, phone number or email (default true). */
   scrub?: boolean;
 }
@@ -134,9 +139,10 @@ export function createAuditLog(options: CreateAuditLogOptions): AuditLog {
   const retries = positive('batch.retries', batch.retries, 3, 0);
   const retryDelayMs = positive('batch.retryDelayMs', batch.retryDelayMs, 50, 0);
   const detailsPolicy = {
-    clearance: options.details?.clearance ?? 'internal',
+    clearance: options.details?.clearance ?? 'confidential',
     scrub: options.details?.scrub ?? true,
     ...(options.details?.schema ? { schema: options.details.schema } : {}),
+    ...(options.details?.hashKey === undefined ? {} : { hashKey: options.details.hashKey }),
   } as const;
   const signer = options.signer;
   const everyEvents = positive('signer.everyEvents', signer?.everyEvents, 1000);
@@ -257,23 +263,26 @@ export function createAuditLog(options: CreateAuditLogOptions): AuditLog {
     if (detailsPolicy.scrub && data.reason !== undefined) event.reason = scrubString(data.reason);
     if (data.details !== undefined) {
       const schema = recordOptions?.detailsSchema ?? detailsPolicy.schema;
+      let details: Record<string, unknown> | undefined;
       try {
-        event.details = redactDetails(data.details, {
-          ...detailsPolicy,
-          ...(schema ? { schema } : {}),
-        });
+        details = redactDetails(data.details, { ...detailsPolicy, ...(schema ? { schema } : {}) });
       } catch (error) {
+        const zodIssues = (error as { issues?: AuditIssue[] }).issues;
+        const issues: AuditIssue[] = Array.isArray(zodIssues)
+          ? zodIssues.map((i) => ({
+              code: i.code,
+              path: ['details', ...i.path],
+              message: i.message,
+            }))
+          : [{ code: 'custom', path: ['details'], message: 'details do not match their schema' }];
         throw new AuditLogError(
           'INVALID_EVENT',
-          `invalid audit event: details: ${(error as Error).message}`,
-          {
-            cause: error,
-            issues: [
-              { code: 'custom', path: ['details'], message: 'details do not match their schema' },
-            ],
-          },
+          `invalid audit event: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+          { cause: error, issues },
         );
       }
+      if (details === undefined) delete event.details;
+      else event.details = details;
     }
     try {
       canonicalize(event);

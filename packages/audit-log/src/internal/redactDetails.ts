@@ -1,25 +1,42 @@
+import { createHmac } from 'node:crypto';
 import type { z } from 'zod';
+import { type Classification, redact } from './schemas';
 import { scrubValue } from './scrub';
-
-export type Clearance = 'public' | 'internal' | 'confidential' | 'restricted';
 
 export interface DetailsPolicy {
   schema?: z.ZodType;
-  clearance: Clearance;
+  clearance: Classification;
   scrub: boolean;
+  hashKey?: string | Uint8Array;
 }
 
 /**
- * Redacts an event's `details`: fields a schema classifies above the clearance are removed or
- * transformed by their rule, fields the schema does not declare are dropped, and then every
- * remaining string is scrubbed of things that look like an SSN, a phone number or an email.
+ * Redacts an event's `details`: with a schema, the details are validated, fields it does not
+ * declare are dropped, and fields classified above the clearance are redacted by their rule
+ * (`hash` becomes an HMAC-SHA256 pseudonym when a key is set, else the field is dropped); then
+ * every remaining string is scrubbed of what looks like an SSN, a phone number or an email.
+ *
+ * @throws the schema's ZodError when the details do not match it.
  */
 export function redactDetails(
   details: Record<string, unknown>,
   policy: DetailsPolicy,
-): Record<string, unknown> {
+): Record<string, unknown> | undefined {
   let out: unknown = details;
-  if (policy.schema) out = policy.schema.parse(out);
+  if (policy.schema) {
+    const parsed = policy.schema.parse(details);
+    const key = policy.hashKey;
+    out = redact(policy.schema, parsed, {
+      clearance: policy.clearance,
+      ...(key === undefined
+        ? {}
+        : {
+            hash: (value: string, field: { path: string }) =>
+              createHmac('sha256', key).update(`${field.path}\u0000${value}`).digest('base64url'),
+          }),
+    });
+  }
+  if (out === undefined) return undefined;
   if (policy.scrub) out = scrubValue(out);
   return out as Record<string, unknown>;
 }
