@@ -1,6 +1,6 @@
 import { type Classification, isAtMost } from '@cityofboston/standards-schema';
-import { AuthError } from '../auth-error';
-import type { Principal } from './principal';
+import { AuthError } from './auth-error';
+import type { Principal } from './internal/principal';
 
 /** What a route requires of the signed-in principal. */
 export interface AuthRequirements {

@@ -1,5 +1,5 @@
 // The relying party for Node and fetch-standard runtimes: BFF, token verification, middleware.
-export type { AuthRequirements } from './internal/check-requirements';
+export type { AuthRequirements } from './check-requirements';
 export type { AuthEvent, AuthEventHandler } from './server/auth-event';
 export {
   type Bff,

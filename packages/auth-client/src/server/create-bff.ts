@@ -1,8 +1,8 @@
 import { createRemoteJWKSet, customFetch, type JWTPayload, jwtVerify } from 'jose';
 import * as oauth from 'oauth4webapi';
 import { AuthError, type AuthErrorCode } from '../auth-error';
+import { type AuthRequirements, checkRequirements } from '../check-requirements';
 import type { ClaimMapping } from '../claim-mapping';
-import { type AuthRequirements, checkRequirements } from '../internal/check-requirements';
 import { discover, httpOptions } from '../internal/discovery';
 import { fromJoseError } from '../internal/jose-errors';
 import type { Principal } from '../internal/principal';
