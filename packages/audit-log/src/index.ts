@@ -1,3 +1,4 @@
+export { type AuditMiddlewareOptions, type AuditRequest, auditMiddleware } from './auditMiddleware';
 export {
   type Checkpoint,
   type CheckpointSigner,
@@ -32,6 +33,8 @@ export type {
   SealedEvent,
   UnsealedEvent,
 } from './store';
+export { OCSF_CLASSES, type OcsfEvent, toOcsf } from './toOcsf';
+export { type OtelAttributeValue, type OtelLogRecord, toOtelLogRecord } from './toOtelLogRecord';
 export {
   VERIFY_FAILURE_REASONS,
   type VerifyFailureReason,
@@ -40,3 +43,4 @@ export {
   type VerifySource,
   verify,
 } from './verify';
+export { type WithAuditOptions, withAudit } from './withAudit';
