@@ -32,6 +32,7 @@ export {
   type StandardsSchemaErrorCode,
 } from './errors';
 export { classificationOf, type FieldInfo, fieldsOf } from './fieldsOf';
+export { formatIssue, formatIssues, formatPath } from './formatIssues';
 export {
   REQUEST_ORIGINS,
   REQUEST_PRIORITIES,
@@ -46,3 +47,4 @@ export { CalendarDate, DateTime } from './primitives/DateTime';
 export { Email } from './primitives/Email';
 export { normalizePhone, Phone } from './primitives/Phone';
 export { type Redacted, type RedactOptions, redact } from './redact';
+export { compiled, type ValidateManyResult, validateMany } from './validateMany';
