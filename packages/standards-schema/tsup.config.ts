@@ -6,5 +6,7 @@ export default defineConfig(
     index: 'src/index.ts',
     'json-schema': 'src/json-schema.ts',
     testing: 'src/testing.ts',
+    // The `city-schema` command (package.json `bin`).
+    cli: 'src/cli.ts',
   }),
 );

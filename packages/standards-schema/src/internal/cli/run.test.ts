@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ServiceRequest } from '../../open311/ServiceRequest';
+import { fakeMany } from '../../testing';
+import { runCli } from './run';
+
+const dir = mkdtempSync(join(tmpdir(), 'city-schema-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    progress: false,
+  });
+  return { code, out, err };
+}
+
+const rows: Record<string, unknown>[] = fakeMany(ServiceRequest, { seed: 3, count: 4 });
+const broken = [...rows];
+broken[1] = { ...rows[1], status: 'pending' };
+
+describe('city-schema validate', () => {
+  it('exits 0 and prints a summary when every record is valid (JSON array)', async () => {
+    const file = join(dir, 'ok.json');
+    writeFileSync(file, JSON.stringify(rows, null, 2));
+    const { code, out } = await run('validate', 'ServiceRequest', file);
+    expect(code).toBe(0);
+    expect(out).toEqual([
+      expect.stringMatching(/^ServiceRequest: 4 records checked .* 4 valid, 0 invalid$/),
+    ]);
+  });
+
+  it('reports the line of each bad element of a pretty-printed JSON array and exits 1', async () => {
+    const file = join(dir, 'bad.json');
+    const text = JSON.stringify(broken, null, 2);
+    writeFileSync(file, text);
+    const { code, out } = await run('validate', 'ServiceRequest', file);
+    expect(code).toBe(1);
+    const secondStart = text.split('\n').findIndex((l, i) => i > 1 && l === '  {') + 1;
+    expect(out[0]).toBe(
+      `line ${secondStart}: status: Invalid option: expected one of "open"|"closed"`,
+    );
+    expect(out.at(-1)).toMatch(/3 valid, 1 invalid$/);
+  });
+
+  it('reads NDJSON line by line, counting unparsable lines as invalid', async () => {
+    const file = join(dir, 'rows.ndjson');
+    writeFileSync(file, `${broken.map((r) => JSON.stringify(r)).join('\n')}\n\n{oops\n`);
+    const { code, out } = await run('validate', 'ServiceRequest', file);
+    expect(code).toBe(1);
+    expect(out[0]).toMatch(/^line 2: status: /);
+    expect(out[1]).toMatch(/^line 6: \(record\): not JSON/);
+    expect(out.at(-1)).toMatch(/5 records checked .* 3 valid, 2 invalid$/);
+  });
+
+  it('reads CSV with dotted headers, converting numbers and nesting contact fields', async () => {
+    const file = join(dir, 'rows.csv');
+    writeFileSync(
+      file,
+      'service_request_id,status,service_code,requested_datetime,lat,long,contact.email\n' +
+        '1,open,PWD-POTHOLE,2025-01-01T00:00:00Z,42.35,-71.06,a@example.org\n' +
+        '2,open,PWD-POTHOLE,2025-01-01T00:00:00Z,north,-71.06,not-an-email\n',
+    );
+    const { code, out } = await run('validate', 'ServiceRequest', file);
+    expect(code).toBe(1);
+    expect(out).toContain('line 3: lat: Invalid input: expected number, received string');
+    expect(out).toContainEqual(expect.stringMatching(/^line 3: contact\.email: /));
+  });
+
+  it('exits 2 on unusable input: unknown schema, missing file, bad JSON, bad usage', async () => {
+    const good = join(dir, 'ok.json');
+    expect((await run('validate', 'Pothole', good)).code).toBe(2);
+    expect((await run('validate', 'Pothole', good)).err[0]).toMatch(/unknown schema "Pothole"/);
+    expect((await run('validate', 'ServiceRequest', join(dir, 'missing.json'))).code).toBe(2);
+    const bad = join(dir, 'broken.json');
+    writeFileSync(bad, '[{"a": 1},');
+    expect((await run('validate', 'ServiceRequest', bad)).code).toBe(2);
+    expect((await run('validate')).code).toBe(2);
+    expect((await run('validate', 'ServiceRequest', good, '--format', 'xml')).code).toBe(2);
+  });
+
+  it('limits printed errors with --max-errors but still counts them', async () => {
+    const file = join(dir, 'many.ndjson');
+    writeFileSync(file, Array.from({ length: 5 }, () => '{"status":"x"}').join('\n'));
+    const { code, out } = await run('validate', 'ServiceRequest', file, '--max-errors', '1');
+    expect(code).toBe(1);
+    expect(out.filter((l) => l.startsWith('line ')).every((l) => l.startsWith('line 1:'))).toBe(
+      true,
+    );
+    expect(out).toContain('… 4 more invalid records not shown');
+    expect(out.at(-1)).toMatch(/0 valid, 5 invalid$/);
+  });
+
+  it('lists the schema names', async () => {
+    expect((await run('list')).out).toContain('ServiceRequest');
+  });
+});

@@ -1,0 +1,208 @@
+// `city-schema validate <SchemaName> <file>`: reads JSON (an array or one record), NDJSON or CSV,
+// validates every record with the schema's bulk path, prints one line per bad record (line
+// number, path, message), progress on large files, and a summary. Exit codes: 0 all valid,
+// 1 some record invalid, 2 unusable input (usage, unknown schema, missing or unreadable file).
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parse } from 'csv-parse';
+import { z } from 'zod';
+import { formatPath } from '../../formatIssues';
+import { SCHEMA_NAMES, schemaByName } from '../../json-schema';
+import { compiled } from '../../validateMany';
+import { csvRowToRecord } from '../csvRow';
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Show progress (default: when stderr is a terminal). */
+  progress?: boolean;
+}
+
+const USAGE = `Usage: city-schema validate <SchemaName> <file> [--format json|ndjson|csv] [--progress] [--max-errors N]
+       city-schema list
+
+Validates every record of a JSON (array or one record), NDJSON or CSV file against one of the
+City's schemas. CSV headers name fields, with dots for nesting (contact.email).
+Exit codes: 0 all valid, 1 some record invalid, 2 unusable input.`;
+
+type Format = 'json' | 'ndjson' | 'csv';
+
+function detectFormat(file: string): Format {
+  if (/\.(ndjson|jsonl)$/i.test(file)) return 'ndjson';
+  if (/\.csv$/i.test(file)) return 'csv';
+  return 'json';
+}
+
+/** Line numbers (1-based) where each top-level array element starts. */
+function elementLines(text: string): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let expectElement = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') line++;
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (c === '\\') escaped = true;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === ' ' || c === '\n' || c === '\r' || c === '\t') continue;
+    if (depth === 1 && expectElement && c !== ']') {
+      lines.push(line);
+      expectElement = false;
+    }
+    if (c === '"') inString = true;
+    else if (c === '[' || c === '{') {
+      depth++;
+      if (depth === 1 && c === '[') expectElement = true;
+    } else if (c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 1) expectElement = true;
+  }
+  return lines;
+}
+
+async function* records(
+  file: string,
+  format: Format,
+  schema: z.core.$ZodType,
+): AsyncGenerator<{ line: number; value: unknown; error?: string }> {
+  if (format === 'json') {
+    const text = readFileSync(file, 'utf8');
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      throw new UnusableInput(`${file} is not valid JSON: ${(error as Error).message}`);
+    }
+    if (Array.isArray(data)) {
+      const lines = elementLines(text);
+      for (let i = 0; i < data.length; i++) yield { line: lines[i] ?? 1, value: data[i] };
+    } else yield { line: 1, value: data };
+    return;
+  }
+  if (format === 'ndjson') {
+    const reader = createInterface({
+      input: createReadStream(file, 'utf8'),
+      crlfDelay: Number.POSITIVE_INFINITY,
+    });
+    let line = 0;
+    for await (const text of reader) {
+      line++;
+      if (text.trim() === '') continue;
+      try {
+        yield { line, value: JSON.parse(text) };
+      } catch (error) {
+        yield { line, value: undefined, error: `not JSON: ${(error as Error).message}` };
+      }
+    }
+    return;
+  }
+  const parser = createReadStream(file).pipe(
+    parse({
+      columns: true,
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+    }),
+  );
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
+      yield { line: info.lines, value: csvRowToRecord(schema, record) };
+    }
+  } catch (error) {
+    throw new UnusableInput(`${file} is not readable CSV: ${(error as Error).message}`);
+  }
+}
+
+class UnusableInput extends Error {}
+
+/** Runs the CLI with `argv` (without `node` and the script); resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = [...argv];
+  const flag = (name: string): string | undefined => {
+    const at = args.indexOf(name);
+    if (at < 0) return undefined;
+    const value = args[at + 1];
+    args.splice(at, 2);
+    return value;
+  };
+  const progressFlag = args.indexOf('--progress');
+  if (progressFlag >= 0) args.splice(progressFlag, 1);
+  const formatFlag = flag('--format');
+  const maxErrorsFlag = flag('--max-errors');
+  const [command, name, file] = args;
+  if (command === 'list') {
+    for (const schemaName of SCHEMA_NAMES) io.out(schemaName);
+    return 0;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  if (command !== 'validate' || !name || !file || args.length > 3) {
+    io.err(USAGE);
+    return 2;
+  }
+  if (formatFlag !== undefined && !['json', 'ndjson', 'csv'].includes(formatFlag)) {
+    io.err(`city-schema: unknown format "${formatFlag}"; expected json, ndjson or csv`);
+    return 2;
+  }
+  const maxErrors = maxErrorsFlag === undefined ? Number.POSITIVE_INFINITY : Number(maxErrorsFlag);
+  if (!(maxErrors >= 0)) {
+    io.err(`city-schema: --max-errors must be a number; got "${maxErrorsFlag}"`);
+    return 2;
+  }
+  if (!SCHEMA_NAMES.includes(name)) {
+    io.err(`city-schema: unknown schema "${name}"; expected one of: ${SCHEMA_NAMES.join(', ')}`);
+    return 2;
+  }
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    io.err(`city-schema: cannot read ${file}: no such file`);
+    return 2;
+  }
+  const schema = schemaByName(name);
+  const fast = compiled(schema);
+  const format = (formatFlag as Format | undefined) ?? detectFormat(file);
+  const showProgress = io.progress ?? progressFlag >= 0;
+  const size = statSync(file).size;
+  let total = 0;
+  let invalid = 0;
+  try {
+    for await (const { line, value, error } of records(file, format, schema)) {
+      total++;
+      if (showProgress && total % 50_000 === 0)
+        io.err(`city-schema: ${total.toLocaleString('en-US')} records checked…`);
+      if (error !== undefined) {
+        invalid++;
+        if (invalid <= maxErrors) io.out(`line ${line}: (record): ${error}`);
+        continue;
+      }
+      const result = z.safeParse(fast, value);
+      if (result.success) continue;
+      invalid++;
+      if (invalid <= maxErrors) {
+        for (const issue of result.error.issues)
+          io.out(`line ${line}: ${formatPath(issue.path)}: ${issue.message}`);
+      }
+    }
+  } catch (error) {
+    if (error instanceof UnusableInput) {
+      io.err(`city-schema: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (invalid > maxErrors) io.out(`… ${invalid - maxErrors} more invalid records not shown`);
+  io.out(
+    `${name}: ${total.toLocaleString('en-US')} records checked (${(size / 1024).toFixed(0)} KiB ${format}), ${(total - invalid).toLocaleString('en-US')} valid, ${invalid.toLocaleString('en-US')} invalid`,
+  );
+  return invalid > 0 ? 1 : 0;
+}
