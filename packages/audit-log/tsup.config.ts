@@ -2,5 +2,10 @@ import { defineConfig } from 'tsup';
 import { packageBuild } from '../../scripts/tsup.base';
 
 export default defineConfig(
-  packageBuild({ index: 'src/index.ts', node: 'src/node.ts', sharing: 'src/sharing.ts' }),
+  packageBuild({
+    index: 'src/index.ts',
+    node: 'src/node.ts',
+    sharing: 'src/sharing.ts',
+    cli: 'src/cli.ts',
+  }),
 );

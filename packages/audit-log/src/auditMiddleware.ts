@@ -4,10 +4,11 @@ import { type Actor, httpEvent } from './internal/httpEvent';
 
 /** The parts of an Express request the middleware reads (no Express import needed). */
 export type AuditRequest = IncomingMessage & {
-  originalUrl?: string;
-  path?: string;
-  ip?: string;
-  route?: { path?: string };
+  originalUrl?: string | undefined;
+  path?: string | undefined;
+  ip?: string | undefined;
+  // biome-ignore lint/suspicious/noExplicitAny: Express types `route` as any.
+  route?: any;
 };
 
 export interface AuditMiddlewareOptions<Req> {
@@ -67,7 +68,7 @@ export function auditMiddleware<Req extends AuditRequest = AuditRequest>(
             actor,
             method: req.method ?? 'GET',
             path: pathOf(req),
-            route: req.route?.path,
+            route: typeof req.route?.path === 'string' ? req.route.path : undefined,
             status: aborted ? 499 : res.statusCode,
             ip: req.ip ?? req.socket?.remoteAddress,
             userAgent: req.headers['user-agent'],

@@ -246,11 +246,13 @@ export function createAuditLog(options: CreateAuditLogOptions): AuditLog {
     const candidate = { ...input, app: input.app ?? app.data };
     const parsed = AuditEventInput.safeParse(candidate);
     if (!parsed.success) {
-      const issues: AuditIssue[] = parsed.error.issues.map((i) => ({
-        code: i.code,
-        path: i.path,
-        message: i.message,
-      }));
+      const issues: AuditIssue[] = parsed.error.issues.map(
+        (i: { code: string; path: PropertyKey[]; message: string }) => ({
+          code: i.code,
+          path: i.path,
+          message: i.message,
+        }),
+      );
       throw new AuditLogError(
         'INVALID_EVENT',
         `invalid audit event: ${issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,

@@ -3,3 +3,4 @@ export type { SqlStoreOptions } from './internal/sql/sqlStore';
 export { type JsonlStore, type JsonlStoreOptions, jsonlStore } from './jsonlStore';
 export { type PgliteStore, type PgliteStoreOptions, pgliteStore } from './pgliteStore';
 export { type PostgresStore, type PostgresStoreOptions, postgresStore } from './postgresStore';
+export { type CliIo, runCli } from './runCli';

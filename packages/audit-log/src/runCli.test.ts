@@ -1,0 +1,118 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleEvent } from '../test/fixtures';
+import { generateCheckpointKeys } from './checkpoint';
+import { createAuditLog } from './createAuditLog';
+import { jsonlStore } from './jsonlStore';
+import { runCli } from './runCli';
+
+let dir: string;
+let path: string;
+let keys: { privateKey: string; publicKey: string };
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'audit-cli-'));
+  path = join(dir, 'audit.jsonl');
+  keys = generateCheckpointKeys();
+  await writeFile(join(dir, 'pub.pem'), keys.publicKey);
+  const log = createAuditLog({
+    app: { name: 'cli' },
+    store: jsonlStore({ path }),
+    signer: { privateKey: keys.privateKey, everyEvents: 5, everyMs: 0 },
+  });
+  for (let i = 0; i < 12; i++) await log.record(sampleEvent(i));
+  await log.close();
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    progress: false,
+  });
+  return { code, stdout, stderr };
+}
+
+describe('city-audit', () => {
+  it('verify: exit 0 on an intact log, with checkpoints checked against the public key', async () => {
+    const r = await run('verify', '--store', `jsonl:${path}`, '--public-key', join(dir, 'pub.pem'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ok: 12 events, head [0-9a-f]{64}, 3 checkpoint\(s\) matched/);
+  });
+
+  it('verify: exit 1 and the seq when an event was modified', async () => {
+    const copy = join(dir, 'tampered.jsonl');
+    const text = await readFile(path, 'utf8');
+    const lines = text.split('\n');
+    lines[6] = (lines[6] as string).replace('"outcome":"success"', '"outcome":"denied"');
+    await writeFile(copy, lines.join('\n'));
+    const r = await run('verify', '--store', copy, '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).firstBad).toMatchObject({ seq: 7, reason: 'hash-mismatch' });
+  });
+
+  it('exit 2 on unusable input: unknown store kind, missing key file, unknown command', async () => {
+    expect((await run('verify', '--store', 'ftp://nowhere')).code).toBe(2);
+    expect(
+      (await run('verify', '--store', path, '--public-key', join(dir, 'missing.pem'))).code,
+    ).toBe(2);
+    expect((await run('frobnicate')).code).toBe(2);
+    expect((await run('verify')).stderr).toMatch(/--store is required/);
+  });
+
+  it('export --format ocsf writes one OCSF event per line', async () => {
+    const out = join(dir, 'ocsf.jsonl');
+    const r = await run('export', '--store', path, '--format', 'ocsf', '--out', out);
+    expect(r.code).toBe(0);
+    const lines = (await readFile(out, 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(12);
+    expect(JSON.parse(lines[0] as string)).toMatchObject({
+      class_uid: 3004,
+      metadata: { sequence: 1 },
+    });
+    expect((await run('export', '--store', path, '--format', 'xml')).code).toBe(2);
+  });
+
+  it('report access lists who touched one record', async () => {
+    const r = await run('report', 'access', '--target', 'BCS-1003', '--store', path, '--json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { accesses: { actor: string }[] };
+    expect(report.accesses.length).toBe(1); // target BCS-1003 is n % 11 === 3: only n = 3 of 0..11
+    expect(report.accesses[0]?.actor).toBe('user:u-3 (PWD)');
+  });
+
+  it('the bin exits with the code (1 on tampering) as a real process', () => {
+    const require = createRequire(import.meta.url);
+    const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
+    const ok = spawnSync(
+      process.execPath,
+      ['--import', require.resolve('tsx'), cli, 'verify', '--store', path],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(ok.status).toBe(0);
+    const bad = spawnSync(
+      process.execPath,
+      ['--import', require.resolve('tsx'), cli, 'verify', '--store', join(dir, 'tampered.jsonl')],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain('TAMPERED at seq 7');
+  });
+});

@@ -1,0 +1,221 @@
+import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { Checkpoint } from './checkpoint';
+import { AuditLogError } from './errors';
+import { jsonlStore } from './jsonlStore';
+import { pgliteStore } from './pgliteStore';
+import { postgresStore } from './postgresStore';
+import type { AuditStore } from './store';
+import { toOcsf } from './toOcsf';
+import { verify } from './verify';
+
+/** Where the CLI writes; tests pass their own. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Show progress on long runs (default: when stderr is a terminal). */
+  progress?: boolean;
+}
+
+const USAGE = `city-audit: verify, export and report on City audit logs
+
+Usage:
+  city-audit verify --store <store> [--public-key <pem>] [--checkpoint <json>]...
+  city-audit export --store <store> --format ocsf|jsonl [--out <file>]
+  city-audit report access --target <id> [--target-type <type>] --store <store> [--json]
+
+<store> is jsonl:<file>, pglite:<folder>, or a postgres:// URL (--schema, --chain select the
+tables and chain; defaults city_audit and default).
+
+Exit codes: 0 ok, 1 verification failed, 2 unusable input.
+`;
+
+class UsageError extends Error {}
+
+function openStore(
+  spec: string | undefined,
+  schema: string | undefined,
+  chainId: string | undefined,
+): AuditStore {
+  if (!spec) throw new UsageError('--store is required');
+  const sql = { ...(schema ? { schema } : {}), ...(chainId ? { chainId } : {}), migrate: false };
+  if (spec.startsWith('postgres://') || spec.startsWith('postgresql://')) {
+    return postgresStore({ connectionString: spec, ...sql });
+  }
+  if (spec.startsWith('pglite:')) return pgliteStore({ dataDir: spec.slice(7), ...sql });
+  if (spec.startsWith('jsonl:'))
+    return jsonlStore({ path: spec.slice(6), ...(chainId ? { chainId } : {}) });
+  if (spec.endsWith('.jsonl')) return jsonlStore({ path: spec, ...(chainId ? { chainId } : {}) });
+  throw new UsageError(
+    `--store ${JSON.stringify(spec)}: expected jsonl:<file>, pglite:<folder> or postgres://…`,
+  );
+}
+
+async function readCheckpoints(files: string[]): Promise<Checkpoint[]> {
+  const out: Checkpoint[] = [];
+  for (const file of files) {
+    const text = await readFile(file, 'utf8').catch((e: Error) => {
+      throw new UsageError(`--checkpoint ${file}: ${e.message}`);
+    });
+    for (const line of text.split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        const parsed = JSON.parse(line) as Checkpoint | Checkpoint[];
+        out.push(...(Array.isArray(parsed) ? parsed : [parsed]));
+      } catch {
+        throw new UsageError(
+          `--checkpoint ${file}: not JSON (one checkpoint per line, or an array)`,
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The `city-audit` command line, callable in-process. Resolves with the exit code: 0 when all
+ * is well, 1 when verification finds tampering, 2 on unusable input (bad arguments, a store
+ * that cannot be opened, an unreadable key).
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await runCli(['verify', '--store', 'jsonl:audit.jsonl']);
+ * ```
+ */
+export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Promise<number> {
+  const out = io?.stdout ?? ((t: string) => process.stdout.write(t));
+  const err = io?.stderr ?? ((t: string) => process.stderr.write(t));
+  const showProgress = io?.progress ?? Boolean(process.stderr.isTTY);
+  const progress = (n: number) => {
+    if (showProgress) err(`\r${n.toLocaleString('en-US')} events…`);
+  };
+  let store: AuditStore | undefined;
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        store: { type: 'string' },
+        schema: { type: 'string' },
+        chain: { type: 'string' },
+        'public-key': { type: 'string' },
+        checkpoint: { type: 'string', multiple: true },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        target: { type: 'string' },
+        'target-type': { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    const [command, sub] = positionals;
+    if (values.help || !command) {
+      out(USAGE);
+      return command || values.help ? 0 : 2;
+    }
+    if (command === 'verify') {
+      const publicKey = values['public-key']
+        ? await readFile(values['public-key'], 'utf8').catch((e: Error) => {
+            throw new UsageError(`--public-key: ${e.message}`);
+          })
+        : undefined;
+      const checkpoints = await readCheckpoints(values.checkpoint ?? []);
+      store = openStore(values.store, values.schema, values.chain);
+      const result = await verify(store, {
+        ...(publicKey ? { publicKey } : {}),
+        checkpoints,
+        onProgress: progress,
+        progressEvery: 50_000,
+      });
+      if (showProgress) err('\n');
+      if (values.json) out(`${JSON.stringify(result)}\n`);
+      else if (result.ok) {
+        out(
+          `ok: ${result.count} events, head ${result.headHash}, ${result.checkpointsChecked} checkpoint(s) matched\n`,
+        );
+      } else {
+        out(
+          `TAMPERED at seq ${result.firstBad?.seq}: ${result.firstBad?.reason} (${result.firstBad?.message}); ${result.count} events verified before it\n`,
+        );
+      }
+      return result.ok ? 0 : 1;
+    }
+    if (command === 'export') {
+      const format = values.format ?? 'jsonl';
+      if (format !== 'jsonl' && format !== 'ocsf')
+        throw new UsageError(`--format must be ocsf or jsonl, got ${format}`);
+      store = openStore(values.store, values.schema, values.chain);
+      const file = values.out ? createWriteStream(values.out) : undefined;
+      const write = (text: string) => (file ? file.write(text) : out(text));
+      let n = 0;
+      for await (const event of store.read()) {
+        write(`${JSON.stringify(format === 'ocsf' ? toOcsf(event) : event)}\n`);
+        n += 1;
+        if (n % 50_000 === 0) progress(n);
+      }
+      if (file)
+        await new Promise<void>((resolve, reject) =>
+          file.end((e?: Error | null) => (e ? reject(e) : resolve())),
+        );
+      err(`${showProgress ? '\n' : ''}exported ${n} events as ${format}\n`);
+      return 0;
+    }
+    if (command === 'report' && sub === 'access') {
+      if (!values.target) throw new UsageError('report access needs --target <id>');
+      store = openStore(values.store, values.schema, values.chain);
+      const rows: {
+        time: string;
+        actor: string;
+        action: string;
+        outcome: string;
+        purpose?: string;
+      }[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.query({
+          targetId: values.target,
+          ...(values['target-type'] ? { targetType: values['target-type'] } : {}),
+          limit: 1000,
+          ...(cursor ? { cursor } : {}),
+        });
+        for (const e of page.events) {
+          rows.push({
+            time: e.time,
+            actor: `${e.actor.type}:${e.actor.id}${e.actor.department ? ` (${e.actor.department})` : ''}`,
+            action: e.action,
+            outcome: e.outcome,
+            ...(e.purpose ? { purpose: e.purpose } : {}),
+          });
+        }
+        cursor = page.nextCursor;
+        progress(rows.length);
+      } while (cursor);
+      if (values.json) {
+        out(`${JSON.stringify({ target: values.target, accesses: rows })}\n`);
+      } else {
+        out(`Access to ${values.target}: ${rows.length} event(s)\n`);
+        for (const r of rows)
+          out(
+            `${r.time}  ${r.actor}  ${r.action}  ${r.outcome}${r.purpose ? `  purpose=${r.purpose}` : ''}\n`,
+          );
+      }
+      return 0;
+    }
+    throw new UsageError(`unknown command ${[command, sub].filter(Boolean).join(' ')}`);
+  } catch (error) {
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+    ) {
+      err(`city-audit: ${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    const what =
+      error instanceof AuditLogError ? `${error.code}: ${error.message}` : (error as Error).message;
+    err(`city-audit: cannot read the audit log: ${what}\n`);
+    return 2;
+  } finally {
+    await store?.close().catch(() => {});
+  }
+}
