@@ -1,34 +1,8 @@
 'use client';
-import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { I18nProvider as AriaI18nProvider } from 'react-aria';
-import {
-  formatMessage,
-  getTextDirection,
-  type MessageKey,
-  type Messages,
-  resolveMessages,
-} from './messages.js';
-
-/** What components read from the {@link I18nProvider}. */
-export interface I18nValue {
-  /** BCP 47 locale, e.g. `'en-US'`, `'es'`. */
-  locale: string;
-  /** Writing direction of the locale. */
-  dir: 'ltr' | 'rtl';
-  /** A built-in string, with `{placeholders}` filled. */
-  t: (key: MessageKey, values?: Record<string, string | number>) => string;
-}
-
-function makeValue(locale: string, overrides?: Partial<Messages>): I18nValue {
-  const messages = resolveMessages(locale, overrides);
-  return {
-    locale,
-    dir: getTextDirection(locale),
-    t: (key, values) => formatMessage(messages[key], values),
-  };
-}
-
-const I18nContext = createContext<I18nValue>(makeValue('en'));
+import { I18nContext, makeI18nValue } from './context.js';
+import { type Messages, resolveMessages } from './messages.js';
 
 /** Props of {@link I18nProvider}. */
 export interface I18nProviderProps {
@@ -47,7 +21,10 @@ export interface I18nProviderProps {
  * <I18nProvider locale="es"><SkipLink href="#main" /></I18nProvider>
  */
 export function I18nProvider({ locale, messages, children }: I18nProviderProps) {
-  const value = useMemo(() => makeValue(locale, messages), [locale, messages]);
+  const value = useMemo(
+    () => makeI18nValue(locale, resolveMessages(locale, messages)),
+    [locale, messages],
+  );
   return (
     <I18nContext.Provider value={value}>
       <AriaI18nProvider locale={locale}>{children}</AriaI18nProvider>
@@ -55,7 +32,5 @@ export function I18nProvider({ locale, messages, children }: I18nProviderProps) 
   );
 }
 
-/** The current locale, direction and string lookup. English when there is no provider. */
-export function useI18n(): I18nValue {
-  return useContext(I18nContext);
-}
+// Kept for modules that import the hook from here; it lives in ./context.js.
+export { type I18nValue, useI18n } from './context.js';

@@ -1,6 +1,6 @@
 'use client';
 import type { ButtonHTMLAttributes, MouseEvent, ReactNode } from 'react';
-import { useI18n } from '../../i18n/I18nProvider.js';
+import { useI18n } from '../../i18n/context.js';
 import { cx } from '../../internal/cx.js';
 
 /** Visual and semantic weight of a {@link Button}. */

@@ -1,6 +1,6 @@
 'use client';
 import { type ReactNode, useId, useState } from 'react';
-import { useI18n } from '../../i18n/I18nProvider.js';
+import { useI18n } from '../../i18n/context.js';
 import { LockIcon } from '../../internal/icons.js';
 
 /** Props of {@link OfficialBanner}. */

@@ -1,5 +1,5 @@
 'use client';
-import { useI18n } from '../../i18n/I18nProvider.js';
+import { useI18n } from '../../i18n/context.js';
 
 /** Props of {@link Spinner}. */
 export interface SpinnerProps {

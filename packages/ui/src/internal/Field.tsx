@@ -1,0 +1,115 @@
+import { type ReactNode, useId } from 'react';
+import { useI18n } from '../i18n/context.js';
+import { cx } from './cx.js';
+
+/** Props every form field shares. */
+export interface FieldBaseProps {
+  /** The visible label (WCAG 3.3.2). */
+  label: ReactNode;
+  /** Help text under the label, linked with `aria-describedby`. */
+  hint?: ReactNode;
+  /** An error message; marks the control invalid and is announced with it (WCAG 3.3.1). */
+  error?: ReactNode;
+  /** Adds a visible "(required)" marker and `required` on the control. */
+  required?: boolean;
+  /** The control's id; generated when omitted. {@link ErrorSummary} links point to it. */
+  id?: string | undefined;
+}
+
+/** Ids and ARIA wiring for a field's control. */
+export function useField({
+  id,
+  hint,
+  error,
+}: {
+  id?: string | undefined;
+  hint?: ReactNode;
+  error?: ReactNode;
+}) {
+  const generated = useId();
+  const inputId = id ?? `cob-${generated.replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const hintId = `${inputId}-hint`;
+  const errorId = `${inputId}-error`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
+  return {
+    inputId,
+    hintId,
+    errorId,
+    controlProps: {
+      id: inputId,
+      'aria-describedby': describedBy || undefined,
+      'aria-invalid': error ? true : undefined,
+    },
+  };
+}
+
+/** The visible "(required)" marker. */
+export function RequiredMarker() {
+  const { t } = useI18n();
+  return (
+    <>
+      {' '}
+      <span className="cob-field__required">({t('required')})</span>
+    </>
+  );
+}
+
+/** Hint and error message paragraphs. */
+export function FieldMessages({
+  hint,
+  error,
+  hintId,
+  errorId,
+}: {
+  hint?: ReactNode;
+  error?: ReactNode;
+  hintId: string;
+  errorId: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      {hint ? (
+        <p id={hintId} className="cob-field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="cob-field__error">
+          <span className="cob-visually-hidden">{t('errorPrefix')} </span>
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** Label, hint, error and control, laid out the same way for every field. */
+export function FieldShell({
+  label,
+  hint,
+  error,
+  required,
+  inputId,
+  hintId,
+  errorId,
+  className,
+  children,
+}: Omit<FieldBaseProps, 'id'> & {
+  inputId: string;
+  hintId: string;
+  errorId: string;
+  className?: string | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <div className={cx('cob-field', error ? 'cob-field--error' : false, className)}>
+      <label className="cob-field__label" htmlFor={inputId}>
+        {label}
+        {required ? <RequiredMarker /> : null}
+      </label>
+      <FieldMessages hint={hint} error={error} hintId={hintId} errorId={errorId} />
+      {children}
+    </div>
+  );
+}
