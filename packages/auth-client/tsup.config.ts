@@ -1,14 +1,27 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 import { packageBuild } from '../../scripts/tsup.base';
 
+// esbuild drops module-level directives when bundling; React Server Component bundlers need
+// `'use client'` at the top of the React entry, so it is put back after the build.
+function restoreUseClient(): void {
+  for (const file of ['dist/react.js', 'dist/react.cjs']) {
+    const code = readFileSync(file, 'utf8');
+    if (!code.startsWith("'use client'")) writeFileSync(file, `'use client';\n${code}`);
+  }
+}
+
 export default defineConfig([
-  packageBuild({
-    index: 'src/index.ts',
-    server: 'src/server.ts',
-    react: 'src/react.ts',
-    'dev-idp': 'src/dev-idp.ts',
-  }),
-  // The CLI: ESM only, no declarations, bundling nothing of its own entry point twice.
+  packageBuild(
+    {
+      index: 'src/index.ts',
+      server: 'src/server.ts',
+      react: 'src/react.ts',
+      'dev-idp': 'src/dev-idp.ts',
+    },
+    { onSuccess: async () => restoreUseClient() },
+  ),
+  // The CLI: ESM only, no declarations; packages stay external.
   {
     entry: { 'city-dev-idp': 'src/bin/city-dev-idp.ts' },
     format: ['esm'],

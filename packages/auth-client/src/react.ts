@@ -1,2 +1,9 @@
-// This entry point is filled by the auth-client issue; it exports nothing yet.
-export {};
+'use client';
+// React bindings for the BFF: session context, guards and the idle-timeout dialog.
+export type { SessionState, SessionStatus } from './react/AuthContext';
+export { AuthProvider, type AuthProviderProps } from './react/AuthProvider';
+export { Can, type CanProps } from './react/Can';
+export { IdleTimeoutDialog, type IdleTimeoutDialogProps } from './react/IdleTimeoutDialog';
+export { RequireAuth, type RequireAuthProps } from './react/RequireAuth';
+export { RequireRole, type RequireRoleProps } from './react/RequireRole';
+export { useSession } from './react/useSession';

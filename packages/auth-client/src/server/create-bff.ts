@@ -148,7 +148,6 @@ export interface Bff {
 const DEFAULT_ALGS = ['ES256', 'ES384', 'EdDSA', 'Ed25519', 'PS256', 'RS256'];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const TX_TTL = 600;
-const TOUCH_INTERVAL_MS = 60_000;
 
 function randomId(): string {
   return oauth.generateRandomState();
@@ -254,6 +253,8 @@ export function createBff(options: BffOptions): Bff {
   const idleTimeout = options.idleTimeout ?? 1800;
   const absoluteTimeout = options.absoluteTimeout ?? 43200;
   const refreshSkew = options.refreshSkew ?? 60;
+  // The cookie is re-sealed at most this often to record activity (rolling idle timeout).
+  const touchInterval = Math.min(60_000, (idleTimeout * 1000) / 10);
   const algorithms = [...(options.algorithms ?? DEFAULT_ALGS)];
   const csrfHeader = (options.csrfHeader ?? 'x-city-csrf').toLowerCase();
   const app = options.app ?? { name: options.clientId };
@@ -472,7 +473,7 @@ export function createBff(options: BffOptions): Bff {
       changed = true;
     }
     const now = Date.now();
-    if (now - session.lastSeenAt > TOUCH_INTERVAL_MS) {
+    if (now - session.lastSeenAt > touchInterval) {
       session = { ...session, lastSeenAt: now };
       changed = true;
     }
