@@ -1,4 +1,13 @@
 export { AuditActor, AuditEvent, AuditEventInput, AuditIntegrity, AuditTarget } from './AuditEvent';
+export { BostonSamAddress } from './address/BostonSamAddress';
+export { formatPostalAddress, PostalAddress, ZipCode } from './address/PostalAddress';
+export {
+  STATE_PLANE,
+  type StatePlaneCrs,
+  type StatePlanePoint,
+  statePlaneToWgs84,
+  wgs84ToStatePlane,
+} from './address/statePlane';
 export {
   CLASSIFICATIONS,
   Classification,
@@ -45,6 +54,22 @@ export {
 export { EmployeeType, Principal } from './Principal';
 export { CalendarDate, DateTime } from './primitives/DateTime';
 export { Email } from './primitives/Email';
+export {
+  GeoJsonLinearRing,
+  GeoJsonPoint,
+  GeoJsonPolygon,
+  GeoJsonPosition,
+} from './primitives/GeoJson';
+export { GeoPoint } from './primitives/GeoPoint';
+export { LanguageTag } from './primitives/LanguageTag';
+export {
+  CITY_TIME_ZONE,
+  DateTimeInput,
+  type LocalTimeReading,
+  localToDateTime,
+  readLocalDateTime,
+} from './primitives/localDateTime';
+export { Money } from './primitives/Money';
 export { normalizePhone, Phone } from './primitives/Phone';
 export { type Redacted, type RedactOptions, redact } from './redact';
 export { compiled, type ValidateManyResult, validateMany } from './validateMany';

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { AuditEvent, AuditEventInput } from './AuditEvent';
+import { BostonSamAddress } from './address/BostonSamAddress';
+import { wgs84ToStatePlane } from './address/statePlane';
 import { DepartmentCode } from './DepartmentCode';
 import { StandardsSchemaError } from './errors';
 import { generic, registerFaker } from './internal/fake/generic';
@@ -8,16 +10,53 @@ import {
   auditEvent,
   auditEventInput,
   BASE_TIME,
+  bostonPoint,
   fictionalPhone,
   principal,
   serviceRequest,
 } from './internal/fake/records';
-import { DEPARTMENTS } from './internal/fake/synthetic';
+import { DEPARTMENTS, STREETS } from './internal/fake/synthetic';
 import { ServiceRequest } from './open311/ServiceRequest';
 import { Principal } from './Principal';
+import { GeoJsonPoint, GeoJsonPolygon } from './primitives/GeoJson';
 import { Phone } from './primitives/Phone';
 
 registerFaker(Phone, fictionalPhone);
+registerFaker(GeoJsonPoint, (rng) => {
+  const { lat, lon } = bostonPoint(rng);
+  return { type: 'Point', coordinates: [lon, lat] };
+});
+registerFaker(GeoJsonPolygon, (rng) => {
+  const { lat, lon } = bostonPoint(rng);
+  const d = 0.001;
+  const ring = [
+    [lon, lat],
+    [lon + d, lat],
+    [lon + d, lat + d],
+    [lon, lat + d],
+    [lon, lat],
+  ];
+  return { type: 'Polygon', coordinates: [ring] };
+});
+registerFaker(BostonSamAddress, (rng) => {
+  const { lat, lon, hood } = bostonPoint(rng);
+  const ward = hood.ward.padStart(2, '0');
+  const number = rng.int(1, 400);
+  return {
+    samAddressId: String(rng.int(1, 450_000)),
+    streetNumber: String(number),
+    ...(rng.chance(0.2) ? { streetNumberTo: String(number + 2 * rng.int(1, 3)) } : {}),
+    streetName: rng.pick(STREETS).replace(/ (St|Ave)$/, ''),
+    streetSuffix: 'St',
+    neighborhood: hood.name,
+    zipCode: hood.zip,
+    ward,
+    precinct: `${ward}${String(rng.int(1, 12)).padStart(2, '0')}`,
+    parcelId: `${ward}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`,
+    point: { lat, lon },
+    statePlane: wgs84ToStatePlane({ lat, lon }, 'EPSG:2249'),
+  };
+});
 registerFaker(DepartmentCode, (rng) => rng.pick(DEPARTMENTS));
 
 type Batch = (rng: Random, count: number) => unknown[];

@@ -2,11 +2,33 @@
 // OpenAPI document, the CLI and the classification guard test all read this list.
 import type { z } from 'zod';
 import { AuditEvent, AuditEventInput } from '../AuditEvent';
+import { BostonSamAddress } from '../address/BostonSamAddress';
+import { PostalAddress } from '../address/PostalAddress';
 import { DataSharingAgreement } from '../DataSharingAgreement';
 import { ServiceRequest } from '../open311/ServiceRequest';
 import { Principal } from '../Principal';
+import { CalendarDate, DateTime } from '../primitives/DateTime';
+import { Email } from '../primitives/Email';
+import { GeoJsonPoint, GeoJsonPolygon } from '../primitives/GeoJson';
+import { GeoPoint } from '../primitives/GeoPoint';
+import { LanguageTag } from '../primitives/LanguageTag';
+import { Money } from '../primitives/Money';
+import { Phone } from '../primitives/Phone';
 
 export const CATALOG: Record<string, z.core.$ZodType> = {
+  // Primitives
+  CalendarDate,
+  DateTime,
+  Email,
+  GeoJsonPoint,
+  GeoJsonPolygon,
+  GeoPoint,
+  LanguageTag,
+  Money,
+  Phone,
+  // Records
+  BostonSamAddress,
+  PostalAddress,
   AuditEvent,
   AuditEventInput,
   DataSharingAgreement,

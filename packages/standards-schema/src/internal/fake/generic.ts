@@ -60,7 +60,8 @@ function plausibleString(rng: Random, key: string): string | undefined {
   if (k.includes('street') || k === 'address' || k === 'address_1')
     return `${rng.int(1, 1999)} ${rng.pick(STREETS)}`;
   if (k === 'city' || k === 'locality') return 'Boston';
-  if (k === 'state' || k === 'region' || k === 'state_province') return 'MA';
+  if (k === 'state' || k === 'statename' || k === 'region' || k === 'state_province') return 'MA';
+  if (k === 'country') return 'US';
   if (k.includes('description') || k.includes('note') || k === 'title') return words(rng, 5);
   return undefined;
 }
@@ -80,6 +81,11 @@ function fromRegex(pattern: RegExp, rng: Random, key: string): string | undefine
     'en',
     'en-US',
     'USD',
+    'MA',
+    'US',
+    String(rng.int(1, 400)),
+    String(rng.int(1000, 9999)),
+    String(rng.int(0, 9_999_999_999)).padStart(10, '0'),
     `${rng.pick(WORDS)}-${rng.int(100, 999)}`,
   ];
   for (const candidate of candidates)
