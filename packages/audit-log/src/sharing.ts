@@ -1,2 +1,11 @@
-// This entry point is filled by the audit-log issue; it exports nothing yet.
-export {};
+export { type DataSharingAgreement, defineAgreement } from './defineAgreement';
+export type { Treatment } from './internal/deidentify';
+export {
+  exportPublicRecords,
+  type ManifestField,
+  type PublicRecordsOptions,
+  type ShareManifest,
+  type ShareOptions,
+  type ShareResult,
+  share,
+} from './share';
