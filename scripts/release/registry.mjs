@@ -10,7 +10,7 @@ import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

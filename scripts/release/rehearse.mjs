@@ -17,10 +17,16 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CHROMIUM_ARGS, requireChromium } from '../chromium.mjs';
 import { readQuickStart } from '../lib/readme.mjs';
-import { startRegistry } from './registry.mjs';
+import { freePort, startRegistry } from './registry.mjs';
+
+const require = createRequire(import.meta.url);
+const template = join(import.meta.dirname, 'department-app');
 
 const root = resolve(import.meta.dirname, '..', '..');
 const args = new Set(process.argv.slice(2));
@@ -106,7 +112,7 @@ function distTags(name) {
 }
 
 /** Creates a department app and installs our packages at `tag` from the local registry only. */
-function departmentApp(name, tag) {
+async function departmentApp(name, tag) {
   log(`${name}: create-vite react-ts app (${elapsed()})`);
   run(
     'npm',
@@ -164,8 +170,33 @@ function departmentApp(name, tag) {
     }
   }
 
-  log(`${name}: build (${elapsed()})`);
+  log(`${name}: a page with the kit, a server with sign-in, and the build (${elapsed()})`);
+  for (const file of ['src/App.tsx', 'src/main.tsx', 'server.ts', 'smoke.mjs']) {
+    cpSync(join(template, file), join(app, file));
+  }
+  run('npm', ['install', '--no-audit', '--no-fund', 'express@^5.1.0'], { cwd: app });
+  run('npm', ['install', '--no-audit', '--no-fund', '--save-dev', '@types/express@^5.0.0'], {
+    cwd: app,
+  });
+  writeFileSync(
+    join(app, 'tsconfig.server.json'),
+    JSON.stringify({ extends: './tsconfig.node.json', include: ['server.ts'] }, null, 2),
+  );
+  run('npx', ['tsc', '-p', 'tsconfig.server.json'], { cwd: app });
   run('npm', ['run', 'build'], { cwd: app });
+
+  log(`${name}: smoke test in Chromium (${elapsed()})`);
+  const smoke = run(process.execPath, ['smoke.mjs'], {
+    cwd: app,
+    env: {
+      PLAYWRIGHT_MODULE: pathToFileURL(require.resolve('playwright')).href,
+      AXE_PATH: require.resolve('axe-core/axe.min.js'),
+      CHROMIUM_PATH: requireChromium(),
+      CHROMIUM_ARGS: JSON.stringify(CHROMIUM_ARGS),
+      PORT: String(await freePort()),
+    },
+  });
+  log(`${name}: ${smoke.trim()}`);
   return app;
 }
 
@@ -179,7 +210,7 @@ try {
   log(
     `published ${packages.map(({ pkg }) => pkg.name).join(', ')} with changeset publish (${elapsed()})`,
   );
-  departmentApp('department-app', 'latest');
+  await departmentApp('department-app', 'latest');
 
   if (!skipPre) {
     const next = stageRelease('next');
@@ -197,7 +228,7 @@ try {
     log(
       `pre-release ${tags.next} published under the next tag; latest stays ${tags.latest} (${elapsed()})`,
     );
-    departmentApp('department-app-next', 'next');
+    await departmentApp('department-app-next', 'next');
   }
   log(`rehearsal passed in ${elapsed()}`);
 } catch (error) {
