@@ -1,0 +1,1044 @@
+'use client';
+import {
+  type ColumnDef,
+  type ColumnFiltersState,
+  type ColumnVisibilityState,
+  columnFilteringFeature,
+  columnVisibilityFeature,
+  createFilteredRowModel,
+  createPaginatedRowModel,
+  createSortedRowModel,
+  functionalUpdate,
+  globalFilteringFeature,
+  type PaginationState,
+  type Row,
+  type RowSelectionState,
+  rowPaginationFeature,
+  rowSelectionFeature,
+  rowSortingFeature,
+  type SortingState,
+  tableFeatures,
+  type Updater,
+  useTable,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import {
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { Button } from '../components/Button/Button.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { formatMessage } from '../i18n/messages.js';
+import { cx } from '../internal/cx.js';
+import { type DataTableMessageKey, resolveDataTableMessages } from './DataTable.messages.js';
+import type {
+  DataTableColumnFilter,
+  DataTableDensity,
+  DataTablePagination,
+  DataTableProps,
+  DataTableSort,
+} from './DataTable.types.js';
+import { makeCompare, type ResolvedColumn, resolveColumns } from './DataTable.utils.js';
+import { RedactedValue } from './RedactedValue.js';
+import { toCsv } from './toCsv.js';
+
+const features = tableFeatures({
+  columnFilteringFeature,
+  globalFilteringFeature,
+  filteredRowModel: createFilteredRowModel(),
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  rowPaginationFeature,
+  paginatedRowModel: createPaginatedRowModel(),
+  rowSelectionFeature,
+  columnVisibilityFeature,
+});
+type Features = typeof features;
+// biome-ignore lint/suspicious/noExplicitAny: rows are the app's records; the table is generic over them.
+type AnyRow = any;
+
+const SELECT_ID = '__select';
+/** Above this many rows on screen at once, rows are virtualized. */
+const VIRTUAL_THRESHOLD = 60;
+const ROW_HEIGHT: Record<DataTableDensity, number> = { comfortable: 48, compact: 36 };
+const EMPTY_SELECTED = {};
+const ANNOUNCE_DELAY_MS = 400;
+
+/** Keeps state inside the component unless the app controls it (value + callback). */
+function useControllable<T>(
+  controlled: T | undefined,
+  initial: T,
+  onChange: ((value: T) => void) | undefined,
+): [T, (updater: Updater<T>) => T] {
+  const [inner, setInner] = useState<T>(initial);
+  const value = controlled === undefined ? inner : controlled;
+  const valueRef = useRef(value);
+  valueRef.current = value;
+  const set = useCallback(
+    (updater: Updater<T>) => {
+      const next = functionalUpdate(updater, valueRef.current);
+      valueRef.current = next;
+      setInner(next);
+      onChange?.(next);
+      return next;
+    },
+    [onChange],
+  );
+  return [value, set];
+}
+
+/** A polite live region owned by the table; it exists before any message, so none is lost. */
+function useLiveMessage(): [string, (message: string) => void] {
+  const [message, setMessage] = useState('');
+  const frame = useRef(0);
+  const announce = useCallback((next: string) => {
+    // Clear, then set on the next frame: a repeated message is announced again.
+    setMessage('');
+    if (typeof requestAnimationFrame === 'function') {
+      cancelAnimationFrame(frame.current);
+      frame.current = requestAnimationFrame(() => setMessage(next));
+    } else setMessage(next);
+  }, []);
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+  return [message, announce];
+}
+
+interface ActiveCell {
+  /** `null` for the header row. */
+  rowId: string | null;
+  col: number;
+}
+
+/**
+ * The City's data table: sorting, search and per-column filters, pagination (client or
+ * server), row selection with batch actions, column visibility, density, CSV export, and
+ * virtualized rows for large data, built on TanStack Table and TanStack Virtual with the
+ * accessibility those libraries leave to their users: `aria-sort` and a spoken sort order,
+ * a spoken result count, `aria-rowcount`/`aria-rowindex` that stay right when only the visible
+ * rows are in the DOM, a keyboard grid when rows are interactive, stacked rows on narrow
+ * screens, and redaction of every column above the viewer's clearance.
+ *
+ * @example
+ * <DataTable
+ *   caption="Open requests"
+ *   data={requests}
+ *   columns={columnsFromSchema(ServiceRequest, { viewerClearance: principal.clearance })}
+ *   getRowId={(r) => r.service_request_id}
+ *   viewerClearance={principal.clearance}
+ *   pageSize={25}
+ * />
+ */
+export function DataTable<TData>(props: DataTableProps<TData>) {
+  const {
+    caption,
+    hideCaption = false,
+    data,
+    columns,
+    getRowId,
+    getRowLabel,
+    viewerClearance = 'public',
+    searchable = true,
+    pageSize,
+    pageSizeOptions,
+    height,
+    server,
+    multiSort = true,
+    selectable = false,
+    batchActions = [],
+    onSelectionChange,
+    onRowOpen,
+    columnMenu = true,
+    densityControl = false,
+    exportable = false,
+    exportFileName = 'export',
+    onExport,
+    loading = false,
+    error,
+    emptyMessage,
+    messages: messageOverrides,
+    className,
+    id,
+  } = props;
+  const { t, locale } = useI18n();
+  const strings = useMemo(
+    () => resolveDataTableMessages(locale, messageOverrides),
+    [locale, messageOverrides],
+  );
+  const s = useCallback(
+    (key: DataTableMessageKey, values?: Record<string, string | number>) =>
+      formatMessage(strings[key], values),
+    [strings],
+  );
+  const numberFormat = useMemo(() => new Intl.NumberFormat(locale), [locale]);
+  const generatedId = useId();
+  const baseId = id ?? `cob-dt${generatedId.replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const captionId = `${baseId}-caption`;
+  const helpId = `${baseId}-help`;
+  const gridMode = props.grid ?? (onRowOpen !== undefined || selectable);
+  const manual = server !== undefined;
+
+  const resolved = useMemo(
+    () => resolveColumns(columns, viewerClearance, locale),
+    [columns, viewerClearance, locale],
+  );
+  const byId = useMemo(() => new Map(resolved.map((c) => [c.id, c])), [resolved]);
+  const rowLabelColumn = useMemo(() => resolved.find((c) => c.rowHeader), [resolved]);
+
+  // One lower-cased haystack per row, built on the first search and kept while the columns last:
+  // a keystroke then costs one substring test per row rather than one per cell.
+  const haystacks = useMemo(() => {
+    void resolved;
+    return new WeakMap<object, string>();
+  }, [resolved]);
+  const searchColumns = useMemo(() => resolved.filter((c) => c.searchable), [resolved]);
+  const haystackOf = useCallback(
+    (row: AnyRow): string => {
+      let text = haystacks.get(row);
+      if (text === undefined) {
+        const parts: string[] = [];
+        for (const c of searchColumns) {
+          const v = c.value(row);
+          parts.push(typeof v === 'string' ? v : typeof v === 'number' ? String(v) : c.text(row));
+        }
+        text = parts.join('\u0000').toLowerCase();
+        haystacks.set(row, text);
+      }
+      return text;
+    },
+    [haystacks, searchColumns],
+  );
+
+  const compare = useMemo(() => makeCompare(locale), [locale]);
+  const tableColumns = useMemo(() => {
+    const defs: ColumnDef<Features, AnyRow, unknown>[] = [];
+    if (selectable) {
+      defs.push({
+        id: SELECT_ID,
+        header: '',
+        enableSorting: false,
+        enableColumnFilter: false,
+        enableGlobalFilter: false,
+        enableHiding: false,
+      });
+    }
+    for (const c of resolved) {
+      defs.push({
+        id: c.id,
+        accessorFn: (row: AnyRow) => c.value(row),
+        header: c.header,
+        enableSorting: c.sortable,
+        enableColumnFilter: c.filterable,
+        enableGlobalFilter: c.searchable,
+        sortUndefined: 'last',
+        sortFn: (a: Row<Features, AnyRow>, b: Row<Features, AnyRow>, columnId: string) =>
+          compare(a.getValue(columnId), b.getValue(columnId)),
+        filterFn: (row: Row<Features, AnyRow>, _columnId: string, value: unknown) =>
+          c.text(row.original).toLowerCase().includes(String(value).toLowerCase()),
+      } as ColumnDef<Features, AnyRow, unknown>);
+    }
+    return defs;
+  }, [resolved, selectable, compare]);
+  const firstSearchable = searchColumns[0]?.id;
+
+  // State: internal unless the app controls a slice (server mode passes them all).
+  const [announcement, announce] = useLiveMessage();
+  const [sorting, setSorting] = useControllable<readonly DataTableSort[]>(
+    props.sorting,
+    [],
+    props.onSortingChange as ((v: readonly DataTableSort[]) => void) | undefined,
+  );
+  const [globalFilter, setGlobalFilter] = useControllable<string>(
+    props.globalFilter,
+    '',
+    props.onGlobalFilterChange,
+  );
+  const [columnFilters, setColumnFilters] = useControllable<readonly DataTableColumnFilter[]>(
+    props.columnFilters,
+    [],
+    props.onColumnFiltersChange as ((v: readonly DataTableColumnFilter[]) => void) | undefined,
+  );
+  const [pagination, setPagination] = useControllable<DataTablePagination>(
+    props.pagination,
+    { pageIndex: 0, pageSize: pageSize ?? Number.MAX_SAFE_INTEGER },
+    props.onPaginationChange,
+  );
+  const [rowSelection, setRowSelectionInner] = useState<RowSelectionState>(EMPTY_SELECTED);
+  const [columnVisibility, setColumnVisibility] = useState<ColumnVisibilityState>(() =>
+    Object.fromEntries(resolved.filter((c) => c.hidden).map((c) => [c.id, false])),
+  );
+  const [density, setDensity] = useState<DataTableDensity>(props.density ?? 'comfortable');
+  useEffect(() => {
+    if (props.density) setDensity(props.density);
+  }, [props.density]);
+
+  const sortLabel = useCallback(
+    (next: readonly DataTableSort[]) =>
+      next.length === 0
+        ? s('sortCleared')
+        : s('sortedBy', {
+            order: next
+              .map((entry) =>
+                s(entry.desc ? 'sortDescending' : 'sortAscending', {
+                  column: byId.get(entry.id)?.header ?? entry.id,
+                }),
+              )
+              .join(strings.sortThen),
+          }),
+    [s, byId, strings],
+  );
+  const onSortingChange = useCallback(
+    (updater: Updater<SortingState>) => {
+      const next = setSorting(updater as Updater<readonly DataTableSort[]>);
+      announce(sortLabel(next));
+    },
+    [setSorting, announce, sortLabel],
+  );
+  const onRowSelectionChange = useCallback(
+    (updater: Updater<RowSelectionState>) => {
+      setRowSelectionInner((prev) => {
+        const next = functionalUpdate(updater, prev);
+        const ids = Object.keys(next).filter((k) => next[k]);
+        queueMicrotask(() => {
+          onSelectionChange?.(ids);
+          announce(s('selectedCount', { count: numberFormat.format(ids.length) }));
+        });
+        return next;
+      });
+    },
+    [onSelectionChange, announce, s, numberFormat],
+  );
+
+  const paginated = pageSize !== undefined || manual;
+  const table = useTable(
+    {
+      features,
+      columns: tableColumns,
+      data: data as AnyRow[],
+      getRowId: (row: AnyRow, index: number) => getRowId(row as TData, index),
+      state: {
+        sorting: sorting as SortingState,
+        globalFilter,
+        columnFilters: columnFilters as ColumnFiltersState,
+        pagination: paginated ? pagination : { pageIndex: 0, pageSize: Number.MAX_SAFE_INTEGER },
+        rowSelection,
+        columnVisibility,
+      },
+      onSortingChange,
+      onGlobalFilterChange: (u: Updater<string>) => setGlobalFilter(u),
+      onColumnFiltersChange: (u: Updater<ColumnFiltersState>) =>
+        setColumnFilters(u as Updater<readonly DataTableColumnFilter[]>),
+      onPaginationChange: (u: Updater<PaginationState>) => setPagination(u),
+      onRowSelectionChange,
+      onColumnVisibilityChange: (u: Updater<ColumnVisibilityState>) =>
+        setColumnVisibility((prev) => functionalUpdate(u, prev)),
+      enableMultiSort: multiSort,
+      isMultiSortEvent: (e: unknown) =>
+        multiSort && (e as { shiftKey?: boolean }).shiftKey === true,
+      globalFilterFn: (row: Row<Features, AnyRow>, _columnId: string, value: unknown) =>
+        haystackOf(row.original).includes(String(value).toLowerCase()),
+      getColumnCanGlobalFilter: (column: { id: string }) => column.id === firstSearchable,
+      manualSorting: manual,
+      manualFiltering: manual,
+      manualPagination: manual || !paginated,
+      ...(server ? { rowCount: server.rowCount } : {}),
+      autoResetPageIndex: !manual,
+    },
+    () => EMPTY_SELECTED,
+  );
+
+  const rows = table.getRowModel().rows;
+  const total = manual
+    ? (server?.rowCount ?? rows.length)
+    : table.getPrePaginatedRowModel().rows.length;
+  const rowOffset = paginated ? pagination.pageIndex * pagination.pageSize : 0;
+  const pageCount = paginated ? Math.max(1, Math.ceil(total / pagination.pageSize)) : 1;
+
+  // Announce the result count after the viewer pauses typing a filter.
+  const filterKey = `${globalFilter}\u0000${JSON.stringify(columnFilters)}`;
+  const lastFilterKey = useRef(filterKey);
+  useEffect(() => {
+    if (lastFilterKey.current === filterKey) return;
+    lastFilterKey.current = filterKey;
+    const timer = setTimeout(
+      () =>
+        announce(
+          total === 1
+            ? s('resultCountOne')
+            : s('resultCount', { count: numberFormat.format(total) }),
+        ),
+      ANNOUNCE_DELAY_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [filterKey, total, announce, s, numberFormat]);
+
+  const visibleColumns = table.getVisibleLeafColumns();
+  const template = visibleColumns
+    .map((col) => (col.id === SELECT_ID ? '3rem' : (byId.get(col.id)?.width ?? '1fr')))
+    .join(' ');
+
+  // Virtualization: only the rows in view (plus a few) are in the DOM.
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtual = rows.length > VIRTUAL_THRESHOLD;
+  const rowHeight = ROW_HEIGHT[density];
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    getItemKey: (index) => rows[index]?.id ?? index,
+    overscan: 6,
+    enabled: virtual,
+    initialRect: { width: 1024, height: 600 },
+  });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure when the row height changes
+  useEffect(() => {
+    virtualizer.measure();
+  }, [density, virtualizer]);
+  const virtualItems = virtual ? virtualizer.getVirtualItems() : [];
+
+  // Keyboard grid: one cell (or the control in it) is in the tab order at a time.
+  const [active, setActive] = useState<ActiveCell>({ rowId: null, col: 0 });
+  const pendingFocus = useRef(false);
+  const focusInBody = useRef(false);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const rowIndexById = useMemo(() => {
+    if (!gridMode) return undefined;
+    const map = new Map<string, number>();
+    rows.forEach((row, i) => {
+      map.set(row.id, i);
+    });
+    return map;
+  }, [rows, gridMode]);
+  const activeRowIndex = active.rowId === null ? -1 : (rowIndexById?.get(active.rowId) ?? -1);
+  const activeCol = Math.min(active.col, Math.max(0, visibleColumns.length - 1));
+  const activeRendered =
+    active.rowId === null ||
+    (activeRowIndex >= 0 &&
+      (!virtual || virtualItems.some((item) => item.index === activeRowIndex)));
+  const tabbable = (rowId: string | null, col: number) =>
+    !gridMode
+      ? undefined
+      : (activeRendered ? rowId === active.rowId : rowId === null) && col === activeCol
+        ? 0
+        : -1;
+
+  const focusActive = useCallback(() => {
+    const root = tableRef.current;
+    if (!root) return false;
+    const rowSel =
+      active.rowId === null
+        ? '[data-cob-row="header"]'
+        : `[data-cob-row-id="${CSS.escape(active.rowId)}"]`;
+    const cell = root.querySelector<HTMLElement>(`${rowSel} [data-cob-col="${activeCol}"]`);
+    if (!cell) return false;
+    const target = cell.querySelector<HTMLElement>('[data-cob-focus]') ?? cell;
+    target.focus({ preventScroll: false });
+    return true;
+  }, [active, activeCol]);
+
+  useLayoutEffect(() => {
+    if (pendingFocus.current && focusActive()) pendingFocus.current = false;
+  });
+
+  // When sorting or filtering moves the focused row, follow it: scroll it back into view and,
+  // if its cell left the DOM, focus it again.
+  const lastRows = useRef(rows);
+  useEffect(() => {
+    if (lastRows.current === rows) return;
+    lastRows.current = rows;
+    if (!gridMode || active.rowId === null) return;
+    if (activeRowIndex < 0) {
+      setActive({ rowId: null, col: activeCol });
+      return;
+    }
+    if (virtual) virtualizer.scrollToIndex(activeRowIndex, { align: 'auto' });
+    if (focusInBody.current) pendingFocus.current = true;
+  }, [rows, gridMode, active.rowId, activeRowIndex, activeCol, virtual, virtualizer]);
+
+  const moveTo = (rowIndex: number, col: number) => {
+    const lastCol = visibleColumns.length - 1;
+    const c = Math.max(0, Math.min(lastCol, col));
+    const r = Math.max(-1, Math.min(rows.length - 1, rowIndex));
+    const rowId = r < 0 ? null : (rows[r]?.id ?? null);
+    setActive({ rowId, col: c });
+    if (r >= 0 && virtual) virtualizer.scrollToIndex(r, { align: 'auto' });
+    pendingFocus.current = true;
+  };
+
+  const openRow = (row: Row<Features, AnyRow>) => onRowOpen?.(row.original as TData);
+
+  const onGridKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
+    if (!gridMode) return;
+    const target = event.target as HTMLElement;
+    const cell = target.closest<HTMLElement>('[data-cob-col]');
+    const rowEl = target.closest<HTMLElement>('[data-cob-row]');
+    if (!cell || !rowEl) return;
+    const col = Number(cell.dataset.cobCol);
+    const rowId = rowEl.dataset.cobRowId ?? null;
+    const r = rowId === null ? -1 : (rowIndexById?.get(rowId) ?? -1);
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 480) / rowHeight) - 1);
+    let handled = true;
+    switch (event.key) {
+      case 'ArrowDown':
+        moveTo(r + 1, col);
+        break;
+      case 'ArrowUp':
+        moveTo(r - 1, col);
+        break;
+      case 'ArrowRight':
+        moveTo(r, col + (event.currentTarget.closest('[dir="rtl"]') ? -1 : 1));
+        break;
+      case 'ArrowLeft':
+        moveTo(r, col + (event.currentTarget.closest('[dir="rtl"]') ? 1 : -1));
+        break;
+      case 'Home':
+        moveTo(event.ctrlKey ? 0 : r, 0);
+        break;
+      case 'End':
+        moveTo(event.ctrlKey ? rows.length - 1 : r, visibleColumns.length - 1);
+        break;
+      case 'PageDown':
+        moveTo(r + page, col);
+        break;
+      case 'PageUp':
+        moveTo(Math.max(0, r - page), col);
+        break;
+      case 'Enter': {
+        const row = r >= 0 ? rows[r] : undefined;
+        if (row && target.tagName !== 'INPUT' && target.tagName !== 'BUTTON') openRow(row);
+        else handled = false;
+        break;
+      }
+      case ' ': {
+        const row = r >= 0 ? rows[r] : undefined;
+        if (row && selectable && target.tagName !== 'INPUT' && target.tagName !== 'BUTTON') {
+          row.toggleSelected();
+        } else handled = false;
+        break;
+      }
+      default:
+        handled = false;
+    }
+    if (handled) event.preventDefault();
+  };
+
+  const onCellFocus = (rowId: string | null, col: number) => {
+    if (!gridMode) return;
+    focusInBody.current = rowId !== null;
+    if (active.rowId !== rowId || active.col !== col) setActive({ rowId, col });
+  };
+
+  const onRowClick = (event: MouseEvent<HTMLElement>, row: Row<Features, AnyRow>) => {
+    if (!onRowOpen) return;
+    if ((event.target as HTMLElement).closest('button, a, input, select, textarea, label')) return;
+    openRow(row);
+  };
+
+  const labelOf = (row: Row<Features, AnyRow>, index: number): string =>
+    getRowLabel?.(row.original as TData) ||
+    (rowLabelColumn ? rowLabelColumn.text(row.original) : '') ||
+    s('row', { index: rowOffset + index + 1 });
+
+  // Selection and batch actions.
+  const selectedIds = Object.keys(rowSelection).filter((k) => rowSelection[k]);
+  const runAction = (action: (typeof batchActions)[number]) => {
+    const loaded = table.getSelectedRowModel().rows.map((r) => r.original as TData);
+    action.onAction(loaded, selectedIds);
+  };
+
+  // CSV export of what the viewer sees: filtered and sorted rows, visible columns, redacted.
+  const exportCsv = async () => {
+    const exportRows = (manual ? rows : table.getPrePaginatedRowModel().rows).map(
+      (r) => r.original,
+    );
+    const cols = visibleColumns
+      .map((c) => byId.get(c.id))
+      .filter((c): c is ResolvedColumn<TData> => c !== undefined);
+    const csv = toCsv(
+      exportRows,
+      cols.map((c) => ({
+        header: c.header,
+        text: c.redacted ? () => t('redacted') : (row: AnyRow) => c.text(row),
+      })),
+    );
+    const fileName = `${exportFileName}.csv`;
+    const verdict = await onExport?.({
+      columns: cols.map((c) => c.id),
+      redactedColumns: cols.filter((c) => c.redacted).map((c) => c.id),
+      rowCount: exportRows.length,
+      fileName,
+      csv,
+    });
+    if (verdict === false || typeof URL.createObjectURL !== 'function') return;
+    const url = URL.createObjectURL(new Blob([`\uFEFF${csv}`], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  };
+
+  const goToPage = (pageIndex: number) => {
+    const next = Math.max(0, Math.min(pageCount - 1, pageIndex));
+    if (next === pagination.pageIndex) return;
+    setPagination({ ...pagination, pageIndex: next });
+    announce(t('pageOf', { page: next + 1, total: pageCount }));
+    scrollRef.current?.scrollTo?.({ top: 0 });
+  };
+
+  const hasState = loading || error !== undefined || rows.length === 0;
+  const rowCount = (hasState ? Math.max(total, 1) : total) + 1;
+  const filterableColumns = resolved.filter((c) => c.filterable);
+  const hideableColumns = resolved;
+  const scrollHeight = height ?? (paginated ? undefined : '32rem');
+
+  const renderCell = (
+    row: Row<Features, AnyRow>,
+    colId: string,
+    colIndex: number,
+    index: number,
+  ) => {
+    const rowId = row.id;
+    const common = {
+      'data-cob-col': colIndex,
+      onFocus: () => onCellFocus(rowId, colIndex),
+    };
+    if (colId === SELECT_ID) {
+      return (
+        <td
+          key={colId}
+          role={gridMode ? 'gridcell' : 'cell'}
+          className="cob-datatable__cell cob-datatable__cell--select"
+          {...common}
+        >
+          <input
+            type="checkbox"
+            data-cob-focus=""
+            tabIndex={tabbable(rowId, colIndex)}
+            checked={row.getIsSelected()}
+            onChange={row.getToggleSelectedHandler()}
+            aria-label={s('selectRow', { row: labelOf(row, index) })}
+          />
+        </td>
+      );
+    }
+    const c = byId.get(colId);
+    if (!c) return null;
+    const content = c.redacted ? (
+      <RedactedValue field={c.header} />
+    ) : c.cell ? (
+      c.cell(c.value(row.original), row.original as TData)
+    ) : (
+      c.text(row.original)
+    );
+    const cellProps = {
+      key: colId,
+      className: cx('cob-datatable__cell', c.align === 'end' && 'cob-datatable__cell--end'),
+      tabIndex: tabbable(rowId, colIndex),
+      ...common,
+    };
+    const body: ReactNode = (
+      <>
+        <span className="cob-datatable__label" aria-hidden="true">
+          {c.header}
+        </span>
+        <span className="cob-datatable__value">{content}</span>
+      </>
+    );
+    return c.rowHeader ? (
+      <th
+        {...cellProps}
+        // biome-ignore lint/a11y/noRedundantRoles: explicit roles keep table semantics when CSS sets display: grid (WebKit drops them)
+        role="rowheader"
+        scope="row"
+      >
+        {body}
+      </th>
+    ) : (
+      <td {...cellProps} role={gridMode ? 'gridcell' : 'cell'}>
+        {body}
+      </td>
+    );
+  };
+
+  const renderRow = (row: Row<Features, AnyRow>, index: number, start?: number) => {
+    const selected = selectable && row.getIsSelected();
+    return (
+      <tr
+        key={row.id}
+        // biome-ignore lint/a11y/noRedundantRoles: explicit roles keep table semantics when CSS sets display: grid (WebKit drops them)
+        role="row"
+        className={cx(
+          'cob-datatable__row',
+          selected && 'cob-datatable__row--selected',
+          onRowOpen && 'cob-datatable__row--open',
+        )}
+        data-cob-row="body"
+        data-cob-row-id={row.id}
+        data-index={index}
+        ref={virtual ? virtualizer.measureElement : undefined}
+        aria-rowindex={rowOffset + index + 2}
+        aria-selected={gridMode && selectable ? selected : undefined}
+        style={start === undefined ? undefined : { transform: `translateY(${start}px)` }}
+        onClick={(e) => onRowClick(e, row)}
+      >
+        {visibleColumns.map((col, colIndex) => renderCell(row, col.id, colIndex, index))}
+      </tr>
+    );
+  };
+
+  const stateRow = (content: ReactNode, role?: 'alert') => (
+    <tr
+      // biome-ignore lint/a11y/noRedundantRoles: explicit roles keep table semantics when CSS sets display: grid (WebKit drops them)
+      role="row"
+      className="cob-datatable__row cob-datatable__row--state"
+      aria-rowindex={2}
+    >
+      <td role={gridMode ? 'gridcell' : 'cell'} className="cob-datatable__state" data-cob-col={0}>
+        <span role={role}>{content}</span>
+      </td>
+    </tr>
+  );
+
+  const allSelected = table.getIsAllRowsSelected();
+  const someSelected = table.getIsSomeRowsSelected() && !allSelected;
+
+  return (
+    <div
+      className={cx('cob-datatable', `cob-datatable--${density}`, className)}
+      id={id}
+      style={{
+        ['--cob-dt-columns' as string]: template,
+        ['--cob-dt-ncols' as string]: String(visibleColumns.length),
+      }}
+    >
+      <div className="cob-datatable__toolbar">
+        {searchable && !loading ? (
+          <div className="cob-datatable__search">
+            <label htmlFor={`${baseId}-search`}>{s('search')}</label>
+            <input
+              id={`${baseId}-search`}
+              type="search"
+              className="cob-input"
+              value={globalFilter}
+              aria-controls={`${baseId}-table`}
+              onChange={(e) => table.setGlobalFilter(e.target.value)}
+            />
+          </div>
+        ) : null}
+        {filterableColumns.length > 0 ? (
+          <fieldset className="cob-datatable__filters">
+            <legend>{s('filters')}</legend>
+            {filterableColumns.map((c) => {
+              const value = String(columnFilters.find((f) => f.id === c.id)?.value ?? '');
+              return (
+                <div key={c.id} className="cob-datatable__filter">
+                  <label htmlFor={`${baseId}-filter-${c.id}`}>{c.header}</label>
+                  <input
+                    id={`${baseId}-filter-${c.id}`}
+                    type="search"
+                    className="cob-input"
+                    value={value}
+                    aria-controls={`${baseId}-table`}
+                    onChange={(e) =>
+                      table.getColumn(c.id)?.setFilterValue(e.target.value || undefined)
+                    }
+                  />
+                </div>
+              );
+            })}
+          </fieldset>
+        ) : null}
+        <p className="cob-datatable__count">
+          {total === 1
+            ? s('resultCountOne')
+            : s('resultCount', { count: numberFormat.format(total) })}
+        </p>
+        {columnMenu ? (
+          <details className="cob-datatable__menu">
+            <summary>{s('columns')}</summary>
+            <fieldset>
+              <legend className="cob-visually-hidden">{s('columns')}</legend>
+              {hideableColumns.map((c) => (
+                <label key={c.id} className="cob-datatable__menu-item">
+                  <input
+                    type="checkbox"
+                    checked={columnVisibility[c.id] !== false}
+                    onChange={(e) => table.getColumn(c.id)?.toggleVisibility(e.target.checked)}
+                  />{' '}
+                  {c.header}
+                </label>
+              ))}
+            </fieldset>
+          </details>
+        ) : null}
+        {densityControl ? (
+          <div className="cob-datatable__density">
+            <label htmlFor={`${baseId}-density`}>{s('density')}</label>
+            <select
+              id={`${baseId}-density`}
+              className="cob-input"
+              value={density}
+              onChange={(e) => setDensity(e.target.value as DataTableDensity)}
+            >
+              <option value="comfortable">{s('densityComfortable')}</option>
+              <option value="compact">{s('densityCompact')}</option>
+            </select>
+          </div>
+        ) : null}
+        {exportable ? (
+          <Button variant="secondary" onClick={() => void exportCsv()}>
+            {s('exportCsv')}
+          </Button>
+        ) : null}
+      </div>
+
+      {selectable && selectedIds.length > 0 ? (
+        <fieldset className="cob-datatable__batch">
+          <legend className="cob-visually-hidden">{s('batchActions')}</legend>
+          <span className="cob-datatable__batch-count">
+            {s('selectedCount', { count: numberFormat.format(selectedIds.length) })}
+          </span>
+          {batchActions.map((action) => (
+            <Button
+              key={action.label}
+              variant={action.variant ?? 'secondary'}
+              onClick={() => runAction(action)}
+            >
+              {action.label}
+            </Button>
+          ))}
+          <Button variant="link" onClick={() => table.resetRowSelection(true)}>
+            {s('clearSelection')}
+          </Button>
+        </fieldset>
+      ) : null}
+
+      {gridMode ? (
+        <p id={helpId} className="cob-visually-hidden">
+          {s('gridHelp')}
+        </p>
+      ) : null}
+      <section
+        ref={scrollRef}
+        className="cob-datatable__scroll"
+        style={scrollHeight ? { maxHeight: scrollHeight } : undefined}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to scroll it (WCAG 2.1.1)
+        tabIndex={0}
+        aria-labelledby={captionId}
+      >
+        {/* biome-ignore lint/a11y/noNoninteractiveElementInteractions: the ARIA grid pattern handles arrow keys on the grid */}
+        <table
+          ref={tableRef}
+          id={`${baseId}-table`}
+          className="cob-datatable__table"
+          role={gridMode ? 'grid' : 'table'}
+          aria-labelledby={captionId}
+          aria-describedby={gridMode ? helpId : undefined}
+          aria-rowcount={rowCount}
+          aria-busy={loading || undefined}
+          // Only a grid takes aria-multiselectable; the role is chosen at run time.
+          {...(gridMode && selectable ? { 'aria-multiselectable': true } : {})}
+          onKeyDown={onGridKeyDown}
+          onBlur={(e) => {
+            if (!e.currentTarget.contains(e.relatedTarget as Node | null))
+              focusInBody.current = false;
+          }}
+        >
+          <caption
+            id={captionId}
+            className={cx('cob-datatable__caption', hideCaption && 'cob-visually-hidden')}
+          >
+            {caption}
+          </caption>
+          <thead
+            className="cob-datatable__head"
+            // biome-ignore lint/a11y/noRedundantRoles: explicit roles keep table semantics when CSS sets display: grid (WebKit drops them)
+            role="rowgroup"
+          >
+            <tr
+              // biome-ignore lint/a11y/noRedundantRoles: explicit roles keep table semantics when CSS sets display: grid (WebKit drops them)
+              role="row"
+              aria-rowindex={1}
+              data-cob-row="header"
+              className="cob-datatable__row cob-datatable__row--head"
+            >
+              {visibleColumns.map((col, colIndex) => {
+                const focus = {
+                  'data-cob-col': colIndex,
+                  onFocus: () => onCellFocus(null, colIndex),
+                };
+                if (col.id === SELECT_ID) {
+                  return (
+                    <th
+                      key={col.id}
+                      // biome-ignore lint/a11y/noRedundantRoles: explicit roles keep table semantics when CSS sets display: grid (WebKit drops them)
+                      role="columnheader"
+                      scope="col"
+                      className="cob-datatable__header cob-datatable__cell--select"
+                      {...focus}
+                    >
+                      <input
+                        type="checkbox"
+                        data-cob-focus=""
+                        tabIndex={tabbable(null, colIndex)}
+                        checked={allSelected}
+                        ref={(el) => {
+                          if (el) el.indeterminate = someSelected;
+                        }}
+                        onChange={(e) => table.toggleAllRowsSelected(e.target.checked)}
+                        aria-label={s('selectAll', { count: numberFormat.format(total) })}
+                      />
+                    </th>
+                  );
+                }
+                const c = byId.get(col.id);
+                if (!c) return null;
+                const sorted = col.getIsSorted();
+                const sortIndex = col.getSortIndex();
+                const primary = sortIndex === 0 && sorted !== false;
+                return (
+                  <th
+                    key={col.id}
+                    // biome-ignore lint/a11y/noRedundantRoles: explicit roles keep table semantics when CSS sets display: grid (WebKit drops them)
+                    role="columnheader"
+                    scope="col"
+                    className={cx(
+                      'cob-datatable__header',
+                      c.align === 'end' && 'cob-datatable__cell--end',
+                    )}
+                    aria-sort={
+                      primary
+                        ? sorted === 'desc'
+                          ? 'descending'
+                          : 'ascending'
+                        : c.sortable
+                          ? 'none'
+                          : undefined
+                    }
+                    tabIndex={c.sortable ? undefined : tabbable(null, colIndex)}
+                    {...focus}
+                  >
+                    {c.sortable ? (
+                      <button
+                        type="button"
+                        className="cob-datatable__sort"
+                        data-cob-focus=""
+                        tabIndex={tabbable(null, colIndex)}
+                        onClick={(e) => col.toggleSorting(undefined, multiSort && e.shiftKey)}
+                        onKeyDown={(e) => {
+                          if (e.key === 'Enter' && e.shiftKey) {
+                            e.preventDefault();
+                            col.toggleSorting(undefined, multiSort);
+                          }
+                        }}
+                      >
+                        {c.header}
+                        <span className="cob-datatable__sort-icon" aria-hidden="true">
+                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+                        </span>
+                        {sorted !== false && sorting.length > 1 ? (
+                          <span className="cob-datatable__sort-index">
+                            <span className="cob-visually-hidden">, </span>
+                            {sortIndex + 1}
+                            <span className="cob-visually-hidden">
+                              {' '}
+                              {s(sorted === 'desc' ? 'sortDescending' : 'sortAscending', {
+                                column: '',
+                              }).trim()}
+                            </span>
+                          </span>
+                        ) : null}
+                      </button>
+                    ) : (
+                      c.header
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody
+            className={cx('cob-datatable__body', virtual && 'cob-datatable__body--virtual')}
+            // biome-ignore lint/a11y/noRedundantRoles: explicit roles keep table semantics when CSS sets display: grid (WebKit drops them)
+            role="rowgroup"
+            style={virtual ? { height: `${virtualizer.getTotalSize()}px` } : undefined}
+          >
+            {loading
+              ? stateRow(
+                  <>
+                    <span className="cob-spinner cob-spinner--inline" aria-hidden="true" />{' '}
+                    {s('loadingRows')}
+                  </>,
+                )
+              : error !== undefined
+                ? stateRow(
+                    <>
+                      <strong>{s('errorTitle')}</strong> {error}
+                    </>,
+                    'alert',
+                  )
+                : rows.length === 0
+                  ? stateRow(emptyMessage ?? t('noResults'))
+                  : virtual
+                    ? virtualItems.map((item) => {
+                        const row = rows[item.index];
+                        return row ? renderRow(row, item.index, item.start) : null;
+                      })
+                    : rows.map((row, index) => renderRow(row, index))}
+          </tbody>
+        </table>
+      </section>
+
+      {paginated && !hasState ? (
+        <nav className="cob-datatable__pagination" aria-label={t('pagination')}>
+          <Button
+            variant="secondary"
+            aria-disabled={pagination.pageIndex === 0 || undefined}
+            onClick={() => goToPage(pagination.pageIndex - 1)}
+          >
+            {t('previous')}
+          </Button>
+          <span className="cob-datatable__page">
+            {t('pageOf', { page: pagination.pageIndex + 1, total: pageCount })}
+          </span>
+          <Button
+            variant="secondary"
+            aria-disabled={pagination.pageIndex >= pageCount - 1 || undefined}
+            onClick={() => goToPage(pagination.pageIndex + 1)}
+          >
+            {t('next')}
+          </Button>
+          {pageSizeOptions && pageSizeOptions.length > 0 ? (
+            <span className="cob-datatable__page-size">
+              <label htmlFor={`${baseId}-page-size`}>{s('rowsPerPage')}</label>
+              <select
+                id={`${baseId}-page-size`}
+                className="cob-input"
+                value={pagination.pageSize}
+                onChange={(e) => setPagination({ pageIndex: 0, pageSize: Number(e.target.value) })}
+              >
+                {pageSizeOptions.map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </span>
+          ) : null}
+        </nav>
+      ) : null}
+
+      <div className="cob-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+export { type ColumnsFromSchemaOptions, columnsFromSchema } from './columnsFromSchema.js';
+export { DataTable } from './DataTable.js';
+export {
+  DATA_TABLE_MESSAGES,
+  type DataTableMessageKey,
+  type DataTableMessages,
+  dataTableEn,
+  dataTableEs,
+  resolveDataTableMessages,
+} from './DataTable.messages.js';
+export type {
+  DataTableBatchAction,
+  DataTableColumn,
+  DataTableColumnFilter,
+  DataTableDensity,
+  DataTableExportEvent,
+  DataTablePagination,
+  DataTableProps,
+  DataTableSort,
+} from './DataTable.types.js';
+export { type CsvColumn, type ToCsvOptions, toCsv } from './toCsv.js';
