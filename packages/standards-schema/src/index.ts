@@ -34,6 +34,12 @@ export {
   DEIDENTIFICATION_METHODS,
   type DeidentificationMethod,
 } from './DataSharingAgreement';
+export {
+  BOSTON_DEPARTMENTS,
+  Department,
+  DepartmentList,
+  departmentByCode,
+} from './Department';
 export { DepartmentCode } from './DepartmentCode';
 export {
   STANDARDS_SCHEMA_ERROR_CODES,
@@ -43,6 +49,23 @@ export {
 export { classificationOf, type FieldInfo, fieldsOf } from './fieldsOf';
 export { formatIssue, formatIssues, formatPath } from './formatIssues';
 export {
+  CKAN_DEFAULT_POINT,
+  Ckan311Row,
+  Ckan311ServiceRequest,
+  type CkanMapOptions,
+  ckan311RowToServiceRequest,
+} from './open311/ckan';
+export { normalizeOpen311Request, ServiceRequestFeed } from './open311/feed';
+export {
+  CreateServiceRequest,
+  Open311Errors,
+  Service,
+  ServiceAttribute,
+  ServiceDefinition,
+  ServiceDiscovery,
+  ServiceRequestCreated,
+} from './open311/Service';
+export {
   REQUEST_ORIGINS,
   REQUEST_PRIORITIES,
   REQUEST_SOURCES,
@@ -51,6 +74,7 @@ export {
   ServiceRequestContact,
   ServiceRequestStatus,
 } from './open311/ServiceRequest';
+export { ContactDetail, Person } from './Person';
 export { EmployeeType, Principal } from './Principal';
 export { CalendarDate, DateTime } from './primitives/DateTime';
 export { Email } from './primitives/Email';

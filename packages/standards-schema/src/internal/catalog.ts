@@ -5,7 +5,18 @@ import { AuditEvent, AuditEventInput } from '../AuditEvent';
 import { BostonSamAddress } from '../address/BostonSamAddress';
 import { PostalAddress } from '../address/PostalAddress';
 import { DataSharingAgreement } from '../DataSharingAgreement';
+import { Department } from '../Department';
+import { Ckan311Row } from '../open311/ckan';
+import {
+  CreateServiceRequest,
+  Open311Errors,
+  Service,
+  ServiceDefinition,
+  ServiceDiscovery,
+  ServiceRequestCreated,
+} from '../open311/Service';
 import { ServiceRequest } from '../open311/ServiceRequest';
+import { Person } from '../Person';
 import { Principal } from '../Principal';
 import { CalendarDate, DateTime } from '../primitives/DateTime';
 import { Email } from '../primitives/Email';
@@ -31,7 +42,16 @@ export const CATALOG: Record<string, z.core.$ZodType> = {
   PostalAddress,
   AuditEvent,
   AuditEventInput,
+  Ckan311Row,
+  CreateServiceRequest,
   DataSharingAgreement,
+  Department,
+  Open311Errors,
+  Person,
   Principal,
+  Service,
+  ServiceDefinition,
+  ServiceDiscovery,
   ServiceRequest,
+  ServiceRequestCreated,
 };

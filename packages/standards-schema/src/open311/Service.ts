@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import { classified } from '../classified';
+import { DateTime } from '../primitives/DateTime';
+import { Email } from '../primitives/Email';
+import { Phone } from '../primitives/Phone';
+
+/**
+ * A service type the City accepts requests for (GeoReport v2 `GET services`).
+ *
+ * Standard: [Open311 GeoReport v2, GET Service List](https://wiki.open311.org/GeoReport_v2#GET_Service_List).
+ */
+export const Service = z
+  .object({
+    service_code: z.string().min(1),
+    service_name: z.string().min(1),
+    description: z.string().optional(),
+    /** Whether `GET services/{code}` has attributes to fill in. */
+    metadata: z.boolean(),
+    /** `realtime`: an id at once; `batch`: a token first; `blackbox`: no follow-up. */
+    type: z.enum(['realtime', 'batch', 'blackbox']),
+    /** Comma-separated keywords. */
+    keywords: z.string().optional(),
+    group: z.string().optional(),
+  })
+  .meta({ id: 'Open311Service', title: 'Service', description: 'Open311 GeoReport v2 service' });
+/** An Open311 service. */
+export type Service = z.infer<typeof Service>;
+
+const LIST_TYPES = ['singlevaluelist', 'multivaluelist'];
+
+/** One question of a service definition. */
+export const ServiceAttribute = z
+  .object({
+    /** False for informational text with no answer. */
+    variable: z.boolean(),
+    code: z.string().min(1),
+    datatype: z.enum(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist']),
+    required: z.boolean(),
+    datatype_description: z.string().optional(),
+    order: z.int().min(0),
+    description: z.string().min(1),
+    values: z.array(z.object({ key: z.string().min(1), name: z.string().min(1) })).optional(),
+  })
+  .refine(
+    (a) => !LIST_TYPES.includes(a.datatype) || (a.values !== undefined && a.values.length > 0),
+    {
+      message: 'A list attribute needs values',
+      path: ['values'],
+    },
+  );
+/** One question of a service definition. */
+export type ServiceAttribute = z.infer<typeof ServiceAttribute>;
+
+/**
+ * The extra questions a service asks (GeoReport v2 `GET services/{service_code}`).
+ *
+ * Standard: [Open311 GeoReport v2, GET Service Definition](https://wiki.open311.org/GeoReport_v2#GET_Service_Definition).
+ */
+export const ServiceDefinition = z
+  .object({ service_code: z.string().min(1), attributes: z.array(ServiceAttribute) })
+  .meta({
+    id: 'Open311ServiceDefinition',
+    title: 'ServiceDefinition',
+    description: 'Open311 service definition',
+  });
+/** An Open311 service definition. */
+export type ServiceDefinition = z.infer<typeof ServiceDefinition>;
+
+const contact = (category: 'identity.name' | 'contact.email' | 'contact.phone') =>
+  ({
+    classification: 'confidential',
+    pii: { category, kind: 'direct' },
+    redact: category === 'identity.name' ? 'truncate' : 'mask',
+  }) as const;
+
+/**
+ * A new service request as a client POSTs it (GeoReport v2 `POST requests`): a location
+ * (lat/long, address_string or address_id) is required; reporter contact fields are
+ * confidential.
+ *
+ * Standard: [Open311 GeoReport v2, POST Service Request](https://wiki.open311.org/GeoReport_v2#POST_Service_Request).
+ */
+export const CreateServiceRequest = z
+  .object({
+    jurisdiction_id: z.string().optional(),
+    service_code: z.string().min(1),
+    lat: classified(z.number().min(-90).max(90), {
+      classification: 'internal',
+      pii: { category: 'location.precise', kind: 'quasi' },
+      redact: 'generalize',
+    }).optional(),
+    long: classified(z.number().min(-180).max(180), {
+      classification: 'internal',
+      pii: { category: 'location.precise', kind: 'quasi' },
+      redact: 'generalize',
+    }).optional(),
+    address_string: classified(z.string().min(1), {
+      classification: 'internal',
+      pii: { category: 'location.precise', kind: 'quasi' },
+    }).optional(),
+    address_id: z.string().min(1).optional(),
+    /** Answers to the service definition, by attribute code (`attribute[code]`). */
+    attribute: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
+    email: classified(Email, contact('contact.email')).optional(),
+    device_id: classified(z.string().min(1), {
+      classification: 'confidential',
+      pii: { category: 'online.identifier', kind: 'linkable' },
+      redact: 'hash',
+    }).optional(),
+    account_id: classified(z.string().min(1), {
+      classification: 'confidential',
+      pii: { category: 'online.identifier', kind: 'linkable' },
+      redact: 'hash',
+    }).optional(),
+    first_name: classified(z.string().min(1), contact('identity.name')).optional(),
+    last_name: classified(z.string().min(1), contact('identity.name')).optional(),
+    phone: classified(Phone, contact('contact.phone')).optional(),
+    description: classified(z.string().max(4000), {
+      classification: 'confidential',
+      pii: { category: 'freeText', kind: 'quasi' },
+    }).optional(),
+    media_url: classified(z.url({ protocol: /^https?$/ }), {
+      classification: 'confidential',
+      pii: { category: 'media', kind: 'quasi' },
+    }).optional(),
+  })
+  .refine(
+    (r) =>
+      (r.lat !== undefined && r.long !== undefined) ||
+      r.address_string !== undefined ||
+      r.address_id !== undefined,
+    {
+      message: 'A location is required: lat and long, address_string or address_id',
+      path: ['lat'],
+    },
+  )
+  .meta({
+    id: 'Open311CreateServiceRequest',
+    title: 'CreateServiceRequest',
+    description: 'Open311 POST requests body',
+  });
+/** An Open311 POST requests body. */
+export type CreateServiceRequest = z.infer<typeof CreateServiceRequest>;
+
+/**
+ * The response to `POST requests`: a request id (realtime) or a token to look it up later
+ * (batch), or both (GeoReport v2 `GET tokens/{token}` returns the same shape).
+ */
+export const ServiceRequestCreated = z
+  .array(
+    z
+      .object({
+        service_request_id: z.string().min(1).optional(),
+        token: z.string().min(1).optional(),
+        service_notice: z.string().optional(),
+        account_id: z.string().optional(),
+      })
+      .refine((r) => r.service_request_id !== undefined || r.token !== undefined, {
+        message: 'Either service_request_id or token is required',
+      }),
+  )
+  .min(1)
+  .meta({
+    id: 'Open311ServiceRequestCreated',
+    title: 'ServiceRequestCreated',
+    description: 'Open311 POST response / token response',
+  });
+/** The response to `POST requests`. */
+export type ServiceRequestCreated = z.infer<typeof ServiceRequestCreated>;
+
+/** GeoReport v2 errors: an array of `{ code, description }`, `code` being the HTTP status. */
+export const Open311Errors = z
+  .array(z.object({ code: z.int().min(400).max(599), description: z.string().min(1) }))
+  .min(1)
+  .meta({ id: 'Open311Errors', title: 'Open311Errors', description: 'Open311 error array' });
+/** GeoReport v2 errors. */
+export type Open311Errors = z.infer<typeof Open311Errors>;
+
+/**
+ * The service discovery document listing a jurisdiction's Open311 endpoints.
+ *
+ * Standard: [Open311 Service Discovery](https://wiki.open311.org/Service_Discovery).
+ */
+export const ServiceDiscovery = z
+  .object({
+    changeset: DateTime,
+    contact: z.string().min(1),
+    key_service: z.string().min(1),
+    endpoints: z
+      .array(
+        z.object({
+          specification: z.string().min(1),
+          url: z.url(),
+          changeset: DateTime,
+          type: z.enum(['production', 'test']),
+          formats: z.array(z.string().min(1)).min(1),
+        }),
+      )
+      .min(1),
+  })
+  .meta({
+    id: 'Open311ServiceDiscovery',
+    title: 'ServiceDiscovery',
+    description: 'Open311 service discovery document',
+  });
+/** An Open311 service discovery document. */
+export type ServiceDiscovery = z.infer<typeof ServiceDiscovery>;
