@@ -1,5 +1,6 @@
-import { type Classification, isAtMost } from '@cityofboston/standards-schema';
+import type { Classification } from '@cityofboston/standards-schema';
 import { AuthError } from './auth-error';
+import { allows } from './internal/clearance';
 import type { Principal } from './internal/principal';
 
 /** What a route requires of the signed-in principal. */
@@ -44,7 +45,7 @@ export function checkRequirements(
       `This route requires one of the roles ${roles.join(', ')}; ${principal.sub} has ${principal.roles.join(', ') || 'none'}.`,
     );
   }
-  if (clearance !== undefined && !isAtMost(clearance, principal.clearance)) {
+  if (clearance !== undefined && !allows(principal.clearance, clearance)) {
     throw new AuthError(
       'forbidden_clearance',
       `This route requires ${clearance} clearance; ${principal.sub} has ${principal.clearance}.`,

@@ -1,5 +1,6 @@
 import { createMongoAbility, type MongoAbility, type MongoQuery } from '@casl/ability';
-import { type Classification, isAtMost, type Principal } from '@cityofboston/standards-schema';
+import type { Classification, Principal } from '@cityofboston/standards-schema';
+import { allows } from './internal/clearance';
 
 /**
  * What a check is about: a record with its `type` (e.g. `ServiceRequest`) and, when known, its
@@ -120,7 +121,7 @@ export function definePolicy(
       if (
         typeof resource === 'object' &&
         resource.classification !== undefined &&
-        !isAtMost(resource.classification, principal.clearance)
+        !allows(principal.clearance, resource.classification)
       ) {
         return false;
       }
@@ -133,7 +134,7 @@ function applyRules(rules: readonly PolicyRule[], ctx: PolicyContext): void {
   const { principal } = ctx;
   for (const rule of rules) {
     if (rule.roles && !rule.roles.some((r) => principal.roles.includes(r))) continue;
-    if (rule.clearance && !isAtMost(rule.clearance, principal.clearance)) continue;
+    if (rule.clearance && !allows(principal.clearance, rule.clearance)) continue;
     const conditions: MongoQuery = {
       ...(rule.scope === 'department' ? ctx.ownDepartment : {}),
       ...rule.conditions,

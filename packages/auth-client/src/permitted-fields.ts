@@ -1,4 +1,5 @@
-import { fieldsOf, isAtMost, type Principal } from '@cityofboston/standards-schema';
+import { fieldsOf, type Principal } from '@cityofboston/standards-schema';
+import { allows } from './internal/clearance';
 
 /** A schema `fieldsOf` can read (a zod schema from `@cityofboston/standards-schema`, or yours). */
 export type ClassifiedSchema = Parameters<typeof fieldsOf>[0];
@@ -25,6 +26,6 @@ export function permittedFields(
     return [];
   }
   return fieldsOf(schema)
-    .filter((field) => isAtMost(field.meta.classification, principal.clearance))
+    .filter((field) => allows(principal.clearance, field.meta.classification))
     .map((field) => field.path);
 }

@@ -66,17 +66,23 @@ export function AuthProvider({
     [fetchImpl, basePath],
   );
 
-  const refresh = useCallback(async () => {
-    try {
-      const response = await doFetch('session', { headers: { accept: 'application/json' } });
-      const next = (await response.json()) as SessionBody;
-      setBody(next);
-      setStatus(next.authenticated ? 'authenticated' : 'unauthenticated');
-    } catch {
-      setBody({ authenticated: false, reason: 'network_error' });
-      setStatus('unauthenticated');
-    }
-  }, [doFetch]);
+  const read = useCallback(
+    async (passive: boolean) => {
+      try {
+        const response = await doFetch(passive ? 'session?passive=1' : 'session', {
+          headers: { accept: 'application/json' },
+        });
+        const next = (await response.json()) as SessionBody;
+        setBody(next);
+        setStatus(next.authenticated ? 'authenticated' : 'unauthenticated');
+      } catch {
+        setBody({ authenticated: false, reason: 'network_error' });
+        setStatus('unauthenticated');
+      }
+    },
+    [doFetch],
+  );
+  const refresh = useCallback(() => read(false), [read]);
 
   const endLocally = useCallback((reason: string) => {
     setBody((previous) => ({
@@ -155,8 +161,9 @@ export function AuthProvider({
       if (left <= idleWarningSeconds) {
         if (!checked) {
           checked = true;
-          // A re-read that shows a later expiry reschedules everything through idleExpiresAt.
-          void refresh();
+          // Other requests may have kept the session alive: a passive re-read (which does not
+          // count as activity) that shows a later expiry reschedules through idleExpiresAt.
+          void read(true);
         }
         setSecondsLeft(left);
         timer = setTimeout(tick, Math.min(15_000, left * 1000));
@@ -167,7 +174,7 @@ export function AuthProvider({
     };
     tick();
     return () => clearTimeout(timer);
-  }, [status, idleExpiresAt, idleWarningSeconds, endLocally, refresh]);
+  }, [status, idleExpiresAt, idleWarningSeconds, endLocally, read]);
 
   const value = useMemo<SessionState>(
     () => ({

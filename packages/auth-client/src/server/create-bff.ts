@@ -464,7 +464,10 @@ export function createBff(options: BffOptions): Bff {
     return pending;
   }
 
-  async function getSession(request: Request): Promise<SessionResult> {
+  async function getSession(
+    request: Request,
+    touch: 'always' | 'interval' | 'never' = 'interval',
+  ): Promise<SessionResult> {
     let session = await readSession(request);
     const headers = new Headers();
     let changed = false;
@@ -473,7 +476,7 @@ export function createBff(options: BffOptions): Bff {
       changed = true;
     }
     const now = Date.now();
-    if (now - session.lastSeenAt > touchInterval) {
+    if (touch === 'always' || (touch === 'interval' && now - session.lastSeenAt > touchInterval)) {
       session = { ...session, lastSeenAt: now };
       changed = true;
     }
@@ -820,7 +823,10 @@ export function createBff(options: BffOptions): Bff {
 
   async function sessionRoute(request: Request): Promise<Response> {
     try {
-      const { session, headers } = await getSession(request);
+      // Reading the session route is the app saying the user is active ("Stay signed in"),
+      // except with ?passive=1, which a client uses to check without keeping the session alive.
+      const passive = new URL(request.url).searchParams.get('passive') === '1';
+      const { session, headers } = await getSession(request, passive ? 'never' : 'always');
       headers.set('content-type', 'application/json');
       headers.set('cache-control', 'no-store');
       return new Response(

@@ -7,6 +7,7 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
   jwtVerify,
+  type RemoteJWKSet,
 } from 'jose';
 import { AuthError } from '../auth-error';
 import type { ClaimMapping } from '../claim-mapping';
@@ -77,6 +78,11 @@ export function createAccessTokenVerifier(options: VerifyAccessTokenOptions): Ac
   let keys: JWTVerifyGetKey | undefined = options.jwks
     ? createLocalJWKSet(options.jwks)
     : undefined;
+  let remote: RemoteJWKSet | undefined;
+  // Keys already resolved, by alg and kid, used while the remote set is fresh and unchanged:
+  // this skips the JWKS lookup per request without outliving a key the IdP has withdrawn.
+  let resolved = new Map<string, CryptoKey>();
+  let resolvedFrom: unknown;
   let keysPending: Promise<JWTVerifyGetKey> | undefined;
   const getKeys = (): JWTVerifyGetKey | Promise<JWTVerifyGetKey> => {
     if (keys) return keys;
@@ -88,7 +94,7 @@ export function createAccessTokenVerifier(options: VerifyAccessTokenOptions): Ac
           `issuer ${options.issuer} publishes no jwks_uri.`,
         );
       }
-      keys = createRemoteJWKSet(new URL(uri), {
+      remote = createRemoteJWKSet(new URL(uri), {
         cooldownDuration: (options.jwksCooldown ?? 30) * 1000,
         ...(options.fetch
           ? {
@@ -96,12 +102,14 @@ export function createAccessTokenVerifier(options: VerifyAccessTokenOptions): Ac
             }
           : {}),
       });
-      return keys;
+      keys = remote;
+      return remote;
     })();
-    keysPending.catch(() => {
+    const pending = keysPending;
+    pending.catch(() => {
       keysPending = undefined;
     });
-    return keysPending;
+    return pending;
   };
 
   return async (token: string) => {
@@ -109,8 +117,9 @@ export function createAccessTokenVerifier(options: VerifyAccessTokenOptions): Ac
       throw new AuthError('token_missing', 'No access token was given.');
     }
     let alg: unknown;
+    let kid: unknown;
     try {
-      alg = decodeProtectedHeader(token).alg;
+      ({ alg, kid } = decodeProtectedHeader(token));
     } catch (cause) {
       throw new AuthError('token_malformed', 'The access token is not a compact JWS.', { cause });
     }
@@ -121,16 +130,30 @@ export function createAccessTokenVerifier(options: VerifyAccessTokenOptions): Ac
       );
     }
     const getKey = keys ?? (await getKeys());
+    let key: CryptoKey | JWTVerifyGetKey = getKey;
+    if (remote && typeof kid === 'string') {
+      const set = remote.jwks();
+      if (set !== resolvedFrom) {
+        resolved = new Map();
+        resolvedFrom = set;
+      }
+      const cached = remote.fresh ? resolved.get(`${alg}:${kid}`) : undefined;
+      if (cached) key = cached;
+    }
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, getKey, {
+      const result = await jwtVerify(token, key as JWTVerifyGetKey, {
         issuer: options.issuer,
         audience: options.audience,
         algorithms,
         typ: 'at+jwt',
         requiredClaims: ['exp', 'iat', 'sub'],
         clockTolerance: tolerance,
-      }));
+      });
+      payload = result.payload;
+      if (remote && typeof kid === 'string' && result.key && remote.jwks() === resolvedFrom) {
+        resolved.set(`${alg}:${kid}`, result.key as CryptoKey);
+      }
     } catch (error) {
       throw fromJoseError(error, 'The access token');
     }
