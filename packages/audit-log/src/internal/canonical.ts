@@ -1,11 +1,66 @@
-import canonicalizeJcs from 'canonicalize';
+// RFC 8785 (JSON Canonicalization Scheme). Hashing every audit event canonicalizes it twice
+// (record and verify), so this is a tight recursive serializer rather than the general library;
+// canonical.test.ts checks it against `canonicalize` (by the RFC's author) on random values.
+//
+// JCS = I-JSON values; object members sorted by UTF-16 code units (what Array#sort does);
+// numbers as ECMAScript Number#toString (what JSON.stringify does); strings as JSON.stringify
+// escapes them. Lone surrogates, NaN, Infinity, BigInt and cycles are refused.
+
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+function str(value: string): string {
+  if (LONE_SURROGATE.test(value)) throw new TypeError('lone surrogate in a string');
+  return JSON.stringify(value);
+}
+
+function serialize(value: unknown, depth: number): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return str(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new TypeError(`${value} is not allowed in JSON`);
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return undefined;
+    case 'bigint':
+      throw new TypeError('BigInt is not allowed in JSON');
+  }
+  if (value === null) return 'null';
+  if (depth > 200) throw new TypeError('value nested too deeply (or circular)');
+  const toJSON = (value as { toJSON?: () => unknown }).toJSON;
+  if (typeof toJSON === 'function') return serialize(toJSON.call(value), depth + 1);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      out += serialize(value[i], depth + 1) ?? 'null';
+    }
+    return `${out}]`;
+  }
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj).sort();
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
+    const v = serialize(obj[key], depth + 1);
+    if (v === undefined) continue;
+    out += first ? '' : ',';
+    first = false;
+    out += `${str(key)}:${v}`;
+  }
+  return `${out}}`;
+}
 
 /**
  * RFC 8785 (JSON Canonicalization Scheme) text of a value. Throws on what JSON cannot carry
- * faithfully (NaN, Infinity, lone surrogates, cycles); BigInt throws too.
+ * faithfully (NaN, Infinity, lone surrogates, BigInt, cycles).
  */
 export function canonicalize(value: unknown): string {
-  const text = canonicalizeJcs(value);
+  const text = serialize(value, 0);
   if (text === undefined) throw new TypeError('value has no JSON representation');
   return text;
 }

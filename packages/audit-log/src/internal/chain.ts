@@ -1,6 +1,12 @@
-import { createHash } from 'node:crypto';
+import * as nodeCrypto from 'node:crypto';
 import { canonicalize } from './canonical';
 import type { AuditEvent } from './schemas';
+
+// crypto.hash (Node 20.12+) is a one-shot digest without a Hash object; fall back elsewhere.
+const oneShot = (nodeCrypto as { hash?: (alg: string, data: string, enc: 'hex') => string }).hash;
+export const sha256hex: (text: string) => string = oneShot
+  ? (text) => oneShot('sha256', text, 'hex')
+  : (text) => nodeCrypto.createHash('sha256').update(text).digest('hex');
 
 /** The `prevHash` of the first event of every chain. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -30,9 +36,7 @@ export function hashEvent(
   prevHash: string,
 ): string {
   const { integrity: _ignored, ...rest } = event as AuditEvent;
-  return createHash('sha256')
-    .update(canonicalize({ ...rest, integrity: { seq, prevHash } }))
-    .digest('hex');
+  return sha256hex(canonicalize({ ...rest, integrity: { seq, prevHash } }));
 }
 
 /** Chains `events` after `head`; returns the sealed events and the new head. */

@@ -2,9 +2,18 @@
 // sorts by creation time, which keeps B-tree inserts local in PostgreSQL.
 const hex: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
+// Random bytes come from a pool refilled 4 KiB at a time: one getRandomValues call per 256 ids.
+const pool = new Uint8Array(4096);
+let offset = pool.length;
+const bytes = new Uint8Array(16);
+
 export function uuidv7(ms: number = Date.now()): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
+  if (offset + 10 > pool.length) {
+    crypto.getRandomValues(pool);
+    offset = 0;
+  }
+  bytes.set(pool.subarray(offset, offset + 10), 6);
+  offset += 10;
   let t = ms;
   for (let i = 5; i >= 0; i--) {
     bytes[i] = t % 256;
