@@ -112,18 +112,21 @@ function distTags(name) {
 }
 
 /** Creates a department app and installs our packages at `tag` from the local registry only. */
-async function departmentApp(name, tag) {
-  log(`${name}: create-vite react-ts app (${elapsed()})`);
-  run(
-    'npm',
-    ['create', '--yes', 'vite@9', name, '--', '--template', 'react-ts', '--no-interactive'],
-    {
-      cwd: work,
-    },
-  );
+async function departmentApp(name, tag, from) {
   const app = join(work, name);
-  log(`${name}: npm install, then @cityofboston/*@${tag} from the local registry (${elapsed()})`);
-  run('npm', ['install', '--no-audit', '--no-fund'], { cwd: app });
+  if (from) {
+    // The same app, upgraded: what a department does when it tries a pre-release.
+    log(`${name}: a copy of ${from} (${elapsed()})`);
+    cpSync(join(work, from), app, { recursive: true, verbatimSymlinks: true });
+    rmSync(join(app, 'quickstart'), { recursive: true, force: true });
+  } else {
+    log(`${name}: create-vite react-ts app (${elapsed()})`);
+    const create = ['create', '--yes', 'vite@9', name, '--', '--template', 'react-ts'];
+    run('npm', [...create, '--no-interactive'], { cwd: work });
+    log(`${name}: npm install (${elapsed()})`);
+    run('npm', ['install', '--no-audit', '--no-fund'], { cwd: app });
+  }
+  log(`${name}: @cityofboston/*@${tag} from the local registry (${elapsed()})`);
   const specs = packages.map(({ pkg }) => `${pkg.name}@${tag}`);
   run('npm', ['install', '--no-audit', '--no-fund', ...specs], { cwd: app });
   run('npm', ['install', '--no-audit', '--no-fund', '--save-dev', 'tsx'], { cwd: app });
@@ -228,7 +231,7 @@ try {
     log(
       `pre-release ${tags.next} published under the next tag; latest stays ${tags.latest} (${elapsed()})`,
     );
-    await departmentApp('department-app-next', 'next');
+    await departmentApp('department-app-next', 'next', 'department-app');
   }
   log(`rehearsal passed in ${elapsed()}`);
 } catch (error) {

@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 const { PLAYWRIGHT_MODULE, AXE_PATH, CHROMIUM_PATH, CHROMIUM_ARGS, PORT } = process.env;
-const { chromium } = await import(PLAYWRIGHT_MODULE);
+const playwright = await import(PLAYWRIGHT_MODULE);
+const chromium = playwright.chromium ?? playwright.default.chromium;
 const url = `http://127.0.0.1:${PORT}/`;
 
 const server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server.ts'], {
