@@ -1,23 +1,53 @@
 // The public API of @cityofboston/ui. Each component module keeps its own 'use client'
 // directive (the build is unbundled), so importing from here stays server-component safe.
+export {
+  Accordion,
+  type AccordionItem,
+  type AccordionProps,
+} from './components/Accordion/index.js';
 export { Alert, type AlertProps, type AlertVariant } from './components/Alert/index.js';
+export {
+  type Breadcrumb,
+  Breadcrumbs,
+  type BreadcrumbsProps,
+} from './components/Breadcrumbs/index.js';
 export { Button, type ButtonProps, type ButtonVariant } from './components/Button/index.js';
+export { Card, type CardProps } from './components/Card/index.js';
 export { Checkbox, type CheckboxProps } from './components/Checkbox/index.js';
 export { CheckboxGroup, type CheckboxGroupProps } from './components/CheckboxGroup/index.js';
+export {
+  ClassificationBadge,
+  type ClassificationBadgeProps,
+} from './components/ClassificationBadge/index.js';
+export { Combobox, type ComboboxOption, type ComboboxProps } from './components/Combobox/index.js';
 export { ConfirmDialog, type ConfirmDialogProps } from './components/ConfirmDialog/index.js';
+export {
+  DateInput,
+  type DateInputProps,
+  type DateParts,
+  toIsoDate,
+} from './components/DateInput/index.js';
 export { Dialog, type DialogProps } from './components/Dialog/index.js';
+export { Disclosure, type DisclosureProps } from './components/Disclosure/index.js';
+export { EmptyState, type EmptyStateProps } from './components/EmptyState/index.js';
 export {
   ErrorSummary,
   type ErrorSummaryItem,
   type ErrorSummaryProps,
 } from './components/ErrorSummary/index.js';
 export { Fieldset, type FieldsetProps } from './components/Fieldset/index.js';
+export { FileUpload, type FileUploadProps } from './components/FileUpload/index.js';
 export { IconButton, type IconButtonProps } from './components/IconButton/index.js';
 export { Link, type LinkProps } from './components/Link/index.js';
 export { OfficialBanner, type OfficialBannerProps } from './components/OfficialBanner/index.js';
 export { PageLayout, type PageLayoutProps } from './components/PageLayout/index.js';
+export { Pagination, type PaginationProps, pageWindow } from './components/Pagination/index.js';
+export { ProgressBar, type ProgressBarProps } from './components/ProgressBar/index.js';
 export { RadioGroup, type RadioGroupProps } from './components/RadioGroup/index.js';
+export { RedactedValue, type RedactedValueProps } from './components/RedactedValue/index.js';
 export { Select, type SelectOption, type SelectProps } from './components/Select/index.js';
+export { SideNav, type SideNavItem, type SideNavProps } from './components/SideNav/index.js';
+export { SiteAlert, type SiteAlertProps } from './components/SiteAlert/index.js';
 export {
   type FooterLink,
   SiteFooter,
@@ -26,6 +56,14 @@ export {
 export { SiteHeader, type SiteHeaderProps } from './components/SiteHeader/index.js';
 export { SkipLink, type SkipLinkProps } from './components/SkipLink/index.js';
 export { Spinner, type SpinnerProps } from './components/Spinner/index.js';
+export { StepIndicator, type StepIndicatorProps } from './components/StepIndicator/index.js';
+export {
+  SummaryList,
+  type SummaryListProps,
+  type SummaryListRow,
+} from './components/SummaryList/index.js';
+export { type TabItem, Tabs, type TabsProps } from './components/Tabs/index.js';
+export { Tag, type TagProps } from './components/Tag/index.js';
 export { TextArea, type TextAreaProps } from './components/TextArea/index.js';
 export { TextField, type TextFieldProps } from './components/TextField/index.js';
 export { UI_ERROR_CODES, UiError, type UiErrorCode } from './errors.js';

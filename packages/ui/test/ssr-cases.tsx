@@ -132,6 +132,123 @@ export const ssrCases: Record<string, Case[]> = {
       /^$/,
     ],
   ],
+  Tag: [['strong', <ui.Tag key="a">Open</ui.Tag>, /<strong class="cob-tag">Open<\/strong>/]],
+  Card: [
+    [
+      'linked heading',
+      <ui.Card key="a" title="Case 42" href="/c/42" headingLevel={3} />,
+      /<h3[^>]*><a class="cob-card__link" href="\/c\/42">Case 42/,
+    ],
+  ],
+  SummaryList: [
+    [
+      'dl',
+      <ui.SummaryList key="a" rows={[{ key: 'Status', value: 'Open' }]} />,
+      /<dl.*<dt[^>]*>Status<\/dt><dd[^>]*>Open/,
+    ],
+  ],
+  EmptyState: [['heading', <ui.EmptyState key="a" title="No cases" />, /<h2[^>]*>No cases/]],
+  ProgressBar: [
+    [
+      'aria values',
+      <ui.ProgressBar key="a" label="Upload" value={150} max={200} />,
+      /role="progressbar".*aria-valuenow="150".*aria-valuetext="75% complete"/,
+    ],
+  ],
+  Breadcrumbs: [
+    [
+      'current page',
+      <ui.Breadcrumbs key="a" items={[{ label: 'Home', href: '/' }, { label: 'Case' }]} />,
+      /aria-label="Breadcrumb".*<a href="\/">Home<\/a>.*aria-current="page">Case/,
+    ],
+  ],
+  SideNav: [
+    [
+      'current',
+      <ui.SideNav key="a" items={[{ label: 'Open', href: '/o', current: true }]} />,
+      /aria-label="Section".*aria-current="page"/,
+    ],
+  ],
+  Pagination: [
+    [
+      'page of',
+      <ui.Pagination key="a" page={2} totalPages={10} />,
+      /Page 2 of 10.*aria-current="page"/,
+    ],
+  ],
+  StepIndicator: [
+    [
+      'step of',
+      <ui.StepIndicator key="a" steps={['A', 'B']} current={1} />,
+      /Step 2 of 2.*aria-current="step"/,
+    ],
+  ],
+  SiteAlert: [
+    [
+      'region',
+      <ui.SiteAlert key="a">Closed Monday</ui.SiteAlert>,
+      /<section[^>]*aria-label="Site alert".*Closed Monday/,
+    ],
+  ],
+  ClassificationBadge: [
+    [
+      'level',
+      <ui.ClassificationBadge key="a" level="restricted" />,
+      /cob-classification--restricted.*Classification.*Restricted/,
+    ],
+  ],
+  RedactedValue: [
+    [
+      'explains',
+      <ui.RedactedValue key="a" field="email" masked="j***@x.org" />,
+      /aria-hidden="true">j\*\*\*@x.org.*Redacted/,
+    ],
+  ],
+  Disclosure: [
+    [
+      'collapsed',
+      <ui.Disclosure key="a" summary="More">
+        Body
+      </ui.Disclosure>,
+      /aria-expanded="false".*hidden=""/,
+    ],
+  ],
+  Accordion: [
+    [
+      'headings',
+      <ui.Accordion key="a" items={[{ id: 'a', title: 'A', content: 'x' }]} />,
+      /<h3[^>]*><button/,
+    ],
+  ],
+  Tabs: [
+    [
+      'tablist',
+      <ui.Tabs
+        key="a"
+        label="Views"
+        items={[
+          { id: 'a', title: 'A', content: 'Panel A' },
+          { id: 'b', title: 'B', content: 'Panel B' },
+        ]}
+      />,
+      /role="tablist".*aria-selected="true".*role="tabpanel".*Panel A/,
+    ],
+  ],
+  Combobox: [
+    [
+      'combobox',
+      <ui.Combobox key="a" label="Area" options={[{ value: 'x', label: 'X' }]} />,
+      /role="combobox"/,
+    ],
+  ],
+  DateInput: [
+    [
+      'three fields',
+      <ui.DateInput key="a" legend="Date of birth" name="dob" />,
+      /<legend.*Date of birth.*Month.*Day.*Year/,
+    ],
+  ],
+  FileUpload: [['file input', <ui.FileUpload key="a" label="Photos" />, /type="file"/]],
   Button: [
     [
       'type defaults to button',

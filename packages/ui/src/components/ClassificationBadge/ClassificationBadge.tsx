@@ -1,0 +1,34 @@
+'use client';
+import type { Classification } from '@cityofboston/standards-schema';
+import { useI18n } from '../../i18n/context.js';
+import type { MessageKey } from '../../i18n/messages.js';
+
+const LABELS: Record<Classification, MessageKey> = {
+  public: 'classificationPublic',
+  internal: 'classificationInternal',
+  confidential: 'classificationConfidential',
+  restricted: 'classificationRestricted',
+};
+
+/** Props of {@link ClassificationBadge}. */
+export interface ClassificationBadgeProps {
+  /** The record's or field's classification (standards-schema's `Classification`). */
+  level: Classification;
+  /** `sm` for a field next to its label. Default `md`. */
+  size?: 'sm' | 'md';
+}
+
+/**
+ * Shows a data classification (public, internal, confidential, restricted) as text with a
+ * colour per level; the word "Classification" is read before it by screen readers.
+ * @example <ClassificationBadge level="confidential" />
+ */
+export function ClassificationBadge({ level, size = 'md' }: ClassificationBadgeProps) {
+  const { t } = useI18n();
+  return (
+    <span className={`cob-classification cob-classification--${level} cob-classification--${size}`}>
+      <span className="cob-visually-hidden">{t('classification')}: </span>
+      {t(LABELS[level])}
+    </span>
+  );
+}

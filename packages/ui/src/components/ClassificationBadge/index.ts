@@ -1,0 +1,1 @@
+export { ClassificationBadge, type ClassificationBadgeProps } from './ClassificationBadge.js';

@@ -1,0 +1,160 @@
+'use client';
+import { type ReactNode, useRef } from 'react';
+import { type AriaListBoxOptions, useComboBox, useFilter, useListBox, useOption } from 'react-aria';
+import {
+  type ComboBoxState,
+  Item,
+  type ListState,
+  type Node,
+  useComboBoxState,
+} from 'react-stately';
+import { useI18n } from '../../i18n/context.js';
+import { cx } from '../../internal/cx.js';
+import { RequiredMarker } from '../../internal/Field.js';
+
+/** An option of a {@link Combobox}. */
+export interface ComboboxOption {
+  value: string;
+  label: string;
+}
+
+/** Props of {@link Combobox}. */
+export interface ComboboxProps {
+  label: ReactNode;
+  options: readonly ComboboxOption[];
+  hint?: ReactNode;
+  error?: ReactNode;
+  required?: boolean;
+  /** The form field name; a hidden input carries the selected value. */
+  name?: string;
+  /** Selected value (controlled). */
+  value?: string | null;
+  /** Initially selected value (uncontrolled). */
+  defaultValue?: string;
+  onChange?: (value: string | null) => void;
+  /** The input's id (for {@link ErrorSummary} links). */
+  id?: string;
+}
+
+/**
+ * A text input that filters a list of options, built on react-aria (WAI-ARIA combobox pattern):
+ * typing opens matching options, ArrowDown/ArrowUp move, Enter selects, Escape closes.
+ * @example <Combobox label="Neighborhood" options={[{ value: 'dot', label: 'Dorchester' }]} />
+ */
+export function Combobox({
+  label,
+  options,
+  hint,
+  error,
+  required,
+  name,
+  value,
+  defaultValue,
+  onChange,
+  id,
+}: ComboboxProps) {
+  const { t } = useI18n();
+  const { contains } = useFilter({ sensitivity: 'base' });
+  const props = {
+    label,
+    defaultItems: options,
+    children: (o: ComboboxOption) => <Item key={o.value}>{o.label}</Item>,
+    defaultFilter: contains,
+    ...(id !== undefined ? { id } : {}),
+    ...(hint ? { description: hint } : {}),
+    ...(error ? { errorMessage: error, isInvalid: true } : {}),
+    ...(required ? { isRequired: true } : {}),
+    ...(value !== undefined ? { selectedKey: value } : {}),
+    ...(defaultValue !== undefined ? { defaultSelectedKey: defaultValue } : {}),
+    ...(onChange
+      ? { onSelectionChange: (key: unknown) => onChange(key == null ? null : String(key)) }
+      : {}),
+  };
+  const state = useComboBoxState<ComboboxOption>(props);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listBoxRef = useRef<HTMLUListElement>(null);
+  const popoverRef = useRef<HTMLDivElement>(null);
+  const { inputProps, listBoxProps, labelProps, descriptionProps, errorMessageProps } = useComboBox(
+    { ...props, inputRef, listBoxRef, popoverRef },
+    state,
+  );
+  return (
+    <div className={cx('cob-field', 'cob-combobox', error ? 'cob-field--error' : false)}>
+      {/* biome-ignore lint/a11y/noLabelWithoutControl: labelProps carries htmlFor from react-aria */}
+      <label {...labelProps} className="cob-field__label">
+        {label}
+        {required ? <RequiredMarker /> : null}
+      </label>
+      {hint ? (
+        <p {...descriptionProps} className="cob-field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p {...errorMessageProps} className="cob-field__error">
+          <span className="cob-visually-hidden">{t('errorPrefix')} </span>
+          {error}
+        </p>
+      ) : null}
+      <div className="cob-combobox__control">
+        <input {...inputProps} ref={inputRef} className="cob-input" />
+        {name ? (
+          <input
+            type="hidden"
+            name={name}
+            value={state.selectedKey == null ? '' : String(state.selectedKey)}
+          />
+        ) : null}
+        {state.isOpen ? (
+          <div ref={popoverRef} className="cob-combobox__popover">
+            <ListBox
+              {...listBoxProps}
+              listBoxRef={listBoxRef}
+              state={state}
+              emptyLabel={t('noResults')}
+            />
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function ListBox({
+  listBoxRef,
+  state,
+  emptyLabel,
+  ...props
+}: AriaListBoxOptions<ComboboxOption> & {
+  listBoxRef: React.RefObject<HTMLUListElement | null>;
+  state: ComboBoxState<ComboboxOption>;
+  emptyLabel: string;
+}) {
+  const { listBoxProps } = useListBox(props, state, listBoxRef);
+  return (
+    <ul {...listBoxProps} ref={listBoxRef} className="cob-combobox__list">
+      {state.collection.size === 0 ? <li className="cob-combobox__empty">{emptyLabel}</li> : null}
+      {[...state.collection].map((item) => (
+        <Option key={item.key} item={item} state={state} />
+      ))}
+    </ul>
+  );
+}
+
+function Option({ item, state }: { item: Node<ComboboxOption>; state: ListState<ComboboxOption> }) {
+  const ref = useRef<HTMLLIElement>(null);
+  const { optionProps, isSelected, isFocused } = useOption({ key: item.key }, state, ref);
+  return (
+    <li
+      {...optionProps}
+      ref={ref}
+      className={cx(
+        'cob-combobox__option',
+        isFocused && 'cob-combobox__option--focused',
+        isSelected && 'cob-combobox__option--selected',
+      )}
+    >
+      {item.rendered}
+    </li>
+  );
+}

@@ -1,0 +1,1 @@
+export { DateInput, type DateInputProps, type DateParts, toIsoDate } from './DateInput.js';

@@ -1,0 +1,1 @@
+export { RedactedValue, type RedactedValueProps } from './RedactedValue.js';

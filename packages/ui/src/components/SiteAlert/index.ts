@@ -1,0 +1,1 @@
+export { SiteAlert, type SiteAlertProps } from './SiteAlert.js';

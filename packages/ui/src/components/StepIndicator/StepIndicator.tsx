@@ -1,0 +1,43 @@
+'use client';
+import { useI18n } from '../../i18n/context.js';
+
+/** Props of {@link StepIndicator}. */
+export interface StepIndicatorProps {
+  /** The steps' names, in order. */
+  steps: readonly string[];
+  /** The current step, from 0. */
+  current: number;
+}
+
+/**
+ * Where the user is in a multi-page form: "Step 2 of 4", then each step with its state in
+ * words (completed, current, not started), not only in colour.
+ * @example <StepIndicator steps={['Location', 'Details', 'Contact', 'Review']} current={1} />
+ */
+export function StepIndicator({ steps, current }: StepIndicatorProps) {
+  const { t } = useI18n();
+  return (
+    <div className="cob-steps">
+      <p className="cob-steps__heading">
+        {t('stepOf', { step: current + 1, total: steps.length })}
+        {steps[current] ? `: ${steps[current]}` : ''}
+      </p>
+      <ol className="cob-steps__list">
+        {steps.map((step, index) => {
+          const state =
+            index < current ? 'completed' : index === current ? 'current' : 'notStarted';
+          return (
+            <li
+              key={step}
+              className={`cob-steps__step cob-steps__step--${state}`}
+              aria-current={index === current ? 'step' : undefined}
+            >
+              {step}
+              <span className="cob-visually-hidden"> ({t(state)})</span>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
