@@ -10,7 +10,8 @@ import { DataTable } from './DataTable.js';
 import type { DataTableColumn, DataTableExportEvent } from './DataTable.types.js';
 
 type Req = ServiceRequest;
-const rows = fakeMany(ServiceRequest, { seed: 7, count: 30 });
+// Few rows keep jsdom fast on a shared machine; the 100,000-row behaviour is tested in Chromium.
+const rows = fakeMany(ServiceRequest, { seed: 7, count: 12 });
 const withEmail = rows.filter((r) => r.contact?.email);
 const include = ['service_request_id', 'status', 'service_name', 'neighborhood', 'contact.email'];
 const columnsFor = (viewerClearance: 'public' | 'confidential') =>
@@ -24,7 +25,8 @@ const getRowId = (r: Req) => r.service_request_id;
 const liveRegion = (container: HTMLElement) =>
   container.querySelector('[role="status"][aria-live="polite"]') as HTMLElement;
 
-describe('DataTable', () => {
+// Generous timeouts: five agents share two cores; nothing here asserts on time.
+describe('DataTable', { timeout: 30_000 }, () => {
   it('renders a captioned table with aria-rowcount and aria-rowindex', () => {
     render(
       <DataTable caption="Requests" data={rows} columns={publicColumns} getRowId={getRowId} />,
@@ -40,7 +42,7 @@ describe('DataTable', () => {
   });
 
   it('security: a field above the viewer clearance never reaches the HTML (client and server render)', () => {
-    expect(withEmail.length).toBeGreaterThan(3);
+    expect(withEmail.length).toBeGreaterThan(2);
     const { container } = render(
       <DataTable caption="Requests" data={rows} columns={publicColumns} getRowId={getRowId} />,
     );
@@ -86,7 +88,7 @@ describe('DataTable', () => {
   });
 
   it('security: searching cannot probe a redacted column (no row-count side channel)', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(
       <DataTable caption="Requests" data={rows} columns={publicColumns} getRowId={getRowId} />,
     );
@@ -97,7 +99,7 @@ describe('DataTable', () => {
   });
 
   it('sorts from the keyboard, sets aria-sort and announces the order', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const { container } = render(
       <DataTable caption="Requests" data={rows} columns={publicColumns} getRowId={getRowId} />,
     );
@@ -131,7 +133,7 @@ describe('DataTable', () => {
   });
 
   it('filters and announces the result count', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const { container } = render(
       <DataTable caption="Requests" data={rows} columns={publicColumns} getRowId={getRowId} />,
     );
@@ -150,7 +152,7 @@ describe('DataTable', () => {
   });
 
   it('filters by column', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const columns = publicColumns.map((c) => (c.id === 'status' ? { ...c, filterable: true } : c));
     render(<DataTable caption="Requests" data={rows} columns={columns} getRowId={getRowId} />);
     await user.type(screen.getByRole('searchbox', { name: 'Status' }), 'closed');
@@ -159,7 +161,7 @@ describe('DataTable', () => {
   });
 
   it('selects rows and runs a batch action with them', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const onAction = vi.fn();
     render(
       <DataTable
@@ -189,14 +191,14 @@ describe('DataTable', () => {
   });
 
   it('pages on the client with correct aria-rowindex on later pages', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(
       <DataTable
         caption="Requests"
         data={rows}
         columns={publicColumns}
         getRowId={getRowId}
-        pageSize={10}
+        pageSize={5}
       />,
     );
     expect(screen.getByText('Page 1 of 3')).toBeInTheDocument();
@@ -205,13 +207,13 @@ describe('DataTable', () => {
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(screen.getByText('Page 2 of 3', { selector: '.cob-datatable__page' })).toBeVisible();
     const bodyRows = screen.getAllByRole('row').slice(1);
-    expect(bodyRows).toHaveLength(10);
-    expect(bodyRows[0]).toHaveAttribute('aria-rowindex', '12');
-    expect(bodyRows[0]).toHaveTextContent(rows[10]?.service_request_id ?? 'missing');
+    expect(bodyRows).toHaveLength(5);
+    expect(bodyRows[0]).toHaveAttribute('aria-rowindex', '7');
+    expect(bodyRows[0]).toHaveTextContent(rows[5]?.service_request_id ?? 'missing');
   });
 
   it('server mode: shows the given page and reports sort and page changes to the app', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const onSortingChange = vi.fn();
     const onPaginationChange = vi.fn();
     render(
@@ -239,7 +241,7 @@ describe('DataTable', () => {
   });
 
   it('grid mode: arrow keys move focus, Enter opens the row', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const onRowOpen = vi.fn();
     render(
       <DataTable
@@ -269,7 +271,7 @@ describe('DataTable', () => {
   });
 
   it('hides and shows columns from the Columns menu', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(
       <DataTable caption="Requests" data={rows} columns={publicColumns} getRowId={getRowId} />,
     );
@@ -281,7 +283,7 @@ describe('DataTable', () => {
   });
 
   it('exports what the viewer sees, redacted, through the audit hook (which can cancel)', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const events: DataTableExportEvent[] = [];
     render(
       <DataTable
@@ -347,13 +349,13 @@ describe('DataTable', () => {
           data={rows}
           columns={publicColumns}
           getRowId={getRowId}
-          pageSize={10}
+          pageSize={5}
         />
       </I18nProvider>,
     );
     expect(screen.getByRole('searchbox', { name: 'Buscar' })).toBeInTheDocument();
     expect(screen.getByText('Página 1 de 3')).toBeInTheDocument();
-    expect(screen.getByText('30 resultados')).toBeInTheDocument();
+    expect(screen.getByText('12 resultados')).toBeInTheDocument();
   });
 
   it('rejects duplicate column ids with UI_INVALID_PROP', () => {
