@@ -9,6 +9,13 @@ export {
   wgs84ToStatePlane,
 } from './address/statePlane';
 export {
+  BLDS_PERMIT_CLASSES,
+  BLDS_PERMIT_TYPES,
+  BLDS_STATUSES,
+  BLDS_WORK_CLASSES,
+  Permit,
+} from './blds/Permit';
+export {
   CLASSIFICATIONS,
   Classification,
   ClassificationSchema,
@@ -41,6 +48,16 @@ export {
   departmentByCode,
 } from './Department';
 export { DepartmentCode } from './DepartmentCode';
+export { DcatUs3Dataset, migrateDcatUs11To3 } from './dcat/DcatUs3';
+export {
+  ACCESS_LEVELS,
+  type AccessLevel,
+  accessLevelFor,
+  DcatCatalog,
+  DcatDataset,
+  DcatDistribution,
+  datasetAccessLevel,
+} from './dcat/DcatUs11';
 export {
   STANDARDS_SCHEMA_ERROR_CODES,
   StandardsSchemaError,
@@ -48,6 +65,23 @@ export {
 } from './errors';
 export { classificationOf, type FieldInfo, fieldsOf } from './fieldsOf';
 export { formatIssue, formatIssues, formatPath } from './formatIssues';
+export {
+  BudgetLine,
+  LIFECYCLE_STAGES,
+  metricStatus,
+  PerformanceMetric,
+  ProcurementRequest,
+  TECHNOLOGY_CATEGORIES,
+  TechnologyAsset,
+} from './governance/governance';
+export {
+  HsdsAddress,
+  HsdsContact,
+  HsdsLocation,
+  HsdsOrganization,
+  HsdsPhone,
+  HsdsService,
+} from './hsds/hsds';
 export {
   CKAN_DEFAULT_POINT,
   Ckan311Row,

@@ -4,8 +4,25 @@ import type { z } from 'zod';
 import { AuditEvent, AuditEventInput } from '../AuditEvent';
 import { BostonSamAddress } from '../address/BostonSamAddress';
 import { PostalAddress } from '../address/PostalAddress';
+import { Permit } from '../blds/Permit';
 import { DataSharingAgreement } from '../DataSharingAgreement';
 import { Department } from '../Department';
+import { DcatUs3Dataset } from '../dcat/DcatUs3';
+import { DcatCatalog, DcatDataset, DcatDistribution } from '../dcat/DcatUs11';
+import {
+  BudgetLine,
+  PerformanceMetric,
+  ProcurementRequest,
+  TechnologyAsset,
+} from '../governance/governance';
+import {
+  HsdsAddress,
+  HsdsContact,
+  HsdsLocation,
+  HsdsOrganization,
+  HsdsPhone,
+  HsdsService,
+} from '../hsds/hsds';
 import { Ckan311Row } from '../open311/ckan';
 import {
   CreateServiceRequest,
@@ -42,16 +59,31 @@ export const CATALOG: Record<string, z.core.$ZodType> = {
   PostalAddress,
   AuditEvent,
   AuditEventInput,
+  BudgetLine,
   Ckan311Row,
   CreateServiceRequest,
   DataSharingAgreement,
+  DcatCatalog,
+  DcatDataset,
+  DcatDistribution,
+  DcatUs3Dataset,
   Department,
+  HsdsAddress,
+  HsdsContact,
+  HsdsLocation,
+  HsdsOrganization,
+  HsdsPhone,
+  HsdsService,
   Open311Errors,
+  PerformanceMetric,
+  Permit,
   Person,
   Principal,
+  ProcurementRequest,
   Service,
   ServiceDefinition,
   ServiceDiscovery,
   ServiceRequest,
   ServiceRequestCreated,
+  TechnologyAsset,
 };

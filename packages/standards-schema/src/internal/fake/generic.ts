@@ -83,6 +83,9 @@ function fromRegex(pattern: RegExp, rng: Random, key: string): string | undefine
     'USD',
     'MA',
     'US',
+    'mailto:open-data@example.org',
+    'text/csv',
+    isoSeconds(BASE_TIME + rng.int(0, 300) * 86_400_000).slice(0, 10),
     String(rng.int(1, 400)),
     String(rng.int(1000, 9999)),
     String(rng.int(0, 9_999_999_999)).padStart(10, '0'),
@@ -198,9 +201,27 @@ function genNumber(def: Def, rng: Random, ctx: Context): number {
 }
 
 function gen(schema: AnySchema, rng: Random, ctx: Context): unknown {
+  const def = schema._zod.def as Def;
+  // A refined object or array (e.g. "rights is required unless public"): retry it locally, so a
+  // catalog of many datasets does not need every dataset to come out right at once.
+  if (
+    (def.type === 'object' || def.type === 'array') &&
+    Array.isArray(def.checks) &&
+    def.checks.length > 0
+  ) {
+    let candidate: unknown;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      candidate = genOnce(schema, def, rng, ctx);
+      if (z.safeParse(schema, candidate).success) return candidate;
+    }
+    return candidate;
+  }
+  return genOnce(schema, def, rng, ctx);
+}
+
+function genOnce(schema: AnySchema, def: Def, rng: Random, ctx: Context): unknown {
   const custom = namedFaker(schema);
   if (custom) return custom(rng);
-  const def = schema._zod.def as Def;
   switch (def.type) {
     case 'string':
       return genString(def, rng, ctx);

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import type { Classification } from '../classification';
+import { classificationOf } from '../fieldsOf';
+
+/** DCAT-US 1.1 `accessLevel` values. */
+export const ACCESS_LEVELS = ['public', 'restricted public', 'non-public'] as const;
+/** One of {@link ACCESS_LEVELS}. */
+export type AccessLevel = (typeof ACCESS_LEVELS)[number];
+
+const Uri = z.url();
+const ModifiedDate = z
+  .string()
+  .regex(
+    /^(?:\d{4}(?:-\d{2}(?:-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?|R\/P[\dYMWDTHS.]+|R\/\d{4}.*)$/,
+    'Expected an ISO 8601 date, date-time or repeating interval (R/P1D)',
+  );
+
+/**
+ * A DCAT-US 1.1 distribution: how to get a dataset (download or access URL, media type).
+ *
+ * Standard: [DCAT-US Schema v1.1, Distribution Fields](https://resources.data.gov/resources/dcat-us/#distribution-fields).
+ */
+export const DcatDistribution = z
+  .object({
+    '@type': z.literal('dcat:Distribution').optional(),
+    accessURL: Uri.optional(),
+    downloadURL: Uri.optional(),
+    mediaType: z
+      .string()
+      .regex(/^[-\w.+]+\/[-\w.+]+$/, 'Expected an IANA media type')
+      .optional(),
+    format: z.string().optional(),
+    title: z.string().optional(),
+    description: z.string().optional(),
+    conformsTo: Uri.optional(),
+    describedBy: Uri.optional(),
+    describedByType: z.string().optional(),
+  })
+  .refine((d) => d.accessURL !== undefined || d.downloadURL !== undefined, {
+    message: 'A distribution needs accessURL or downloadURL',
+    path: ['accessURL'],
+  })
+  .refine((d) => d.downloadURL === undefined || d.mediaType !== undefined, {
+    message: 'mediaType is required when downloadURL is given',
+    path: ['mediaType'],
+  })
+  .meta({ id: 'DcatUsDistribution', title: 'Distribution' });
+/** A DCAT-US 1.1 distribution. */
+export type DcatDistribution = z.infer<typeof DcatDistribution>;
+
+/**
+ * A DCAT-US 1.1 dataset for a non-federal publisher (no `bureauCode`/`programCode`): the
+ * required title, description, keywords, modified, publisher, contact point, identifier and
+ * access level; `rights` is required unless the access level is `public`.
+ *
+ * Standard: [DCAT-US Schema v1.1 (Project Open Data Metadata Schema)](https://resources.data.gov/resources/dcat-us/).
+ */
+export const DcatDataset = z
+  .object({
+    '@type': z.literal('dcat:Dataset').optional(),
+    title: z.string().min(1),
+    description: z.string().min(1),
+    keyword: z.array(z.string().min(1)).min(1),
+    modified: ModifiedDate,
+    publisher: z.object({
+      '@type': z.literal('org:Organization').optional(),
+      name: z.string().min(1),
+      subOrganizationOf: z.object({ name: z.string().min(1) }).optional(),
+    }),
+    contactPoint: z.object({
+      '@type': z.literal('vcard:Contact').optional(),
+      fn: z.string().min(1),
+      hasEmail: z.string().regex(/^mailto:[^@\s]+@[^@\s]+$/, 'Expected mailto:address'),
+    }),
+    identifier: z.string().min(1),
+    accessLevel: z.enum(ACCESS_LEVELS),
+    license: Uri.optional(),
+    rights: z.string().max(255).optional(),
+    spatial: z.string().optional(),
+    temporal: z.string().optional(),
+    distribution: z.array(DcatDistribution).optional(),
+    accrualPeriodicity: z.string().optional(),
+    conformsTo: Uri.optional(),
+    dataQuality: z.boolean().optional(),
+    describedBy: Uri.optional(),
+    describedByType: z.string().optional(),
+    isPartOf: z.string().optional(),
+    issued: ModifiedDate.optional(),
+    language: z.array(z.string().min(2)).optional(),
+    landingPage: Uri.optional(),
+    references: z.array(Uri).optional(),
+    theme: z.array(z.string().min(1)).optional(),
+  })
+  .refine((d) => d.accessLevel === 'public' || d.rights !== undefined, {
+    message: 'rights is required when accessLevel is not public',
+    path: ['rights'],
+  })
+  .meta({
+    id: 'DcatUsDataset',
+    title: 'Dataset',
+    description: 'DCAT-US 1.1 dataset (non-federal)',
+  });
+/** A DCAT-US 1.1 dataset. */
+export type DcatDataset = z.infer<typeof DcatDataset>;
+
+/**
+ * A DCAT-US 1.1 catalog (`data.json`).
+ *
+ * Standard: [DCAT-US Schema v1.1, Catalog Fields](https://resources.data.gov/resources/dcat-us/#catalog-fields).
+ */
+export const DcatCatalog = z
+  .object({
+    '@context': Uri.optional(),
+    '@id': Uri.optional(),
+    '@type': z.literal('dcat:Catalog').optional(),
+    conformsTo: z.literal('https://project-open-data.cio.gov/v1.1/schema'),
+    describedBy: Uri.optional(),
+    dataset: z.array(DcatDataset),
+  })
+  .meta({ id: 'DcatUsCatalog', title: 'Catalog', description: 'DCAT-US 1.1 catalog (data.json)' });
+/** A DCAT-US 1.1 catalog. */
+export type DcatCatalog = z.infer<typeof DcatCatalog>;
+
+/**
+ * The DCAT-US access level for data of a classification: `public` data is `public`, `internal`
+ * data is `restricted public` (shared on request), personal data (`confidential`,
+ * `restricted`) is `non-public`.
+ */
+export function accessLevelFor(classification: Classification): AccessLevel {
+  switch (classification) {
+    case 'public':
+      return 'public';
+    case 'internal':
+      return 'restricted public';
+    default:
+      return 'non-public';
+  }
+}
+
+/**
+ * The access level of a dataset that publishes records of `schema`, from the schema's
+ * classification (its most protected field).
+ *
+ * @example
+ * ```ts
+ * datasetAccessLevel(ServiceRequest); // 'non-public': it has confidential contact fields
+ * ```
+ */
+export function datasetAccessLevel(schema: z.core.$ZodType): AccessLevel {
+  return accessLevelFor(classificationOf(schema));
+}
