@@ -67,6 +67,13 @@ export { Tag, type TagProps } from './components/Tag/index.js';
 export { TextArea, type TextAreaProps } from './components/TextArea/index.js';
 export { TextField, type TextFieldProps } from './components/TextField/index.js';
 export { UI_ERROR_CODES, UiError, type UiErrorCode } from './errors.js';
+export { describeSchema, type SchemaField, valuesFromFormData } from './forms/schemaFields.js';
+export {
+  type SchemaFieldProps,
+  type SchemaForm,
+  type UseSchemaFormOptions,
+  useSchemaForm,
+} from './forms/useSchemaForm.js';
 export { type Politeness, useAnnounce } from './hooks/useAnnounce.js';
 export { type I18nValue, useI18n } from './i18n/context.js';
 export { I18nProvider, type I18nProviderProps } from './i18n/I18nProvider.js';

@@ -5,6 +5,7 @@ import type { ReactElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import * as ui from '../src/index.js';
+import { SchemaFormDemo } from '../src/forms/SchemaFormDemo.js';
 import { ssrCases } from './ssr-cases.js';
 
 const components = Object.entries(ui)
@@ -25,6 +26,12 @@ describe('server rendering', () => {
       });
     }
   }
+  it('renders a useSchemaForm form with schema labels and required markers', () => {
+    const html = renderToString(<SchemaFormDemo onValid={() => {}} />);
+    expect(html).toMatch(/<form novalidate="">/);
+    expect(html).toMatch(/for="field-name"[^>]*>Full name.*required/);
+    expect(html).toContain('We will send updates here');
+  });
   it('renders in Spanish through the I18nProvider', () => {
     const html = renderToString(
       <ui.I18nProvider locale="es">

@@ -58,6 +58,7 @@ export const en = {
   hideDetails: 'Hide',
   openCalendar: 'Open calendar',
   cityName: 'City of Boston',
+  fieldRequired: '{label} is required',
 } as const;
 
 /** The keys of the built-in strings. */
@@ -122,6 +123,7 @@ export const es: Messages = {
   hideDetails: 'Ocultar',
   openCalendar: 'Abrir calendario',
   cityName: 'Ciudad de Boston',
+  fieldRequired: '{label}: este campo es obligatorio',
 };
 
 /**

@@ -1,9 +1,12 @@
 'use client';
-import type { Classification } from '@cityofboston/standards-schema';
+import type { CLASSIFICATIONS } from '@cityofboston/standards-schema';
 import { useI18n } from '../../i18n/context.js';
 import type { MessageKey } from '../../i18n/messages.js';
 
-const LABELS: Record<Classification, MessageKey> = {
+/** standards-schema's classification levels: `public` < `internal` < `confidential` < `restricted`. */
+export type ClassificationLevel = (typeof CLASSIFICATIONS)[number];
+
+const LABELS: Record<ClassificationLevel, MessageKey> = {
   public: 'classificationPublic',
   internal: 'classificationInternal',
   confidential: 'classificationConfidential',
@@ -13,7 +16,7 @@ const LABELS: Record<Classification, MessageKey> = {
 /** Props of {@link ClassificationBadge}. */
 export interface ClassificationBadgeProps {
   /** The record's or field's classification (standards-schema's `Classification`). */
-  level: Classification;
+  level: ClassificationLevel;
   /** `sm` for a field next to its label. Default `md`. */
   size?: 'sm' | 'md';
 }

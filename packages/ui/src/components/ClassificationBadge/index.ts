@@ -1,1 +1,5 @@
-export { ClassificationBadge, type ClassificationBadgeProps } from './ClassificationBadge.js';
+export {
+  ClassificationBadge,
+  type ClassificationBadgeProps,
+  type ClassificationLevel,
+} from './ClassificationBadge.js';
