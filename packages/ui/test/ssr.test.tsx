@@ -28,7 +28,7 @@ describe('server rendering', () => {
   }
   it('renders a useSchemaForm form with schema labels and required markers', () => {
     const html = renderToString(<SchemaFormDemo onValid={() => {}} />);
-    expect(html).toMatch(/<form novalidate="">/);
+    expect(html).toMatch(/<form noValidate="">/i);
     expect(html).toMatch(/for="field-name"[^>]*>Full name.*required/);
     expect(html).toContain('We will send updates here');
   });
