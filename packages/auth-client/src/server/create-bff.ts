@@ -193,8 +193,10 @@ function fromOAuthError(error: unknown, what: string): AuthError {
     const m = error.message;
     const pick = (code: AuthErrorCode) => new AuthError(code, `${what}: ${m}.`, { cause: error });
     if (m.includes('"nonce"')) return pick('nonce_mismatch');
+    // A missing iss is an issuer mismatch, as in verifyAccessToken.
     if (m.includes('"iss"')) return pick('issuer_mismatch');
-    if (m.includes('"azp"')) return pick('azp_missing');
+    if (m.includes('claim missing')) return pick('claim_missing');
+    if (m.includes('"azp"') || m.includes('untrusted audiences')) return pick('azp_missing');
     if (m.includes('"aud"')) return pick('audience_mismatch');
     if (m.includes('"alg"')) return pick('alg_not_allowed');
     if (m.includes('"exp"')) return pick('token_expired');

@@ -32,6 +32,10 @@ export interface RogueProvider {
   jwksFetches: number;
   /** Extra discovery fields, e.g. to drop S256 from code_challenge_methods_supported. */
   discoveryOverrides: Record<string, unknown>;
+  /** The ID token its token endpoint returns, given the last authorization request's nonce. */
+  idToken: (request: { nonce: string; clientId: string }) => Promise<string>;
+  /** The last authorization request's parameters. */
+  lastAuthorization: URLSearchParams | undefined;
   sign(
     claims?: Record<string, unknown>,
     header?: Record<string, unknown>,
@@ -59,6 +63,8 @@ export async function startRogueProvider(): Promise<RogueProvider> {
     key,
     jwksFetches: 0,
     discoveryOverrides: {},
+    idToken: async () => '',
+    lastAuthorization: undefined,
   };
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -78,6 +84,36 @@ export async function startRogueProvider(): Promise<RogueProvider> {
           ...state.discoveryOverrides,
         }),
       );
+      return;
+    }
+    if (path === '/auth') {
+      // Authorizes anyone at once and sends the browser back with a code.
+      const params = new URL(req.url ?? '/', state.issuer).searchParams;
+      state.lastAuthorization = params;
+      const back = new URL(params.get('redirect_uri') ?? '');
+      back.searchParams.set('code', 'rogue-code');
+      back.searchParams.set('state', params.get('state') ?? '');
+      back.searchParams.set('iss', state.issuer);
+      res.statusCode = 302;
+      res.setHeader('location', back.href);
+      res.end();
+      return;
+    }
+    if (path === '/token') {
+      const params = state.lastAuthorization;
+      state
+        .idToken({ nonce: params?.get('nonce') ?? '', clientId: params?.get('client_id') ?? '' })
+        .then((idToken) => {
+          res.setHeader('cache-control', 'no-store');
+          res.end(
+            JSON.stringify({
+              access_token: 'opaque-access-token',
+              token_type: 'Bearer',
+              expires_in: 300,
+              id_token: idToken,
+            }),
+          );
+        });
       return;
     }
     if (path === '/jwks') {
