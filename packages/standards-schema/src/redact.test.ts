@@ -126,6 +126,12 @@ describe('redact', () => {
         who: { kind: 'person' },
       },
     );
+    const withExtra = { who: { kind: 'org', name: 'DoIT', secret: 'x' } } as unknown as z.infer<
+      typeof U
+    >;
+    expect(redact(U, withExtra, { clearance: 'restricted' })).toEqual({
+      who: { kind: 'org', name: 'DoIT' },
+    });
   });
 
   it('rejects an unknown clearance with INVALID_CLEARANCE', () => {

@@ -179,7 +179,7 @@ function walk(plan: Plan, value: unknown, options: RedactOptions): Out {
       return out;
     }
     case 'union': {
-      if (isAtMost(plan.max, clearance)) return copy(value);
+      // Walk the matching option even when everything is visible: its unknown keys must go.
       for (const option of plan.options) {
         if (z.safeParse(option.schema, value).success) return walk(option.plan, value, options);
       }
