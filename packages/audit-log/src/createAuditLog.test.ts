@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PLANTED, plantedDetails, sampleEvent } from '../test/fixtures';
 import { generateCheckpointKeys, verifyCheckpoint } from './checkpoint';
 import { createAuditLog } from './createAuditLog';
@@ -179,5 +179,29 @@ describe('createAuditLog', () => {
     expect(() => createAuditLog({ app, store: memoryStore(), batch: { maxSize: 0 } })).toThrow(
       /maxSize/,
     );
+  });
+});
+
+describe('checkpoints on a timer', () => {
+  it('signs after everyMs even when fewer than everyEvents arrived', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    try {
+      const keys = generateCheckpointKeys();
+      const store = memoryStore();
+      const log = createAuditLog({
+        app,
+        store,
+        signer: { privateKey: keys.privateKey, everyEvents: 1000, everyMs: 60_000 },
+      });
+      await log.record(sampleEvent(1));
+      expect(await store.checkpoints()).toHaveLength(0);
+      await vi.advanceTimersByTimeAsync(60_001);
+      const cps = await store.checkpoints();
+      expect(cps.map((c) => c.size)).toEqual([1]);
+      expect(verifyCheckpoint(cps[0] as (typeof cps)[number], keys.publicKey)).toBe(true);
+      await log.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

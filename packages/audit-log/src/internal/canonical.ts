@@ -6,10 +6,17 @@
 // numbers as ECMAScript Number#toString (what JSON.stringify does); strings as JSON.stringify
 // escapes them. Lone surrogates, NaN, Infinity, BigInt and cycles are refused.
 
-const LONE_SURROGATE = /\p{Surrogate}/u;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const SURROGATE = /[\ud800-\udfff]/;
+
+// Strings with nothing to escape and no surrogate (nearly all of them) are quoted directly.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what JSON escapes.
+const SPECIAL = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 function str(value: string): string {
-  if (LONE_SURROGATE.test(value)) throw new TypeError('lone surrogate in a string');
+  if (!SPECIAL.test(value)) return `"${value}"`;
+  if (SURROGATE.test(value) && LONE_SURROGATE.test(value))
+    throw new TypeError('lone surrogate in a string');
   return JSON.stringify(value);
 }
 
@@ -19,7 +26,7 @@ function serialize(value: unknown, depth: number): string | undefined {
       return str(value);
     case 'number':
       if (!Number.isFinite(value)) throw new TypeError(`${value} is not allowed in JSON`);
-      return JSON.stringify(value);
+      return Object.is(value, -0) ? '0' : String(value);
     case 'boolean':
       return value ? 'true' : 'false';
     case 'undefined':
@@ -51,6 +58,30 @@ function serialize(value: unknown, depth: number): string | undefined {
     out += first ? '' : ',';
     first = false;
     out += `${str(key)}:${v}`;
+  }
+  return `${out}}`;
+}
+
+/**
+ * Canonical text of `obj` with its top-level member `key` replaced by `replacement`, without
+ * copying `obj` (the hash chain hashes each event with its integrity block swapped).
+ */
+export function canonicalizeWith(
+  obj: Record<string, unknown>,
+  key: string,
+  replacement: unknown,
+): string {
+  const keys = Object.keys(obj);
+  if (!(key in obj)) keys.push(key);
+  keys.sort();
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    const v = serialize(k === key ? replacement : obj[k], 1);
+    if (v === undefined) continue;
+    out += first ? '' : ',';
+    first = false;
+    out += `${str(k)}:${v}`;
   }
   return `${out}}`;
 }

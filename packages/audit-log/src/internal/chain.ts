@@ -1,5 +1,5 @@
 import * as nodeCrypto from 'node:crypto';
-import { canonicalize } from './canonical';
+import { canonicalize, canonicalizeWith } from './canonical';
 import type { AuditEvent } from './schemas';
 
 // crypto.hash (Node 20.12+) is a one-shot digest without a Hash object; fall back elsewhere.
@@ -35,8 +35,9 @@ export function hashEvent(
   seq: number,
   prevHash: string,
 ): string {
-  const { integrity: _ignored, ...rest } = event as AuditEvent;
-  return sha256hex(canonicalize({ ...rest, integrity: { seq, prevHash } }));
+  return sha256hex(
+    canonicalizeWith(event as Record<string, unknown>, 'integrity', { seq, prevHash }),
+  );
 }
 
 /** Chains `events` after `head`; returns the sealed events and the new head. */
