@@ -1,0 +1,121 @@
+import { AuthProvider, useSession } from '@cityofboston/auth-client/react';
+import { Button, PageLayout, SiteFooter, SiteHeader, Spinner } from '@cityofboston/ui';
+import { type ReactNode, useEffect } from 'react';
+import { permissionsOf } from '../shared/schemas';
+import { AuditPage } from './pages/AuditPage';
+import { CaseDetailPage } from './pages/CaseDetailPage';
+import { CasesPage } from './pages/CasesPage';
+import { SharePage } from './pages/SharePage';
+import { SignInPage } from './pages/SignInPage';
+import { AppLink, useLocation } from './router';
+
+/** The 311 Case Desk client: the session from the BFF, then the page for the path. */
+export function App() {
+  return (
+    <AuthProvider basePath="/auth">
+      <Shell />
+    </AuthProvider>
+  );
+}
+
+function Shell() {
+  const session = useSession();
+  const location = useLocation();
+  const principal = session.principal;
+  const can = permissionsOf(principal?.roles ?? []);
+  const links = principal
+    ? [
+        ...(can.readCases ? [{ href: '/cases', label: 'Cases' }] : []),
+        ...(can.audit ? [{ href: '/audit', label: 'Audit trail' }] : []),
+        ...(can.share ? [{ href: '/share', label: 'Share data' }] : []),
+      ]
+    : [];
+  const path = location.pathname;
+  const header = (
+    <SiteHeader
+      appName="311 Case Desk"
+      department="Public Works"
+      homeHref="/"
+      navigation={
+        links.length > 0 ? (
+          <nav aria-label="Main">
+            <ul className="cd-nav">
+              {links.map((l) => (
+                <li key={l.href}>
+                  <AppLink
+                    href={l.href}
+                    aria-current={path.startsWith(l.href) ? 'page' : undefined}
+                  >
+                    {l.label}
+                  </AppLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : undefined
+      }
+      user={
+        principal ? (
+          <div className="cd-user">
+            <span data-testid="signed-in-as">
+              {principal.name} · {principal.department}
+            </span>
+            <Button variant="secondary" onClick={() => void session.signOut()}>
+              Sign out
+            </Button>
+          </div>
+        ) : undefined
+      }
+    />
+  );
+  let page: ReactNode;
+  if (session.status === 'loading') page = <Spinner label="Loading your session" />;
+  else if (!principal) page = <SignInPage reason={session.reason} />;
+  else if (path.startsWith('/cases/'))
+    page = <CaseDetailPage id={decodeURIComponent(path.slice(7))} />;
+  else if (path.startsWith('/audit') && can.audit) page = <AuditPage />;
+  else if (path.startsWith('/share') && can.share) page = <SharePage />;
+  else if (can.readCases) page = <CasesPage />;
+  else if (can.audit) page = <AuditPage />;
+  else page = <NoAccess />;
+  return (
+    <PageLayout
+      header={header}
+      footer={
+        <SiteFooter cityName="City of Boston">
+          Synthetic data only: no real constituents.
+        </SiteFooter>
+      }
+    >
+      <FocusOnNavigate key={path} />
+      {page}
+    </PageLayout>
+  );
+}
+
+let navigated = false;
+
+/** Moves focus to the page heading after an in-app navigation, as a page load would. */
+function FocusOnNavigate() {
+  useEffect(() => {
+    if (!navigated) {
+      navigated = true;
+      return;
+    }
+    const h1 = document.querySelector('h1');
+    if (h1 instanceof HTMLElement) {
+      h1.tabIndex = -1;
+      h1.focus();
+    }
+  }, []);
+  return null;
+}
+
+function NoAccess() {
+  return (
+    <div className="cd-stack">
+      <h1>No access</h1>
+      <p>Your roles do not include any part of the Case Desk. Ask your supervisor for access.</p>
+    </div>
+  );
+}

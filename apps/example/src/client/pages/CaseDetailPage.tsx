@@ -1,0 +1,165 @@
+import { useSession } from '@cityofboston/auth-client/react';
+import type { ServiceRequest } from '@cityofboston/standards-schema';
+import { Alert, Button, ErrorSummary, Spinner, TextArea } from '@cityofboston/ui';
+import { useEffect, useState } from 'react';
+import { CaseUpdate, permissionsOf } from '../../shared/schemas';
+import { ApiError, api } from '../api';
+import { AppLink } from '../router';
+import { useSchemaForm } from '../useSchemaForm';
+
+interface CaseView {
+  record: Partial<ServiceRequest>;
+  version: number;
+  contactRevealed: boolean;
+}
+
+const when = (iso: string | undefined) =>
+  iso
+    ? new Intl.DateTimeFormat('en-US', {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: 'America/New_York',
+      }).format(new Date(iso))
+    : '—';
+
+/** One case: its details, history and the update form. */
+export function CaseDetailPage({ id }: { id: string }) {
+  const { principal } = useSession();
+  const can = permissionsOf(principal?.roles ?? []);
+  const [view, setView] = useState<CaseView | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [saved, setSaved] = useState<string | undefined>();
+
+  useEffect(() => {
+    api<CaseView>(`/api/cases/${encodeURIComponent(id)}`)
+      .then(setView)
+      .catch((e: unknown) =>
+        setError(e instanceof ApiError ? e.message : 'The case could not be loaded.'),
+      );
+  }, [id]);
+
+  const form = useSchemaForm(CaseUpdate, {
+    idPrefix: 'update',
+    onValid: async (value) => {
+      setSaved(undefined);
+      try {
+        const next = await api<{ record: Partial<ServiceRequest>; version: number }>(
+          `/api/cases/${encodeURIComponent(id)}`,
+          { method: 'PATCH', body: value },
+        );
+        setView((v) => (v ? { ...v, record: next.record, version: next.version } : v));
+        form.reset();
+        setSaved(
+          value.status === 'closed'
+            ? 'The case is closed.'
+            : value.status === 'open'
+              ? 'The case is reopened.'
+              : 'Your note was added.',
+        );
+      } catch (e) {
+        setError(e instanceof ApiError ? e.message : 'The update could not be saved.');
+      }
+    },
+  });
+
+  if (error && !view) {
+    return (
+      <div className="cd-stack">
+        <h1>Case {id}</h1>
+        <Alert variant="error" title="Not available">
+          {error}
+        </Alert>
+        <AppLink href="/cases">Back to cases</AppLink>
+      </div>
+    );
+  }
+  if (!view) return <Spinner label="Loading the case" />;
+  const r = view.record;
+  const c = r.contact;
+  return (
+    <div className="cd-stack">
+      <p>
+        <AppLink href="/cases">Back to cases</AppLink>
+      </p>
+      <h1>
+        Case {r.service_request_id}: {r.service_name ?? r.service_code}
+      </h1>
+      <dl className="cd-dl">
+        <dt>Status</dt>
+        <dd data-testid="case-status">{r.status}</dd>
+        <dt>Requested</dt>
+        <dd>{when(r.requested_datetime)}</dd>
+        <dt>Last updated</dt>
+        <dd>{when(r.updated_datetime)}</dd>
+        <dt>Neighborhood</dt>
+        <dd>{r.neighborhood ?? '—'}</dd>
+        <dt>Address</dt>
+        <dd>{r.address ?? '—'}</dd>
+        <dt>Description</dt>
+        <dd>{r.description ?? (view.contactRevealed ? '—' : 'Hidden at your clearance')}</dd>
+        <dt>Reporter</dt>
+        <dd data-testid="reporter">
+          {c
+            ? [[c.first_name, c.last_name].filter(Boolean).join(' '), c.email, c.phone]
+                .filter(Boolean)
+                .join(', ') || '—'
+            : '—'}
+        </dd>
+      </dl>
+      {!view.contactRevealed && c ? (
+        <Alert variant="info">Contact details are masked at your clearance.</Alert>
+      ) : null}
+      <h2>History</h2>
+      {r.activities && r.activities.length > 0 ? (
+        <ol>
+          {r.activities.map((a) => (
+            <li key={`${a.datetime}-${a.type}-${a.note ?? ''}`}>
+              {when(a.datetime)}: {a.type}
+              {a.note ? ` — ${a.note}` : ''}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>No history yet.</p>
+      )}
+      {can.updateCases ? (
+        <form onSubmit={form.submit()} aria-labelledby="update-heading" noValidate>
+          <h2 id="update-heading">Update this case</h2>
+          <ErrorSummary errors={form.summary} />
+          {saved ? (
+            <Alert variant="success" live="status">
+              {saved}
+            </Alert>
+          ) : null}
+          {error ? (
+            <Alert variant="error" live="alert">
+              {error}
+            </Alert>
+          ) : null}
+          <TextArea
+            label="Note"
+            hint="What was done or decided. Do not paste personal data."
+            rows={4}
+            maxCharacters={2000}
+            {...form.field('note')}
+          />
+          <div className="cd-actions">
+            <Button type="submit" loading={form.submitting}>
+              Add note
+            </Button>
+            {can.closeCases && r.status === 'open' ? (
+              <Button type="button" variant="danger" onClick={form.submit({ status: 'closed' })}>
+                Close case
+              </Button>
+            ) : null}
+            {can.closeCases && r.status === 'closed' ? (
+              <Button type="button" variant="secondary" onClick={form.submit({ status: 'open' })}>
+                Reopen case
+              </Button>
+            ) : null}
+          </div>
+        </form>
+      ) : null}
+    </div>
+  );
+}

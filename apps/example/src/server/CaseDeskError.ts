@@ -1,0 +1,71 @@
+/**
+ * The error codes the Case Desk API answers with, as the `code` member of its RFC 9457
+ * problem+json bodies. Security-relevant refusals have their own code so tests and audit
+ * readers can tell them apart.
+ */
+export const CASE_DESK_ERROR_CODES = [
+  'invalid_json',
+  'invalid_body',
+  'invalid_query',
+  'body_too_large',
+  'not_found',
+  'close_forbidden',
+  'share_refused',
+  'unknown_agreement',
+  'invalid_configuration',
+  'internal_error',
+] as const;
+
+/** One of {@link CASE_DESK_ERROR_CODES}. */
+export type CaseDeskErrorCode = (typeof CASE_DESK_ERROR_CODES)[number];
+
+const STATUS: Record<CaseDeskErrorCode, number> = {
+  invalid_json: 400,
+  invalid_body: 400,
+  invalid_query: 400,
+  body_too_large: 413,
+  not_found: 404,
+  close_forbidden: 403,
+  share_refused: 403,
+  unknown_agreement: 404,
+  invalid_configuration: 500,
+  internal_error: 500,
+};
+
+/** A field-level problem, as listed in a problem+json `errors` member. */
+export interface ProblemIssue {
+  /** Where, e.g. `note` or `status`. */
+  path: string;
+  message: string;
+}
+
+/** The app's one error class: a `code`, the HTTP status it maps to, issues and a `cause`. */
+export class CaseDeskError extends Error {
+  readonly code: CaseDeskErrorCode;
+  readonly status: number;
+  readonly issues: ProblemIssue[];
+
+  constructor(
+    code: CaseDeskErrorCode,
+    message: string,
+    options: { cause?: unknown; issues?: ProblemIssue[] } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'CaseDeskError';
+    this.code = code;
+    this.status = STATUS[code];
+    this.issues = options.issues ?? [];
+  }
+
+  /** The RFC 9457 problem details body. */
+  toProblem(instance?: string): Record<string, unknown> {
+    return {
+      type: `https://city-sdk.boston.gov/problems/${this.code}`,
+      title: this.message,
+      status: this.status,
+      code: this.code,
+      ...(instance ? { instance } : {}),
+      ...(this.issues.length > 0 ? { errors: this.issues } : {}),
+    };
+  }
+}

@@ -1,0 +1,214 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { type AuditLog, auditMiddleware, createAuditLog } from '@cityofboston/audit-log';
+import { type DevIdp, type DevPersona, startDevIdp } from '@cityofboston/auth-client/dev-idp';
+import { type Bff, createBff, MemorySessionStore } from '@cityofboston/auth-client/server';
+import type { Principal } from '@cityofboston/standards-schema';
+import express from 'express';
+import { apiRouter, problemHandler } from './api';
+import { CaseRepository } from './caseRepository';
+import type { CaseDeskConfig } from './config';
+import { type Database, openPglite, openPostgres } from './database';
+import { SqlSessionStore } from './SqlSessionStore';
+
+/** A running Case Desk. */
+export interface CaseDesk {
+  /** Where it listens, e.g. `http://localhost:3000`. */
+  url: string;
+  /** The dev IdP's personas (empty with a real IdP). */
+  personas: readonly DevPersona[];
+  /** How many requests were seeded at this start (0 when the database already had them). */
+  seeded: number;
+  db: Database;
+  cases: CaseRepository;
+  log: AuditLog;
+  bff: Bff;
+  idp: DevIdp | undefined;
+  close(): Promise<void>;
+}
+
+/** Options beyond the environment. */
+export interface CaseDeskOptions {
+  /** Folder of the built client (`index.html` and assets); omitted: the API only. */
+  clientDir?: string;
+  /** Host to listen on (default `127.0.0.1`). */
+  host?: string;
+  /** Where request lines go (default `console.log`). Lines carry no query strings or bodies. */
+  logLine?: (line: string) => void;
+}
+
+const APP = { name: '311-case-desk', version: '0.0.0', department: 'PWD' };
+
+/**
+ * Starts the 311 Case Desk: opens the database (PGlite or PostgreSQL), seeds it once, starts the
+ * dev IdP unless a real one is configured, and serves the BFF, the API and the client.
+ */
+export async function createCaseDesk(
+  config: CaseDeskConfig,
+  options: CaseDeskOptions = {},
+): Promise<CaseDesk> {
+  const logLine = options.logLine ?? ((line: string) => console.log(line));
+  const host = options.host ?? '127.0.0.1';
+  let handler: express.Express | undefined;
+  const server: Server = createServer((req, res) => {
+    if (handler) handler(req, res);
+    else {
+      res.statusCode = 503;
+      res.end('Starting');
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const origin =
+    config.publicUrl ??
+    `http://${host === '127.0.0.1' && config.port !== 0 ? 'localhost' : host}:${port}`;
+
+  const closers: (() => Promise<void>)[] = [
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  ];
+  const close = async () => {
+    for (const fn of closers.reverse()) await fn().catch(() => {});
+  };
+  try {
+    let db: Database;
+    if (config.databaseUrl) db = await openPostgres(config.databaseUrl);
+    else {
+      if (config.dataDir !== 'memory' && !existsSync(config.dataDir)) {
+        mkdirSync(config.dataDir, { recursive: true });
+      }
+      db = await openPglite(config.dataDir);
+    }
+    closers.push(() => db.close());
+    const cases = new CaseRepository(db, config.schema);
+    await cases.migrate();
+    const seeded = await cases.seed(config.seedCount);
+    const secret =
+      config.sessionSecret ??
+      (await cases.setting('session-secret', () => randomBytes(32).toString('base64url')));
+    const pseudonymKey = await cases.setting('pseudonym-key', () =>
+      randomBytes(32).toString('base64url'),
+    );
+
+    const log = createAuditLog({
+      app: APP,
+      store: db.auditStore(`${config.schema}_audit`),
+      details: { hashKey: pseudonymKey },
+      closeStore: true,
+      onError: () => logLine('[audit] a checkpoint could not be stored'),
+    });
+    closers.push(() => log.close());
+
+    let idp: DevIdp | undefined;
+    let oidc = config.oidc;
+    if (!oidc) {
+      const clientSecret = randomBytes(24).toString('base64url');
+      idp = await startDevIdp({
+        clients: [
+          {
+            clientId: 'case-desk',
+            clientSecret,
+            redirectUris: [`${origin}/auth/callback`],
+            postLogoutRedirectUris: [`${origin}/`],
+          },
+        ],
+      });
+      const started = idp;
+      closers.push(() => started.close());
+      oidc = { issuer: idp.issuer, clientId: 'case-desk', clientSecret };
+    }
+    let store = new MemorySessionStore() as MemorySessionStore | SqlSessionStore;
+    if (config.sessionStore === 'database') {
+      const sql = new SqlSessionStore(db, config.schema);
+      await sql.migrate();
+      store = sql;
+    }
+    const bff = createBff({
+      issuer: oidc.issuer,
+      clientId: oidc.clientId,
+      ...(oidc.clientSecret ? { clientSecret: oidc.clientSecret } : {}),
+      baseUrl: origin,
+      secret,
+      store,
+      sessionStorage: config.sessionStore === 'database' ? 'store' : 'cookie',
+      app: APP,
+      onEvent: (event) => log.record(event).then(() => undefined),
+    });
+
+    const app = express();
+    app.disable('x-powered-by');
+    app.set('trust proxy', false);
+    app.use((req, res, next) => {
+      const started = performance.now();
+      res.on('finish', () => {
+        // Paths only: query strings and bodies can carry personal data.
+        logLine(
+          `${req.method} ${req.originalUrl.split('?')[0]} ${res.statusCode} ${Math.round(performance.now() - started)}ms`,
+        );
+      });
+      res.setHeader('x-content-type-options', 'nosniff');
+      res.setHeader('referrer-policy', 'same-origin');
+      next();
+    });
+    app.use(bff.express() as unknown as express.RequestHandler);
+    app.use(
+      '/api',
+      (_req, res, next) => {
+        res.setHeader('cache-control', 'no-store');
+        next();
+      },
+      auditMiddleware(log, {
+        resolveActor: (req) => {
+          const p = (req as unknown as { principal?: Principal }).principal;
+          return p
+            ? { type: 'user', id: p.sub, department: p.department, roles: p.roles }
+            : undefined;
+        },
+        onError: () => logLine('[audit] an API request could not be recorded'),
+      }) as unknown as express.RequestHandler,
+      apiRouter({ bff, log, db, cases, pseudonymKey, app: APP }),
+    );
+    if (options.clientDir) {
+      const dir = options.clientDir;
+      app.use(
+        express.static(dir, {
+          index: false,
+          setHeaders: (res) => res.setHeader('cache-control', 'no-cache'),
+        }),
+      );
+      app.get(/^\/(?!api\/|auth\/).*/, (_req, res) => {
+        res.setHeader(
+          'content-security-policy',
+          "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+        );
+        res.sendFile(join(dir, 'index.html'));
+      });
+    }
+    app.use(problemHandler);
+    handler = app;
+
+    return {
+      url: origin,
+      personas: idp?.personas ?? [],
+      seeded,
+      db,
+      cases,
+      log,
+      bff,
+      idp,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,89 @@
+// Schemas and permissions shared by the server (which enforces them) and the client (which
+// validates forms and hides what a person may not do).
+import { ServiceRequestStatus } from '@cityofboston/standards-schema';
+import { z } from 'zod';
+
+/** Who may do what, by role. */
+export const ROLES = {
+  readCases: ['311.intake', 'case.manager', 'inspector'],
+  updateCases: ['311.intake', 'case.manager'],
+  closeCases: ['case.manager'],
+  audit: ['auditor'],
+  share: ['case.manager'],
+} as const;
+
+export const CalendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date such as 2025-06-01');
+
+/** The cases list's query string. */
+export const CaseQuery = z
+  .object({
+    status: ServiceRequestStatus.optional(),
+    service: z.string().min(1).max(64).optional(),
+    neighborhood: z.string().min(1).max(64).optional(),
+    from: CalendarDay.optional(),
+    to: CalendarDay.optional(),
+    id: z
+      .string()
+      .regex(/^\d{1,20}$/, 'Expected the digits of a case number')
+      .optional(),
+    page: z.coerce.number().int().min(1).max(100000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .strict();
+
+/** The body of `PATCH /api/cases/:id`: a status change, a note, or both. */
+export const CaseUpdate = z
+  .object({
+    status: ServiceRequestStatus.optional(),
+    note: z
+      .string()
+      .trim()
+      .min(1, 'Write a note')
+      .max(2000, 'Keep notes under 2,000 characters')
+      .optional(),
+  })
+  .strict()
+  .refine((v) => v.status !== undefined || v.note !== undefined, {
+    message: 'Change the status or add a note',
+    path: ['note'],
+  });
+/** A case update. */
+export type CaseUpdate = z.infer<typeof CaseUpdate>;
+
+/** Which cases a share covers. */
+export const Filter = CaseQuery.pick({
+  status: true,
+  service: true,
+  neighborhood: true,
+  from: true,
+  to: true,
+}).strict();
+
+/** The body of `POST /api/share/preview`. */
+export const SharePreviewRequest = z
+  .object({ agreementId: z.string().min(1).max(100), filter: Filter.default({}) })
+  .strict();
+
+/** The body of `POST /api/share`. */
+export const ShareRequest = z
+  .object({
+    agreementId: z.string().min(1).max(100),
+    purpose: z.string().min(1).max(100),
+    filter: Filter.default({}),
+    limit: z.number().int().min(1).max(5000).default(500),
+  })
+  .strict();
+
+/** What a principal with `roles` may do. */
+export function permissionsOf(roles: readonly string[]) {
+  const has = (list: readonly string[]) => list.some((r) => roles.includes(r));
+  return {
+    readCases: has(ROLES.readCases),
+    updateCases: has(ROLES.updateCases),
+    closeCases: has(ROLES.closeCases),
+    audit: has(ROLES.audit),
+    share: has(ROLES.share),
+  };
+}
