@@ -42,6 +42,7 @@ describe('fake / fakeMany', () => {
       expect(inBoston(request.lat ?? 0, request.long ?? 0)).toBe(true);
       const hood = NEIGHBORHOODS.find((n) => n.name === request.neighborhood);
       expect(hood?.zip).toBe(request.zipcode);
+      expect(request.address_id).toMatch(/^\d{6}$/); // SAM-like id
     }
   });
 

@@ -79,6 +79,9 @@ export function serviceRequest(rng: Random, index: number, idBase: number): Serv
     requested_datetime: isoSeconds(requested),
     updated_datetime: isoSeconds(updated),
     address: `${rng.int(1, 1999)} ${rng.pick(STREETS)}, ${hood.name}, MA ${hood.zip}`,
+    // A SAM-like address id, derived from the request id so it draws nothing from `rng` (records
+    // made before this field existed stay the same).
+    address_id: String(100_000 + (((idBase + index) * 7919) % 350_000)),
     zipcode: hood.zip,
     lat,
     long: lon,
