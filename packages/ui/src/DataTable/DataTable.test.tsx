@@ -4,12 +4,14 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
+import type { z } from 'zod';
 import { I18nProvider } from '../i18n/I18nProvider.js';
 import { columnsFromSchema } from './columnsFromSchema.js';
 import { DataTable } from './DataTable.js';
 import type { DataTableColumn, DataTableExportEvent } from './DataTable.types.js';
 
-type Req = ServiceRequest;
+// The record type, read off the schema (robust to how the type alias is re-exported).
+type Req = z.output<typeof ServiceRequest>;
 // Few rows keep jsdom fast on a shared machine; the 100,000-row behaviour is tested in Chromium.
 const rows = fakeMany(ServiceRequest, { seed: 7, count: 12 });
 const withEmail = rows.filter((r) => r.contact?.email);

@@ -70,6 +70,7 @@ const SELECT_ID = '__select';
 const VIRTUAL_THRESHOLD = 60;
 const ROW_HEIGHT: Record<DataTableDensity, number> = { comfortable: 48, compact: 36 };
 const EMPTY_SELECTED = {};
+const ALL_ROWS = { pageIndex: 0, pageSize: Number.MAX_SAFE_INTEGER };
 const ANNOUNCE_DELAY_MS = 400;
 
 /** Keeps state inside the component unless the app controls it (value + callback). */
@@ -317,17 +318,33 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
   );
 
   const paginated = pageSize !== undefined || manual;
+  // Option callbacks keep one identity for the table's life (reading the latest props through a
+  // ref), so TanStack's memoized row models are not invalidated by a re-render, e.g. on scroll.
+  const latest = useRef({ getRowId, haystackOf, firstSearchable, multiSort });
+  latest.current = { getRowId, haystackOf, firstSearchable, multiSort };
+  const stable = useMemo(
+    () => ({
+      getRowId: (row: AnyRow, index: number) => latest.current.getRowId(row as TData, index),
+      isMultiSortEvent: (e: unknown) =>
+        latest.current.multiSort && (e as { shiftKey?: boolean }).shiftKey === true,
+      globalFilterFn: (row: Row<Features, AnyRow>, _columnId: string, value: unknown) =>
+        latest.current.haystackOf(row.original).includes(String(value).toLowerCase()),
+      getColumnCanGlobalFilter: (column: { id: string }) =>
+        column.id === latest.current.firstSearchable,
+    }),
+    [],
+  );
   const table = useTable(
     {
       features,
       columns: tableColumns,
       data: data as AnyRow[],
-      getRowId: (row: AnyRow, index: number) => getRowId(row as TData, index),
+      getRowId: stable.getRowId,
       state: {
         sorting: sorting as SortingState,
         globalFilter,
         columnFilters: columnFilters as ColumnFiltersState,
-        pagination: paginated ? pagination : { pageIndex: 0, pageSize: Number.MAX_SAFE_INTEGER },
+        pagination: paginated ? pagination : ALL_ROWS,
         rowSelection,
         columnVisibility,
       },
@@ -340,11 +357,9 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
       onColumnVisibilityChange: (u: Updater<ColumnVisibilityState>) =>
         setColumnVisibility((prev) => functionalUpdate(u, prev)),
       enableMultiSort: multiSort,
-      isMultiSortEvent: (e: unknown) =>
-        multiSort && (e as { shiftKey?: boolean }).shiftKey === true,
-      globalFilterFn: (row: Row<Features, AnyRow>, _columnId: string, value: unknown) =>
-        haystackOf(row.original).includes(String(value).toLowerCase()),
-      getColumnCanGlobalFilter: (column: { id: string }) => column.id === firstSearchable,
+      isMultiSortEvent: stable.isMultiSortEvent,
+      globalFilterFn: stable.globalFilterFn,
+      getColumnCanGlobalFilter: stable.getColumnCanGlobalFilter,
       manualSorting: manual,
       manualFiltering: manual,
       manualPagination: manual || !paginated,
@@ -707,8 +722,9 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
     </tr>
   );
 
-  const allSelected = table.getIsAllRowsSelected();
-  const someSelected = table.getIsSomeRowsSelected() && !allSelected;
+  // Both walk every row when something is selected: only ask when there is a select-all box.
+  const allSelected = selectable && table.getIsAllRowsSelected();
+  const someSelected = selectable && table.getIsSomeRowsSelected() && !allSelected;
 
   return (
     <div
