@@ -94,6 +94,7 @@ export interface NodeRequestLike {
   readableEnded?: boolean;
   [Symbol.asyncIterator](): AsyncIterator<unknown>;
 }
+/** The parts of a Node/Express response the middleware writes to. */
 export interface NodeResponseLike {
   statusCode: number;
   headersSent: boolean;
