@@ -27,6 +27,8 @@ function hashSeed(seed: number | string): [number, number, number, number] {
   return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
 }
 
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 export function createRandom(seed: number | string): Random {
   let [a, b, c, d] = hashSeed(seed);
   const next = (): number => {
@@ -49,12 +51,13 @@ export function createRandom(seed: number | string): Random {
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
     chance: (p) => next() < p,
     hex: (n) => {
+      // Same draws as `toString(16).padStart(8, '0')` per 32 bits, without the number formatting.
       let out = '';
-      while (out.length < n)
-        out += Math.floor(next() * 4294967296)
-          .toString(16)
-          .padStart(8, '0');
-      return out.slice(0, n);
+      while (out.length < n) {
+        const x = Math.floor(next() * 4294967296);
+        out += `${BYTE_HEX[x >>> 24]}${BYTE_HEX[(x >>> 16) & 255]}${BYTE_HEX[(x >>> 8) & 255]}${BYTE_HEX[x & 255]}`;
+      }
+      return out.length === n ? out : out.slice(0, n);
     },
   };
 }
