@@ -36,17 +36,21 @@ export const CaseQuery = z
 /** The body of `PATCH /api/cases/:id`: a status change, a note, or both. */
 export const CaseUpdate = z
   .object({
-    status: ServiceRequestStatus.optional(),
+    status: ServiceRequestStatus.optional().meta({ title: 'Status' }),
     note: z
       .string()
       .trim()
       .min(1, 'Write a note')
       .max(2000, 'Keep notes under 2,000 characters')
-      .optional(),
+      .optional()
+      .meta({
+        title: 'Note',
+        description: 'What was done or decided. Do not paste personal data.',
+      }),
   })
   .strict()
   .refine((v) => v.status !== undefined || v.note !== undefined, {
-    message: 'Change the status or add a note',
+    message: 'Write a note',
     path: ['note'],
   });
 /** A case update. */

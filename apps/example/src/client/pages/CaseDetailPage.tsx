@@ -1,11 +1,10 @@
 import { useSession } from '@cityofboston/auth-client/react';
 import type { ServiceRequest } from '@cityofboston/standards-schema';
-import { Alert, Button, ErrorSummary, Spinner, TextArea } from '@cityofboston/ui';
-import { useEffect, useState } from 'react';
+import { Alert, Button, ErrorSummary, Spinner, TextArea, useSchemaForm } from '@cityofboston/ui';
+import { useEffect, useRef, useState } from 'react';
 import { CaseUpdate, permissionsOf } from '../../shared/schemas';
 import { ApiError, api } from '../api';
 import { AppLink } from '../router';
-import { useSchemaForm } from '../useSchemaForm';
 
 interface CaseView {
   record: Partial<ServiceRequest>;
@@ -38,9 +37,14 @@ export function CaseDetailPage({ id }: { id: string }) {
       );
   }, [id]);
 
+  const formRef = useRef<HTMLFormElement>(null);
+  const statusRef = useRef<HTMLInputElement>(null);
+  const [submitting, setSubmitting] = useState(false);
+  // The kit's form hook validates with the same schema as the API; the buttons set the status.
   const form = useSchemaForm(CaseUpdate, {
-    idPrefix: 'update',
+    idPrefix: 'update-',
     onValid: async (value) => {
+      setSubmitting(true);
       setSaved(undefined);
       try {
         const next = await api<{ record: Partial<ServiceRequest>; version: number }>(
@@ -48,7 +52,7 @@ export function CaseDetailPage({ id }: { id: string }) {
           { method: 'PATCH', body: value },
         );
         setView((v) => (v ? { ...v, record: next.record, version: next.version } : v));
-        form.reset();
+        formRef.current?.reset();
         setSaved(
           value.status === 'closed'
             ? 'The case is closed.'
@@ -58,9 +62,14 @@ export function CaseDetailPage({ id }: { id: string }) {
         );
       } catch (e) {
         setError(e instanceof ApiError ? e.message : 'The update could not be saved.');
+      } finally {
+        setSubmitting(false);
       }
     },
   });
+  const withStatus = (status: '' | 'open' | 'closed') => () => {
+    if (statusRef.current) statusRef.current.value = status;
+  };
 
   if (error && !view) {
     return (
@@ -123,9 +132,9 @@ export function CaseDetailPage({ id }: { id: string }) {
         <p>No history yet.</p>
       )}
       {can.updateCases ? (
-        <form onSubmit={form.submit()} aria-labelledby="update-heading" noValidate>
+        <form ref={formRef} {...form.formProps} aria-labelledby="update-heading">
           <h2 id="update-heading">Update this case</h2>
-          <ErrorSummary errors={form.summary} />
+          <ErrorSummary {...form.errorSummaryProps} />
           {saved ? (
             <Alert variant="success" live="status">
               {saved}
@@ -136,24 +145,19 @@ export function CaseDetailPage({ id }: { id: string }) {
               {error}
             </Alert>
           ) : null}
-          <TextArea
-            label="Note"
-            hint="What was done or decided. Do not paste personal data."
-            rows={4}
-            maxCharacters={2000}
-            {...form.field('note')}
-          />
+          <input type="hidden" name="status" ref={statusRef} defaultValue="" />
+          <TextArea {...form.field('note')} required={false} rows={4} maxCharacters={2000} />
           <div className="cd-actions">
-            <Button type="submit" loading={form.submitting}>
+            <Button type="submit" loading={submitting} onClick={withStatus('')}>
               Add note
             </Button>
             {can.closeCases && r.status === 'open' ? (
-              <Button type="button" variant="danger" onClick={form.submit({ status: 'closed' })}>
+              <Button type="submit" variant="danger" onClick={withStatus('closed')}>
                 Close case
               </Button>
             ) : null}
             {can.closeCases && r.status === 'closed' ? (
-              <Button type="button" variant="secondary" onClick={form.submit({ status: 'open' })}>
+              <Button type="submit" variant="secondary" onClick={withStatus('open')}>
                 Reopen case
               </Button>
             ) : null}
