@@ -35,7 +35,15 @@ export default defineConfig({
         extends: true,
         plugins: [storybookTest({ configDir: join(here, '.storybook') })],
         optimizeDeps: {
-          include: ['react', 'react-dom', 'react-dom/client', 'react-aria', 'react-stately'],
+          include: [
+            'react',
+            'react-dom',
+            'react-dom/client',
+            'react-aria',
+            'react-stately',
+            '@internationalized/date',
+            'zod',
+          ],
         },
         test: {
           name: 'storybook',

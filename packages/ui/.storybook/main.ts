@@ -5,7 +5,7 @@ import type { StorybookConfig } from '@storybook/react-vite';
  * The compliance page is a static file written by `npm run compliance` (see scripts/compliance.mjs).
  */
 const config: StorybookConfig = {
-  stories: ['../src/**/*.mdx', '../src/**/*.stories.@(ts|tsx)'],
+  stories: ['../src/**/*.stories.@(ts|tsx)'],
   addons: ['@storybook/addon-a11y', '@storybook/addon-vitest', '@storybook/addon-docs'],
   framework: { name: '@storybook/react-vite', options: {} },
   staticDirs: [{ from: '../compliance', to: '/compliance' }],

@@ -27,6 +27,7 @@ export {
   type DateParts,
   toIsoDate,
 } from './components/DateInput/index.js';
+export { DatePicker, type DatePickerProps } from './components/DatePicker/index.js';
 export { Dialog, type DialogProps } from './components/Dialog/index.js';
 export { Disclosure, type DisclosureProps } from './components/Disclosure/index.js';
 export { EmptyState, type EmptyStateProps } from './components/EmptyState/index.js';

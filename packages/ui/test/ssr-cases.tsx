@@ -248,6 +248,13 @@ export const ssrCases: Record<string, Case[]> = {
       /<legend.*Date of birth.*Month.*Day.*Year/,
     ],
   ],
+  DatePicker: [
+    [
+      'date field',
+      <ui.DatePicker key="a" label="Inspection date" defaultValue="2026-03-10" />,
+      /role="group".*role="spinbutton"/,
+    ],
+  ],
   FileUpload: [['file input', <ui.FileUpload key="a" label="Photos" />, /type="file"/]],
   Button: [
     [

@@ -4,8 +4,8 @@
 import type { ReactElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import * as ui from '../src/index.js';
 import { SchemaFormDemo } from '../src/forms/SchemaFormDemo.js';
+import * as ui from '../src/index.js';
 import { ssrCases } from './ssr-cases.js';
 
 const components = Object.entries(ui)
