@@ -375,3 +375,19 @@ export const ServerDriven: Story = {
     await expect(header).toHaveAttribute('aria-sort', 'ascending');
   },
 };
+
+/** Right to left: the columns mirror, and ArrowLeft moves to the next column. */
+export const RightToLeft: Story = {
+  globals: { locale: 'ar' },
+  args: { onRowOpen: fn() },
+  play: async ({ canvas }) => {
+    const grid = canvas.getByRole('grid', { name: '311 requests' });
+    within(grid).getAllByRole('button')[0]?.focus();
+    await userEvent.keyboard('{ArrowDown}{ArrowLeft}');
+    const cell = document.activeElement as HTMLElement;
+    await expect(cell).toHaveAttribute('role', 'gridcell');
+    await expect(cell).toHaveTextContent(requests[0]?.status ?? 'missing');
+    await userEvent.keyboard('{ArrowRight}');
+    await expect(document.activeElement).toHaveAttribute('role', 'rowheader');
+  },
+};

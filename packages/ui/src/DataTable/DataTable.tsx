@@ -35,7 +35,8 @@ import {
   useState,
 } from 'react';
 import { Button } from '../components/Button/Button.js';
-import { useI18n } from '../i18n/I18nProvider.js';
+import { RedactedValue } from '../components/RedactedValue/RedactedValue.js';
+import { useI18n } from '../i18n/context.js';
 import { formatMessage } from '../i18n/messages.js';
 import { cx } from '../internal/cx.js';
 import { type DataTableMessageKey, resolveDataTableMessages } from './DataTable.messages.js';
@@ -47,7 +48,6 @@ import type {
   DataTableSort,
 } from './DataTable.types.js';
 import { makeCompare, type ResolvedColumn, resolveColumns } from './DataTable.utils.js';
-import { RedactedValue } from './RedactedValue.js';
 import { toCsv } from './toCsv.js';
 
 const features = tableFeatures({
