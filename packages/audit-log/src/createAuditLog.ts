@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import { type Checkpoint, type CheckpointSigner, signCheckpoint } from './checkpoint';
 import { type AuditIssue, AuditLogError } from './errors';
-import { canonicalize } from './internal/canonical';
-import type { SealedEvent, UnsealedEvent } from './internal/chain';
+import { precanonicalize, type SealedEvent, type UnsealedEvent } from './internal/chain';
 import { redactDetails } from './internal/redactDetails';
 import { AuditEventInput, type Classification } from './internal/schemas';
 import { scrubString } from './internal/scrub';
@@ -287,7 +286,7 @@ export function createAuditLog(options: CreateAuditLogOptions): AuditLog {
       else event.details = details;
     }
     try {
-      canonicalize(event);
+      precanonicalize(event);
     } catch (error) {
       throw new AuditLogError(
         'INVALID_EVENT',

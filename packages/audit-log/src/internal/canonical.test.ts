@@ -1,7 +1,7 @@
 import reference from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalize } from './canonical';
+import { canonicalize, canonicalizeWith, canonicalMembers, joinMembers } from './canonical';
 
 describe('canonicalize (RFC 8785)', () => {
   it('matches the reference implementation on random JSON values', () => {
@@ -32,5 +32,24 @@ describe('canonicalize (RFC 8785)', () => {
     expect(() => canonicalize([Number.POSITIVE_INFINITY])).toThrow();
     expect(() => canonicalize({ x: '\ud800' })).toThrow(/surrogate/);
     expect(() => canonicalize({ x: 1n })).toThrow(/BigInt/);
+  });
+
+  it('splicing a member into precomputed members equals canonicalizing the whole object', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.string(), fc.jsonValue()),
+        fc.string(),
+        fc.jsonValue(),
+        (obj, key, value) => {
+          const rest = { ...obj };
+          delete rest[key];
+          expect(joinMembers(canonicalMembers(rest), key, canonicalize(value))).toBe(
+            canonicalizeWith(rest, key, value),
+          );
+          expect(canonicalizeWith(rest, key, value)).toBe(reference({ ...rest, [key]: value }));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

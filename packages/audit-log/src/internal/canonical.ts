@@ -62,6 +62,44 @@ function serialize(value: unknown, depth: number): string | undefined {
   return `${out}}`;
 }
 
+/** An object's top level as canonical members: raw keys in canonical order, with their text. */
+export interface CanonicalMembers {
+  keys: string[];
+  texts: string[];
+}
+
+export function canonicalMembers(obj: Record<string, unknown>): CanonicalMembers {
+  const keys: string[] = [];
+  const texts: string[] = [];
+  for (const k of Object.keys(obj).sort()) {
+    const v = serialize(obj[k], 1);
+    if (v === undefined) continue;
+    keys.push(k);
+    texts.push(`${str(k)}:${v}`);
+  }
+  return { keys, texts };
+}
+
+/**
+ * Joins canonical members into an object's canonical text with one more member `key` (absent
+ * from `members`) in its sorted place; JavaScript's `<` on strings is the UTF-16 code-unit order
+ * RFC 8785 sorts by.
+ */
+export function joinMembers(members: CanonicalMembers, key: string, valueText: string): string {
+  const extra = `${str(key)}:${valueText}`;
+  const parts: string[] = [];
+  let placed = false;
+  for (let i = 0; i < members.keys.length; i++) {
+    if (!placed && key < (members.keys[i] as string)) {
+      parts.push(extra);
+      placed = true;
+    }
+    parts.push(members.texts[i] as string);
+  }
+  if (!placed) parts.push(extra);
+  return `{${parts.join(',')}}`;
+}
+
 /**
  * Canonical text of `obj` with its top-level member `key` replaced by `replacement`, without
  * copying `obj` (the hash chain hashes each event with its integrity block swapped).
@@ -72,7 +110,7 @@ export function canonicalizeWith(
   replacement: unknown,
 ): string {
   const keys = Object.keys(obj);
-  if (!(key in obj)) keys.push(key);
+  if (!Object.hasOwn(obj, key)) keys.push(key);
   keys.sort();
   let out = '{';
   let first = true;

@@ -1,5 +1,11 @@
 import * as nodeCrypto from 'node:crypto';
-import { canonicalize, canonicalizeWith } from './canonical';
+import {
+  type CanonicalMembers,
+  canonicalize,
+  canonicalizeWith,
+  canonicalMembers,
+  joinMembers,
+} from './canonical';
 import type { AuditEvent } from './schemas';
 
 // crypto.hash (Node 20.12+) is a one-shot digest without a Hash object; fall back elsewhere.
@@ -40,6 +46,21 @@ export function hashEvent(
   );
 }
 
+// The log canonicalizes each event once, when it is recorded, and keeps the members here (not
+// enumerable, so never copied or stored); sealing then only splices the integrity block in.
+const MEMBERS = Symbol('city-audit.canonical-members');
+const LINE = Symbol('city-audit.canonical-line');
+
+/** Canonicalizes an unsealed event once (throws when JSON cannot carry it) and remembers it. */
+export function precanonicalize(event: UnsealedEvent): void {
+  const members = canonicalMembers(event as Record<string, unknown>);
+  Object.defineProperty(event, MEMBERS, { value: members, enumerable: false });
+}
+
+function membersOf(event: UnsealedEvent): CanonicalMembers | undefined {
+  return (event as { [MEMBERS]?: CanonicalMembers })[MEMBERS];
+}
+
 /** Chains `events` after `head`; returns the sealed events and the new head. */
 export function sealEvents(
   events: readonly UnsealedEvent[],
@@ -49,8 +70,22 @@ export function sealEvents(
   const sealed: SealedEvent[] = [];
   for (const event of events) {
     seq += 1;
-    const next = hashEvent(event, seq, hash);
-    sealed.push({ ...event, integrity: { seq, prevHash: hash, hash: next } });
+    const members = membersOf(event);
+    let next: string;
+    let line: string | undefined;
+    if (members) {
+      next = sha256hex(joinMembers(members, 'integrity', `{"prevHash":"${hash}","seq":${seq}}`));
+      line = joinMembers(
+        members,
+        'integrity',
+        `{"hash":"${next}","prevHash":"${hash}","seq":${seq}}`,
+      );
+    } else {
+      next = hashEvent(event, seq, hash);
+    }
+    const out = { ...event, integrity: { seq, prevHash: hash, hash: next } } as SealedEvent;
+    if (line !== undefined) Object.defineProperty(out, LINE, { value: line, enumerable: false });
+    sealed.push(out);
     hash = next;
   }
   return { sealed, head: { seq, hash } };
@@ -58,5 +93,5 @@ export function sealEvents(
 
 /** The canonical line a file store writes for a sealed event (no newline). */
 export function serializeEvent(event: SealedEvent): string {
-  return canonicalize(event);
+  return (event as { [LINE]?: string })[LINE] ?? canonicalize(event);
 }
