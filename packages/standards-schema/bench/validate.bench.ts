@@ -72,3 +72,18 @@ await compare({
   itemsPerOp: COUNT,
   goal: 'report throughput; within 2x of a plain deep copy',
 });
+
+// fakeMany throughput: generating 20,000 synthetic requests (what the ui DataTable stories and
+// the example app do at start) against the alternative of shipping them as a JSON fixture and
+// parsing it.
+const fixture = JSON.stringify(fakeMany(ServiceRequest, { seed: 20, count: 20_000 }));
+await compare({
+  name: 'fakeMany 20k ServiceRequest',
+  ours: {
+    label: 'fakeMany(ServiceRequest, 20k)',
+    fn: () => fakeMany(ServiceRequest, { seed: 20, count: 20_000 }),
+  },
+  peer: { label: 'JSON.parse of the same 20k as a fixture', fn: () => JSON.parse(fixture) },
+  itemsPerOp: 20_000,
+  goal: 'report throughput; generating should be no slower than loading a fixture',
+});
