@@ -1,6 +1,7 @@
 // The API over real HTTP: sign-in through the dev IdP, roles, problem+json, fuzzed bodies.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SqlSessionStore } from '../src/server/SqlSessionStore';
 import { as, HttpBrowser, startDesk, type TestDesk } from './helpers';
 
 let desk: TestDesk;
@@ -311,5 +312,35 @@ describe('logs', () => {
     const text = desk.logs.join('\n');
     const leaked = [...secrets].filter((s) => text.includes(s));
     expect(leaked).toEqual([]);
+  });
+});
+
+describe('SqlSessionStore (SESSION_STORE=database)', () => {
+  let store: SqlSessionStore;
+  let other: SqlSessionStore;
+  beforeAll(async () => {
+    await desk.db.query('CREATE SCHEMA IF NOT EXISTS sessions_t');
+    store = new SqlSessionStore(desk.db, 'sessions_t');
+    await store.migrate();
+    // A second instance on the same database, as a second app server would be.
+    other = new SqlSessionStore(desk.db, 'sessions_t');
+  });
+  it('shares values between instances on one database', async () => {
+    await store.set('session:a', { principal: { sub: 'u1' } }, 60);
+    expect(await other.get('session:a')).toEqual({ principal: { sub: 'u1' } });
+    await other.delete('session:a');
+    expect(await store.get('session:a')).toBeUndefined();
+  });
+
+  it('forgets a value after its time to live', async () => {
+    await store.set('ended:x', true, 0);
+    expect(await store.get('ended:x')).toBeUndefined();
+  });
+
+  it('setIfAbsent succeeds once per key across instances (one-time login state)', async () => {
+    expect(await store.setIfAbsent('used-login:s1', true, 60)).toBe(true);
+    expect(await other.setIfAbsent('used-login:s1', true, 60)).toBe(false);
+    await store.set('used-login:s2', true, 0);
+    expect(await other.setIfAbsent('used-login:s2', true, 60)).toBe(true);
   });
 });
