@@ -96,6 +96,25 @@ describe('city-schema validate', () => {
     expect(out.at(-1)).toMatch(/0 valid, 5 invalid$/);
   });
 
+  it('reports progress on stderr while reading a large file', async () => {
+    const file = join(dir, 'big.ndjson');
+    writeFileSync(
+      file,
+      `${fakeMany(ServiceRequest, { seed: 8, count: 10 })
+        .map((r) => JSON.stringify(r))
+        .join('\n')}\n`,
+    );
+    const err: string[] = [];
+    const code = await runCli(['validate', 'ServiceRequest', file], {
+      out: () => {},
+      err: (l) => err.push(l),
+      progress: true,
+      progressEvery: 4,
+    });
+    expect(code).toBe(0);
+    expect(err).toEqual(['city-schema: 4 records checked…', 'city-schema: 8 records checked…']);
+  });
+
   it('lists the schema names', async () => {
     expect((await run('list')).out).toContain('ServiceRequest');
   });

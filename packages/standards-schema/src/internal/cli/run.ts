@@ -16,6 +16,8 @@ export interface CliIo {
   err: (line: string) => void;
   /** Show progress (default: when stderr is a terminal). */
   progress?: boolean;
+  /** Records between progress lines (default 50,000). */
+  progressEvery?: number;
 }
 
 const USAGE = `Usage: city-schema validate <SchemaName> <file> [--format json|ndjson|csv] [--progress] [--max-errors N]
@@ -178,7 +180,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     for await (const { line, value, error } of records(file, format, schema)) {
       total++;
-      if (showProgress && total % 50_000 === 0)
+      if (showProgress && total % (io.progressEvery ?? 50_000) === 0)
         io.err(`city-schema: ${total.toLocaleString('en-US')} records checked…`);
       if (error !== undefined) {
         invalid++;
