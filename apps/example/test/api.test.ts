@@ -319,11 +319,11 @@ describe('SqlSessionStore (SESSION_STORE=database)', () => {
   let store: SqlSessionStore;
   let other: SqlSessionStore;
   beforeAll(async () => {
-    await desk.db.query('CREATE SCHEMA IF NOT EXISTS sessions_t');
-    store = new SqlSessionStore(desk.db, 'sessions_t');
+    // The desk's own schema, dropped with it (PostgreSQL runs).
+    store = new SqlSessionStore(desk.db, desk.cases.schema);
     await store.migrate();
     // A second instance on the same database, as a second app server would be.
-    other = new SqlSessionStore(desk.db, 'sessions_t');
+    other = new SqlSessionStore(desk.db, desk.cases.schema);
   });
   it('shares values between instances on one database', async () => {
     await store.set('session:a', { principal: { sub: 'u1' } }, 60);

@@ -23,6 +23,7 @@ export async function startDesk(seed = 300, env: NodeJS.ProcessEnv = {}): Promis
       CASE_DESK_SEED_COUNT: String(seed),
       DATABASE_SCHEMA: schema,
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+      ...(process.env.SESSION_STORE ? { SESSION_STORE: process.env.SESSION_STORE } : {}),
       ...env,
     },
     { dataDir: 'memory' },
