@@ -39,8 +39,10 @@ export async function startDesk(seed = 300, env: NodeJS.ProcessEnv = {}): Promis
     close: async () => {
       if (desk.db.kind === 'postgres') {
         await desk.log.flush();
-        await desk.db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => {});
-        await desk.db.query(`DROP SCHEMA IF EXISTS "${schema}_audit" CASCADE`).catch(() => {});
+        await desk.db.query(`DROP SCHEMA IF EXISTS "${desk.cases.schema}" CASCADE`).catch(() => {});
+        await desk.db
+          .query(`DROP SCHEMA IF EXISTS "${desk.cases.schema}_audit" CASCADE`)
+          .catch(() => {});
       }
       await desk.close();
       console.error = original;
