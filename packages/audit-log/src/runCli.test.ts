@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -70,6 +71,10 @@ describe('city-audit', () => {
       (await run('verify', '--store', path, '--public-key', join(dir, 'missing.pem'))).code,
     ).toBe(2);
     expect((await run('frobnicate')).code).toBe(2);
+    const missing = await run('verify', '--store', `jsonl:${join(dir, 'nope', 'audit.jsonl')}`);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/does not exist/);
+    expect(existsSync(join(dir, 'nope'))).toBe(false); // verifying never creates a log
     expect((await run('verify')).stderr).toMatch(/--store is required/);
   });
 

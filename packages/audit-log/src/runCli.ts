@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Checkpoint } from './checkpoint';
@@ -43,10 +43,22 @@ function openStore(
   if (spec.startsWith('postgres://') || spec.startsWith('postgresql://')) {
     return postgresStore({ connectionString: spec, ...sql });
   }
-  if (spec.startsWith('pglite:')) return pgliteStore({ dataDir: spec.slice(7), ...sql });
-  if (spec.startsWith('jsonl:'))
-    return jsonlStore({ path: spec.slice(6), ...(chainId ? { chainId } : {}) });
-  if (spec.endsWith('.jsonl')) return jsonlStore({ path: spec, ...(chainId ? { chainId } : {}) });
+  // A reading tool must not create an empty log where the given one is missing.
+  const mustExist = (path: string) => {
+    if (!existsSync(path)) {
+      throw new UsageError(`--store ${JSON.stringify(spec)}: ${path} does not exist`);
+    }
+    return path;
+  };
+  if (spec.startsWith('pglite:')) return pgliteStore({ dataDir: mustExist(spec.slice(7)), ...sql });
+  const jsonl = spec.startsWith('jsonl:')
+    ? spec.slice(6)
+    : spec.endsWith('.jsonl')
+      ? spec
+      : undefined;
+  if (jsonl !== undefined) {
+    return jsonlStore({ path: mustExist(jsonl), ...(chainId ? { chainId } : {}) });
+  }
   throw new UsageError(
     `--store ${JSON.stringify(spec)}: expected jsonl:<file>, pglite:<folder> or postgres://…`,
   );
