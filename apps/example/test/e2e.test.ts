@@ -94,14 +94,18 @@ describe('311 Case Desk in Chromium', () => {
   });
 
   it('signs in as each persona and shows who and which department', async () => {
-    for (const persona of desk.personas.filter((p) => !p.id.includes('expired'))) {
-      const ctx = await context();
-      const page = await signIn(ctx, persona.id);
-      expect(await page.getByTestId('signed-in-as').textContent()).toContain(persona.department);
-      expect(await page.getByTestId('signed-in-as').textContent()).toContain(persona.name);
-      await page.locator('h1').waitFor();
-      await ctx.close();
-    }
+    const personas = desk.personas.filter((p) => !p.id.includes('expired'));
+    await Promise.all(
+      personas.map(async (persona) => {
+        const ctx = await context();
+        const page = await signIn(ctx, persona.id);
+        const header = await page.getByTestId('signed-in-as').textContent();
+        expect(header).toContain(persona.department);
+        expect(header).toContain(persona.name);
+        await page.locator('h1').waitFor();
+        await ctx.close();
+      }),
+    );
   });
 
   it('a clerk sees masked contacts, no close button, and the API answers 403', async () => {
