@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,6 +123,24 @@ describe('jsonlStore', () => {
     expect(bytes).toContain('redacted');
     for (const value of [...Object.values(PLANTED), '555-0142']) expect(bytes).not.toContain(value);
   });
+
+  // Linux (this project's CI) has /dev/full; elsewhere the test reports as skipped, not passed.
+  it.skipIf(!existsSync('/dev/full'))(
+    'fails closed on a full disk: STORE_UNAVAILABLE after the retries, cause ENOSPC',
+    async () => {
+      // /dev/full accepts opens and refuses every write with ENOSPC: a real failing device.
+      const store = jsonlStore({ path: '/dev/full', fsync: false });
+      const log = createAuditLog({
+        app: { name: 'a' },
+        store,
+        batch: { retries: 2, retryDelayMs: 1 },
+      });
+      const error = await log.record(sampleEvent(1)).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE' });
+      expect(((error as Error).cause as NodeJS.ErrnoException).code).toBe('ENOSPC');
+      await log.close();
+    },
+  );
 
   it('survives SIGKILL: every acknowledged event is present, the chain verifies, writing continues', async () => {
     const path = await tempFile();
