@@ -15,7 +15,7 @@ import { CHROMIUM_ARGS, requireChromium } from '../../../scripts/chromium.mjs';
 const ROWS = 100_000;
 const GOAL = 'within 1.25x of bare TanStack Table + Virtual (ratio >= 0.8)';
 const quick = process.env.BENCH_TIME !== undefined && Number(process.env.BENCH_TIME) < 1000;
-const ITERATIONS = quick ? 2 : 5;
+const ITERATIONS = quick ? 2 : 4;
 
 type Kind = 'ours' | 'peer';
 type Op = 'mount' | 'sort' | 'filter' | 'scrollEnd';

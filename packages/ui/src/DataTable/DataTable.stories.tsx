@@ -301,8 +301,9 @@ export const Stacked: Story = {
   ],
   play: async ({ canvas }) => {
     const table = canvas.getByRole('table', { name: '311 requests' });
-    const label = table.querySelector('tbody .cob-datatable__label') as HTMLElement;
-    await expect(getComputedStyle(label).display).toBe('block');
+    const cell = table.querySelector('tbody [data-label="Status"]') as HTMLElement;
+    await expect(getComputedStyle(cell).display).toBe('grid');
+    await expect(getComputedStyle(cell, '::before').content).toContain('Status');
     await expect(within(table).getAllByRole('columnheader').length).toBe(include.length);
   },
 };

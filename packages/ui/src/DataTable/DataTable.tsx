@@ -656,17 +656,13 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
     const cellProps = {
       key: colId,
       className: cx('cob-datatable__cell', c.align === 'end' && 'cob-datatable__cell--end'),
+      'data-label': c.header,
       tabIndex: tabbable(rowId, colIndex),
       ...common,
     };
-    const body: ReactNode = (
-      <>
-        <span className="cob-datatable__label" aria-hidden="true">
-          {c.header}
-        </span>
-        <span className="cob-datatable__value">{content}</span>
-      </>
-    );
+    // One element per cell: the stacked layout shows the header from `data-label` in CSS
+    // (with empty alternative text, so screen readers do not hear it twice).
+    const body: ReactNode = content;
     return c.rowHeader ? (
       <th
         {...cellProps}
