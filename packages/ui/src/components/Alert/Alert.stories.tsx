@@ -16,3 +16,7 @@ export const Warning: Story = { args: { variant: 'warning', title: 'Check the ad
 export const ErrorAlert: Story = {
   args: { variant: 'error', title: 'Could not save', live: 'alert' },
 };
+export const HighContrastTheme: Story = {
+  globals: { theme: 'high-contrast' },
+  args: { variant: 'error', title: 'Could not save' },
+};

@@ -36,3 +36,19 @@ export const Loading: Story = {
     await expect(button).toHaveAttribute('aria-disabled', 'true');
   },
 };
+
+/** Every variant in the high-contrast theme, checked by axe like the rest. */
+export const HighContrastTheme: Story = {
+  globals: { theme: 'high-contrast' },
+  render: (args) => (
+    <p style={{ display: 'flex', gap: '0.5rem' }}>
+      <Button {...args} />
+      <Button {...args} variant="secondary">
+        Cancel
+      </Button>
+      <Button {...args} variant="danger">
+        Delete
+      </Button>
+    </p>
+  ),
+};

@@ -11,18 +11,24 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+const allLevels = () => (
+  <p style={{ display: 'flex', gap: '0.5rem' }}>
+    <ClassificationBadge level="public" />
+    <ClassificationBadge level="internal" />
+    <ClassificationBadge level="confidential" />
+    <ClassificationBadge level="restricted" />
+  </p>
+);
+
 export const AllLevels: Story = {
-  render: () => (
-    <p style={{ display: 'flex', gap: '0.5rem' }}>
-      <ClassificationBadge level="public" />
-      <ClassificationBadge level="internal" />
-      <ClassificationBadge level="confidential" />
-      <ClassificationBadge level="restricted" />
-    </p>
-  ),
+  render: allLevels,
   play: async ({ canvas }) => {
     await expect(canvas.getByText('Restricted')).toBeInTheDocument();
   },
 };
 export const Small: Story = { args: { level: 'restricted', size: 'sm' } };
 export const Spanish: Story = { globals: { locale: 'es' } };
+export const HighContrastTheme: Story = {
+  globals: { theme: 'high-contrast' },
+  render: allLevels,
+};

@@ -51,7 +51,6 @@ export function ConfirmDialog({
     </Button>
   );
   const cancel = (
-    // biome-ignore lint/a11y/noAutofocus: a dialog must place focus inside itself (WCAG 2.4.3)
     <Button key="cancel" variant="secondary" onClick={onCancel} autoFocus={destructive}>
       {cancelLabel ?? t('cancel')}
     </Button>
