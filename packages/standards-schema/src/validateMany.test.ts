@@ -19,5 +19,6 @@ describe('validateMany', () => {
     const input = { ...record, contact: { phone: '617-555-0100' }, extra: true };
     expect(validateMany(ServiceRequest, [input]).valid[0]).toEqual(ServiceRequest.parse(input));
     expect(compiled(ServiceRequest)).toBe(compiled(ServiceRequest));
+    expect(Error.stackTraceLimit).toBeGreaterThan(0); // restored after the loop
   });
 });

@@ -187,7 +187,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (invalid <= maxErrors) io.out(`line ${line}: (record): ${error}`);
         continue;
       }
-      const result = z.safeParse(fast, value);
+      // No stack traces for ZodErrors nobody reads (see validateMany); restored at once.
+      const stackTraceLimit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 0;
+      let result: ReturnType<typeof z.safeParse>;
+      try {
+        result = z.safeParse(fast, value);
+      } finally {
+        Error.stackTraceLimit = stackTraceLimit;
+      }
       if (result.success) continue;
       invalid++;
       if (invalid <= maxErrors) {
