@@ -17,6 +17,7 @@ export { type AuthProblem, problemResponse } from './server/problem';
 export { safeReturnPath } from './server/safe-return-path';
 export { MemorySessionStore, type SessionStore } from './server/session-store';
 export {
+  type AccessTokenClaims,
   type AccessTokenVerifier,
   createAccessTokenVerifier,
   DEFAULT_ALGORITHMS,

@@ -29,8 +29,8 @@ export interface VerifyAccessTokenOptions {
   algorithms?: readonly string[];
   /** JWKS location; by default the `jwks_uri` from the issuer's discovery document. */
   jwksUri?: string;
-  /** Fixed keys instead of a remote JWKS (tests, air-gapped services). */
-  jwks?: JSONWebKeySet;
+  /** Fixed keys instead of a remote JWKS (tests, air-gapped services): a JWK Set, RFC 7517 §5. */
+  jwks?: { keys: Record<string, unknown>[] };
   /** Accepted `azp` values when a token names several audiences (then `azp` is required). */
   authorizedParties?: readonly string[];
   /** Seconds of clock skew tolerated on `exp`, `nbf` and `iat` (default 5). */
@@ -46,7 +46,26 @@ export interface VerifyAccessTokenOptions {
 /** What a verified access token yields. */
 export interface VerifiedAccessToken {
   principal: Principal;
-  claims: JWTPayload;
+  /** The token's verified claims (RFC 9068). */
+  claims: AccessTokenClaims;
+}
+
+/**
+ * The claims of a verified JWT access token. (Declared here rather than taken from jose, whose
+ * types cannot be required from CommonJS declarations.)
+ */
+export interface AccessTokenClaims {
+  iss?: string;
+  sub?: string;
+  aud?: string | string[];
+  exp?: number;
+  iat?: number;
+  nbf?: number;
+  jti?: string;
+  client_id?: string;
+  azp?: string;
+  scope?: string;
+  [claim: string]: unknown;
 }
 
 /** A reusable verifier; cheaper per call than {@link verifyAccessToken}'s cache lookup. */
@@ -76,7 +95,7 @@ export function createAccessTokenVerifier(options: VerifyAccessTokenOptions): Ac
   }
   const tolerance = options.clockTolerance ?? 5;
   let keys: JWTVerifyGetKey | undefined = options.jwks
-    ? createLocalJWKSet(options.jwks)
+    ? createLocalJWKSet(options.jwks as unknown as JSONWebKeySet)
     : undefined;
   let remote: RemoteJWKSet | undefined;
   // Keys already resolved, by alg and kid, used while the remote set is fresh and unchanged:
