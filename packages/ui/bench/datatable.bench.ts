@@ -23,6 +23,7 @@ type Op = 'mount' | 'sort' | 'filter' | 'scrollEnd';
 interface BenchPage {
   init(count: number): Promise<number>;
   mount(kind: Kind): number;
+  unmount(): void;
   sort(kind: Kind): Promise<number>;
   filter(kind: Kind, word: string): Promise<number>;
   scrollEnd(kind: Kind): Promise<number>;
@@ -47,7 +48,12 @@ try {
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>DataTable bench</title>' +
       '<link rel="stylesheet" href="page.css"></head><body class="cob-root"><script src="page.js"></script></body></html>',
   );
-  const browser = await chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS });
+  // gc() is exposed so each timed operation starts from a collected heap, for both tables alike:
+  // otherwise a collection of the previous mount's 100,000 rows lands in whichever op is next.
+  const browser = await chromium.launch({
+    executablePath: requireChromium(),
+    args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (error) => console.error('page error:', error));
@@ -61,7 +67,13 @@ try {
     const run = (kind: Kind, op: Op): Promise<number> =>
       page.evaluate(
         async ([k, o]) => {
-          const b = (window as unknown as { bench: BenchPage }).bench;
+          const w = window as unknown as { bench: BenchPage; gc?: () => void };
+          const b = w.bench;
+          if (o === 'mount') b.unmount();
+          // Let the previous operation settle (our count announcement is debounced by 400 ms),
+          // so its deferred work is not charged to this one; same pause for both tables.
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          w.gc?.();
           if (o === 'mount') return b.mount(k);
           if (o === 'sort') return b.sort(k);
           if (o === 'filter') return b.filter(k, 'roxbury');
