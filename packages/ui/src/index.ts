@@ -67,6 +67,28 @@ export { type TabItem, Tabs, type TabsProps } from './components/Tabs/index.js';
 export { Tag, type TagProps } from './components/Tag/index.js';
 export { TextArea, type TextAreaProps } from './components/TextArea/index.js';
 export { TextField, type TextFieldProps } from './components/TextField/index.js';
+export {
+  type ColumnsFromSchemaOptions,
+  type CsvColumn,
+  columnsFromSchema,
+  DATA_TABLE_MESSAGES,
+  DataTable,
+  type DataTableBatchAction,
+  type DataTableColumn,
+  type DataTableColumnFilter,
+  type DataTableDensity,
+  type DataTableExportEvent,
+  type DataTableMessageKey,
+  type DataTableMessages,
+  type DataTablePagination,
+  type DataTableProps,
+  type DataTableSort,
+  dataTableEn,
+  dataTableEs,
+  resolveDataTableMessages,
+  type ToCsvOptions,
+  toCsv,
+} from './DataTable/index.js';
 export { UI_ERROR_CODES, UiError, type UiErrorCode } from './errors.js';
 export { describeSchema, type SchemaField, valuesFromFormData } from './forms/schemaFields.js';
 export {

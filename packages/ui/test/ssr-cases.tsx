@@ -283,4 +283,20 @@ export const ssrCases: Record<string, Case[]> = {
     ],
   ],
   Spinner: [['status', <ui.Spinner key="a" />, /role="status".*Loading/]],
+  DataTable: [
+    [
+      'renders rows and redacts a confidential column',
+      <ui.DataTable
+        key="a"
+        caption="Requests"
+        data={[{ id: 'A1', email: 'a@example.org' }]}
+        columns={[
+          { id: 'id', header: 'Id', rowHeader: true },
+          { id: 'email', header: 'Email', classification: 'confidential' },
+        ]}
+        getRowId={(r: { id: string; email: string }) => r.id}
+      />,
+      /aria-rowcount="2"(?![\s\S]*a@example\.org)/,
+    ],
+  ],
 };
