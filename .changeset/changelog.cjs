@@ -5,7 +5,7 @@ const repo = 'https://github.com/CityOfBoston/city-sdk';
 /** @type {import('@changesets/types').ChangelogFunctions} */
 module.exports = {
   async getReleaseLine(changeset, _type, options) {
-    const url = (options && options.repo) || repo;
+    const url = options?.repo || repo;
     const [first, ...rest] = changeset.summary.trim().split('\n');
     const link = changeset.commit
       ? ` ([${changeset.commit.slice(0, 7)}](${url}/commit/${changeset.commit}))`

@@ -182,7 +182,8 @@ describe('idle-timeout dialog', () => {
     const deadline = Date.parse(screen.getByTestId('idle').textContent ?? '');
     expect(deadline).toBeGreaterThan(Date.now());
     const stay = screen.getByRole('button', { name: 'Stay signed in' });
-    expect(stay).toHaveFocus();
+    // The dialog takes focus in an effect after it mounts.
+    await waitFor(() => expect(stay).toHaveFocus());
     await user.tab();
     expect(screen.getByRole('button', { name: 'Sign out now' })).toHaveFocus();
     await user.tab();
