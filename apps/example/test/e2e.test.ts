@@ -36,6 +36,15 @@ afterAll(async () => {
   await desk?.close();
 });
 
+/** The body rows of the cases list (the kit's DataTable), found by role as a reader finds them. */
+const casesRows = (page: Page) =>
+  page
+    .getByRole('table', { name: /^Service requests/ })
+    .getByRole('row')
+    .filter({
+      has: page.getByRole('rowheader'),
+    });
+
 const context = () => browser.newContext({ bypassCSP: true, acceptDownloads: true });
 
 /** Runs axe with the WCAG 2.2 AA tags on the page as it is now; fails on any violation. */
@@ -111,7 +120,7 @@ describe('311 Case Desk in Chromium', () => {
   it('a clerk sees masked contacts, no close button, and the API answers 403', async () => {
     const ctx = await context();
     const page = await signIn(ctx, 'pwd-clerk');
-    await page.locator('table.cd-table tbody tr').first().waitFor();
+    await casesRows(page).first().waitFor();
     await page.getByText('Contact details are masked').first().waitFor();
     await expectAccessible(page, 'the cases list');
     const id = openCases[0] ?? '';
@@ -239,8 +248,16 @@ describe('311 Case Desk in Chromium', () => {
         const name = await page.evaluate(() => {
           const el = document.activeElement as HTMLElement | null;
           if (!el) return '';
-          const label = (el as HTMLInputElement).labels?.[0]?.textContent ?? '';
-          return `${label} ${el.textContent ?? ''}`.replace(/\s+/g, ' ').trim();
+          // The accessible name as a keyboard user hears it: a region named by a caption (the
+          // table's scroll area) is its caption, not every cell inside it.
+          const labelledBy = el.getAttribute('aria-labelledby');
+          const name = labelledBy
+            ? labelledBy
+                .split(/\s+/)
+                .map((ref) => document.getElementById(ref)?.textContent ?? '')
+                .join(' ')
+            : `${(el as HTMLInputElement).labels?.[0]?.textContent ?? ''} ${el.textContent ?? ''}`;
+          return name.replace(/\s+/g, ' ').trim();
         });
         if (name.includes(want)) return;
       }
@@ -260,7 +277,7 @@ describe('311 Case Desk in Chromium', () => {
     await noMouse();
     await page.keyboard.press('Enter');
     await page.waitForURL(`${desk.url}/cases**`);
-    await page.locator('table.cd-table tbody tr').first().waitFor();
+    await casesRows(page).first().waitFor();
     await tabTo('Case number');
     await page.keyboard.type(id);
     await tabTo('Apply filters');

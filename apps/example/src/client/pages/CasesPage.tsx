@@ -64,11 +64,14 @@ export function CasesPage() {
     event.preventDefault();
     const params = new URLSearchParams();
     for (const k of FILTERS) if (form[k]) params.set(k, form[k] ?? '');
+    const pageSize = query.get('pageSize');
+    if (pageSize) params.set('pageSize', pageSize);
     navigate(`/cases${params.size > 0 ? `?${params}` : ''}`);
   };
-  const goTo = (page: number) => {
+  const goTo = (page: number, pageSize: number) => {
     const params = new URLSearchParams(query);
     params.set('page', String(page));
+    params.set('pageSize', String(pageSize));
     navigate(`/cases?${params}`);
   };
   const set = (k: string) => (event: { target: { value: string } }) =>
