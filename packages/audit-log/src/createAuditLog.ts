@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { type Checkpoint, type CheckpointSigner, signCheckpoint } from './checkpoint';
 import { type AuditIssue, AuditLogError } from './errors';
 import { precanonicalize, type SealedEvent, type UnsealedEvent } from './internal/chain';
+import { invalidInput } from './internal/invalidInput';
 import { redactDetails } from './internal/redactDetails';
 import { AuditEventInput, type Classification } from './internal/schemas';
 import { scrubString } from './internal/scrub';
@@ -245,18 +246,9 @@ export function createAuditLog(options: CreateAuditLogOptions): AuditLog {
     const candidate = { ...input, app: input.app ?? app.data };
     const parsed = AuditEventInput.safeParse(candidate);
     if (!parsed.success) {
-      const issues: AuditIssue[] = parsed.error.issues.map(
-        (i: { code: string; path: PropertyKey[]; message: string }) => ({
-          code: i.code,
-          path: i.path,
-          message: i.message,
-        }),
-      );
-      throw new AuditLogError(
-        'INVALID_EVENT',
-        `invalid audit event: ${issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
-        { issues, cause: parsed.error },
-      );
+      throw invalidInput('INVALID_EVENT', 'invalid audit event', parsed.error.issues, {
+        cause: parsed.error,
+      });
     }
     const data = parsed.data as AuditEventInput;
     const ms = Date.now();
@@ -269,18 +261,13 @@ export function createAuditLog(options: CreateAuditLogOptions): AuditLog {
         details = redactDetails(data.details, { ...detailsPolicy, ...(schema ? { schema } : {}) });
       } catch (error) {
         const zodIssues = (error as { issues?: AuditIssue[] }).issues;
-        const issues: AuditIssue[] = Array.isArray(zodIssues)
-          ? zodIssues.map((i) => ({
-              code: i.code,
-              path: ['details', ...i.path],
-              message: i.message,
-            }))
-          : [{ code: 'custom', path: ['details'], message: 'details do not match their schema' }];
-        throw new AuditLogError(
-          'INVALID_EVENT',
-          `invalid audit event: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-          { cause: error, issues },
-        );
+        const issues = Array.isArray(zodIssues)
+          ? zodIssues
+          : [{ code: 'custom', path: [], message: 'details do not match their schema' }];
+        throw invalidInput('INVALID_EVENT', 'invalid audit event', issues, {
+          pathPrefix: ['details'],
+          cause: error,
+        });
       }
       if (details === undefined) delete event.details;
       else event.details = details;

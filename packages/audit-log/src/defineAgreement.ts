@@ -1,4 +1,4 @@
-import { type AuditIssue, AuditLogError } from './errors';
+import { invalidInput } from './internal/invalidInput';
 import { DataSharingAgreement } from './internal/schemas';
 
 export type { DataSharingAgreement };
@@ -22,18 +22,9 @@ export type { DataSharingAgreement };
 export function defineAgreement(input: unknown): DataSharingAgreement {
   const parsed = DataSharingAgreement.safeParse(input);
   if (!parsed.success) {
-    const issues: AuditIssue[] = parsed.error.issues.map(
-      (i: { code: string; path: PropertyKey[]; message: string }) => ({
-        code: i.code,
-        path: i.path,
-        message: i.message,
-      }),
-    );
-    throw new AuditLogError(
-      'INVALID_AGREEMENT',
-      `invalid data-sharing agreement: ${issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
-      { issues, cause: parsed.error },
-    );
+    throw invalidInput('INVALID_AGREEMENT', 'invalid data-sharing agreement', parsed.error.issues, {
+      cause: parsed.error,
+    });
   }
   return parsed.data as DataSharingAgreement;
 }

@@ -12,6 +12,7 @@ import {
   type Treatment,
   treatmentFn,
 } from './internal/deidentify';
+import { invalidInput } from './internal/invalidInput';
 import {
   type Classification,
   compareClassification,
@@ -92,15 +93,11 @@ function validate(schema: z.ZodType, records: readonly unknown[]) {
   return records.map((record, index) => {
     const parsed = schema.safeParse(record);
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({
-        code: i.code,
-        path: [index, ...i.path],
-        message: i.message,
-      }));
-      throw new AuditLogError(
+      throw invalidInput(
         'SHARE_INVALID_RECORD',
-        `share: record ${index} does not match the schema: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-        { issues, cause: parsed.error },
+        `share: record ${index} does not match the schema`,
+        parsed.error.issues,
+        { pathPrefix: [index], cause: parsed.error },
       );
     }
     return parsed.data;
