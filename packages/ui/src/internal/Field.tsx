@@ -90,25 +90,22 @@ export function FieldShell({
   hint,
   error,
   required,
-  inputId,
-  hintId,
-  errorId,
+  field,
   className,
   children,
 }: Omit<FieldBaseProps, 'id'> & {
-  inputId: string;
-  hintId: string;
-  errorId: string;
+  /** The ids from {@link useField} for this field's control. */
+  field: Pick<ReturnType<typeof useField>, 'inputId' | 'hintId' | 'errorId'>;
   className?: string | undefined;
   children: ReactNode;
 }) {
   return (
     <div className={cx('cob-field', error ? 'cob-field--error' : false, className)}>
-      <label className="cob-field__label" htmlFor={inputId}>
+      <label className="cob-field__label" htmlFor={field.inputId}>
         {label}
         {required ? <RequiredMarker /> : null}
       </label>
-      <FieldMessages hint={hint} error={error} hintId={hintId} errorId={errorId} />
+      <FieldMessages hint={hint} error={error} hintId={field.hintId} errorId={field.errorId} />
       {children}
     </div>
   );

@@ -40,9 +40,7 @@ export function Select({
       hint={hint}
       error={error}
       required={required ?? false}
-      inputId={field.inputId}
-      hintId={field.hintId}
-      errorId={field.errorId}
+      field={field}
       className={className}
     >
       <select {...rest} {...field.controlProps} required={required} className="cob-select">

@@ -45,9 +45,7 @@ export function TextArea({
       hint={hint}
       error={error}
       required={required ?? false}
-      inputId={field.inputId}
-      hintId={field.hintId}
-      errorId={field.errorId}
+      field={field}
       className={className}
     >
       <textarea

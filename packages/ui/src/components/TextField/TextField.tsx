@@ -35,9 +35,7 @@ export function TextField({
       hint={hint}
       error={error}
       required={required ?? false}
-      inputId={field.inputId}
-      hintId={field.hintId}
-      errorId={field.errorId}
+      field={field}
       className={className}
     >
       <input
