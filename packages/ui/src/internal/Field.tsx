@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from 'react';
+import { type HTMLAttributes, type ReactNode, useId } from 'react';
 import { useI18n } from '../i18n/context.js';
 import { cx } from './cx.js';
 
@@ -54,28 +54,35 @@ export function RequiredMarker() {
   );
 }
 
-/** Hint and error message paragraphs. */
+/**
+ * Hint and error message paragraphs. Give their ids, or (for react-aria fields) the description
+ * and error-message props its hooks return.
+ */
 export function FieldMessages({
   hint,
   error,
   hintId,
   errorId,
+  hintProps,
+  errorProps,
 }: {
   hint?: ReactNode;
   error?: ReactNode;
-  hintId: string;
-  errorId: string;
+  hintId?: string;
+  errorId?: string;
+  hintProps?: HTMLAttributes<HTMLElement>;
+  errorProps?: HTMLAttributes<HTMLElement>;
 }) {
   const { t } = useI18n();
   return (
     <>
       {hint ? (
-        <p id={hintId} className="cob-field__hint">
+        <p id={hintId} {...hintProps} className="cob-field__hint">
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p id={errorId} className="cob-field__error">
+        <p id={errorId} {...errorProps} className="cob-field__error">
           <span className="cob-visually-hidden">{t('errorPrefix')} </span>
           {error}
         </p>

@@ -10,7 +10,7 @@ import {
 } from 'react-stately';
 import { useI18n } from '../../i18n/context.js';
 import { cx } from '../../internal/cx.js';
-import { RequiredMarker } from '../../internal/Field.js';
+import { FieldMessages, RequiredMarker } from '../../internal/Field.js';
 
 /** An option of a {@link Combobox}. */
 export interface ComboboxOption {
@@ -85,17 +85,12 @@ export function Combobox({
         {label}
         {required ? <RequiredMarker /> : null}
       </label>
-      {hint ? (
-        <p {...descriptionProps} className="cob-field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p {...errorMessageProps} className="cob-field__error">
-          <span className="cob-visually-hidden">{t('errorPrefix')} </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages
+        hint={hint}
+        error={error}
+        hintProps={descriptionProps}
+        errorProps={errorMessageProps}
+      />
       <div className="cob-combobox__control">
         <input {...inputProps} ref={inputRef} className="cob-input" />
         {name ? (

@@ -29,7 +29,7 @@ import {
 } from 'react-stately';
 import { useI18n } from '../../i18n/context.js';
 import { cx } from '../../internal/cx.js';
-import { RequiredMarker } from '../../internal/Field.js';
+import { FieldMessages, RequiredMarker } from '../../internal/Field.js';
 import { CalendarIcon, ChevronIcon } from '../../internal/icons.js';
 
 /** Props of {@link DatePicker}. Dates are ISO strings (`YYYY-MM-DD`). */
@@ -98,17 +98,12 @@ export function DatePicker({
         {label}
         {required ? <RequiredMarker /> : null}
       </span>
-      {hint ? (
-        <p {...descriptionProps} className="cob-field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p {...errorMessageProps} className="cob-field__error">
-          <span className="cob-visually-hidden">{t('errorPrefix')} </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages
+        hint={hint}
+        error={error}
+        hintProps={descriptionProps}
+        errorProps={errorMessageProps}
+      />
       <div {...groupProps} ref={ref} className="cob-date-picker__group">
         <DateField {...fieldProps} />
         <PlainButton
