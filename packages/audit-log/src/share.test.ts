@@ -6,7 +6,7 @@ import { createAuditLog } from './createAuditLog';
 import { defineAgreement } from './defineAgreement';
 import { canonicalize } from './internal/canonical';
 import { memoryStore } from './memoryStore';
-import { exportPublicRecords, share } from './share';
+import { exportPublicRecords, planShare, share } from './share';
 import { verify } from './verify';
 
 const requests = fakeMany(ServiceRequest, { seed: 7, count: 5 });
@@ -217,6 +217,17 @@ describe('share', () => {
         expect(error).toMatchObject({ code });
         expect(store.events.at(-1)).toMatchObject({ action: 'share.export', outcome: 'denied' });
         expect(store.events.at(-1)?.reason).toContain(code);
+        // planShare foresees the same refusal, with the same message, and records nothing.
+        const before = store.events.length;
+        const planned = planShare(ServiceRequest, agreement, {
+          recipient: 'BTD',
+          purpose: 'street-planning',
+          now: NOW,
+          ...optionPatch,
+        });
+        expect(planned.refusal?.code).toBe(code);
+        expect((error as Error).message).toBe(`share refused: ${planned.refusal?.message}`);
+        expect(store.events.length).toBe(before);
         await audit.close();
       });
     }
@@ -248,6 +259,73 @@ describe('share', () => {
       }),
     ).rejects.toMatchObject({ code: 'SHARE_INVALID_RECORD' });
     await audit.close();
+  });
+});
+
+describe('planShare', () => {
+  it('names what happens to every field, and share() does exactly that', async () => {
+    const { audit } = setup();
+    const agreement = defineAgreement(base);
+    const planned = planShare(ServiceRequest, agreement, { now: NOW });
+    expect(planned.refusal).toBeUndefined();
+    expect(planned.fields.map((f) => f.path)).toEqual(fieldsOf(ServiceRequest).map((f) => f.path));
+    const treatment = (path: string) => planned.fields.find((f) => f.path === path)?.treatment;
+    expect(treatment('lat')).toBe('generalize');
+    expect(treatment('contact.email')).toBe('pseudonymize');
+    expect(treatment('contact.last_name')).toBe('drop');
+    expect(treatment('status')).toBe('keep');
+    expect(planned.needsPseudonymKey).toBe(true);
+    const { manifest } = await share(requests, {
+      schema: ServiceRequest,
+      agreement,
+      recipient: 'BTD',
+      purpose: 'street-planning',
+      audit,
+      actor,
+      pseudonymKey: KEY,
+      now: NOW,
+    });
+    expect(manifest.fields).toEqual(planned.leaving);
+    await audit.close();
+  });
+
+  it('marks fields outside allowedFields as omitted and unruled fields above the ceiling as refused', () => {
+    const narrowed = planShare(
+      ServiceRequest,
+      defineAgreement({ ...base, allowedFields: ['service_request_id', 'status'] }),
+      { now: NOW },
+    );
+    expect(narrowed.leaving.map((f) => f.path)).toEqual(['service_request_id', 'status']);
+    expect(narrowed.fields.find((f) => f.path === 'lat')?.treatment).toBe('omitted');
+    expect(narrowed.needsPseudonymKey).toBe(false);
+
+    const loose = planShare(
+      ServiceRequest,
+      defineAgreement(
+        JSON.parse(
+          JSON.stringify({
+            ...base,
+            deidentification: { ...base.deidentification, 'contact.email': undefined },
+          }),
+        ),
+      ),
+      { now: NOW },
+    );
+    expect(loose.fields.find((f) => f.path === 'contact.email')?.treatment).toBe('refused');
+    expect(loose.leaving.some((f) => f.path === 'contact.email')).toBe(false);
+    expect(loose.refusal).toMatchObject({ code: 'SHARE_ABOVE_CEILING' });
+    expect(loose.refusal?.message).toContain('contact.email (confidential)');
+  });
+
+  it('checks recipient and purpose only when it is given them', () => {
+    const agreement = defineAgreement(base);
+    expect(planShare(ServiceRequest, agreement, { now: NOW }).refusal).toBeUndefined();
+    expect(
+      planShare(ServiceRequest, agreement, { now: NOW, purpose: 'marketing' }).refusal?.code,
+    ).toBe('SHARE_PURPOSE_NOT_ALLOWED');
+    expect(planShare(ServiceRequest, agreement, { now: NOW, recipient: 'BPD' }).refusal?.code).toBe(
+      'SHARE_WRONG_RECIPIENT',
+    );
   });
 });
 

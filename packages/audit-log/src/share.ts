@@ -17,6 +17,7 @@ import {
   type Classification,
   compareClassification,
   type DataSharingAgreement,
+  type FieldInfo,
   fieldsOf,
 } from './internal/schemas';
 
@@ -144,6 +145,167 @@ async function finish(
   };
 }
 
+/** What `share()` would do with one field of the schema. */
+export interface PlannedField {
+  path: string;
+  classification: Classification;
+  /**
+   * `keep` or a de-identification rule (`mask`, `generalize`, `truncate`, `pseudonymize`,
+   * `hash`): the field leaves, treated so. `drop`: the agreement's rule removes it. `omitted`: the
+   * agreement's `allowedFields` does not list it. `refused`: it is above the agreement's ceiling
+   * and has no rule, so the share would be refused with `SHARE_ABOVE_CEILING`.
+   */
+  treatment: Treatment | 'omitted' | 'refused';
+}
+
+/** Why `share()` would refuse: the code it would throw with and the message it would give. */
+export interface ShareRefusal {
+  code: Extract<AuditErrorCode, `SHARE_${string}`>;
+  message: string;
+}
+
+/** Options of `planShare`: the checks it makes depend on what you already know. */
+export interface PlanShareOptions {
+  /** Dataset name (default: the schema's meta id, as `share()`). */
+  dataset?: string;
+  /** Checked against the agreement's recipient when given. */
+  recipient?: string;
+  /** Checked against the agreement's purposes when given. */
+  purpose?: string;
+  /** Clock for the validity check (default now). */
+  now?: Date;
+}
+
+/** What a share under an agreement would do, field by field, before any record leaves. */
+export interface SharePlan {
+  agreementId: string;
+  dataset: string;
+  /** The agreement's classification ceiling (`restricted` when it sets none). */
+  ceiling: Classification;
+  /** Every field of the schema, in `fieldsOf` order, with what would happen to it. */
+  fields: PlannedField[];
+  /** The fields that would leave, as the manifest will list them. */
+  leaving: ManifestField[];
+  /** Whether a rule pseudonymizes or hashes, so `share()` needs a `pseudonymKey`. */
+  needsPseudonymKey: boolean;
+  /** The first reason `share()` would refuse, if any (the same code and message it would use). */
+  refusal?: ShareRefusal;
+}
+
+interface InternalPlan extends SharePlan {
+  agreement: DataSharingAgreement;
+  infos: Map<string, FieldInfo>;
+}
+
+function plan<S extends z.ZodType>(
+  schema: S,
+  agreementInput: DataSharingAgreement,
+  options: PlanShareOptions,
+): InternalPlan {
+  const agreement = defineAgreement(agreementInput);
+  const dataset = datasetOf(schema, options.dataset);
+  const now = options.now ?? new Date();
+  const ceiling: Classification = agreement.classificationCeiling ?? 'restricted';
+  const rules = agreement.deidentification ?? {};
+  const allowed = agreement.allowedFields ? new Set(agreement.allowedFields) : undefined;
+  const fields: PlannedField[] = [];
+  const infos = new Map<string, FieldInfo>();
+  for (const info of fieldsOf(schema)) {
+    const base = { path: info.path, classification: info.meta.classification };
+    infos.set(info.path, info);
+    const rule = rules[info.path];
+    if (allowed && !allowed.has(info.path)) fields.push({ ...base, treatment: 'omitted' });
+    else if (rule !== undefined) fields.push({ ...base, treatment: rule });
+    else if (compareClassification(info.meta.classification, ceiling) > 0) {
+      fields.push({ ...base, treatment: 'refused' });
+    } else fields.push({ ...base, treatment: 'keep' });
+  }
+  const leaving = fields.flatMap((f) =>
+    f.treatment === 'omitted' || f.treatment === 'refused' || f.treatment === 'drop'
+      ? []
+      : [{ path: f.path, classification: f.classification, treatment: f.treatment }],
+  );
+  const refused = fields.filter((f) => f.treatment === 'refused');
+
+  let refusal: ShareRefusal | undefined;
+  const refuse = (code: ShareRefusal['code'], message: string) => {
+    refusal ??= { code, message };
+  };
+  if (now.getTime() < Date.parse(agreement.validFrom)) {
+    refuse(
+      'SHARE_AGREEMENT_NOT_YET_VALID',
+      `agreement ${agreement.id} starts ${agreement.validFrom}`,
+    );
+  }
+  if (agreement.validUntil !== undefined && now.getTime() >= Date.parse(agreement.validUntil)) {
+    refuse('SHARE_AGREEMENT_EXPIRED', `agreement ${agreement.id} ended ${agreement.validUntil}`);
+  }
+  if (options.recipient !== undefined && options.recipient !== agreement.recipient) {
+    refuse(
+      'SHARE_WRONG_RECIPIENT',
+      `agreement ${agreement.id} is with ${agreement.recipient}, not ${options.recipient}`,
+    );
+  }
+  if (options.purpose !== undefined && !agreement.purposes.includes(options.purpose)) {
+    refuse(
+      'SHARE_PURPOSE_NOT_ALLOWED',
+      `purpose ${JSON.stringify(options.purpose)} is not one of ${agreement.purposes.join(', ')}`,
+    );
+  }
+  if (!agreement.datasets.includes(dataset)) {
+    refuse(
+      'SHARE_DATASET_NOT_COVERED',
+      `dataset ${dataset} is not one of ${agreement.datasets.join(', ')}`,
+    );
+  }
+  if (refused.length > 0) {
+    refuse(
+      'SHARE_ABOVE_CEILING',
+      `fields above the ${ceiling} ceiling without a de-identification rule: ${refused
+        .map((f) => `${f.path} (${f.classification})`)
+        .join(', ')}`,
+    );
+  }
+  return {
+    agreement,
+    infos,
+    agreementId: agreement.id,
+    dataset,
+    ceiling,
+    fields,
+    leaving,
+    needsPseudonymKey: leaving.some(
+      (f) => f.treatment === 'pseudonymize' || f.treatment === 'hash',
+    ),
+    ...(refusal ? { refusal } : {}),
+  };
+}
+
+/**
+ * Plans a share without sharing anything or writing an audit event: for every field of the
+ * schema, whether it would leave as is, de-identified (and how), dropped, omitted or refused,
+ * and the first reason `share()` would refuse. It is the same plan `share()` applies, so a
+ * preview built on it cannot drift from what is actually shared.
+ *
+ * @throws AuditLogError `INVALID_AGREEMENT` for an invalid agreement, `INVALID_OPTIONS` when the
+ *   dataset cannot be named.
+ *
+ * @example
+ * ```ts
+ * const { fields, refusal } = planShare(ServiceRequest, agreement, { purpose: 'street-planning' });
+ * for (const f of fields) console.log(f.path, f.treatment); // e.g. "lat generalize"
+ * if (refusal) console.log(refusal.code, refusal.message);
+ * ```
+ */
+export function planShare<S extends z.ZodType>(
+  schema: S,
+  agreement: DataSharingAgreement,
+  options: PlanShareOptions = {},
+): SharePlan {
+  const { agreement: _agreement, infos: _infos, ...publicPlan } = plan(schema, agreement, options);
+  return publicPlan;
+}
+
 /**
  * Shares records with another department under a data-sharing agreement. It refuses, records
  * the refusal as a `denied` audit event, and throws with a specific code when the purpose is
@@ -153,7 +315,8 @@ async function finish(
  * above the agreement's ceiling has no de-identification rule (`SHARE_ABOVE_CEILING`).
  * Otherwise it keeps only the allowed fields, applies each field's rule (drop, mask, generalize,
  * truncate, or an HMAC-SHA256 pseudonym keyed per agreement), records a `share.export` event and
- * returns the records with a manifest the recipient keeps as the receipt.
+ * returns the records with a manifest the recipient keeps as the receipt. `planShare` shows the
+ * same decisions beforehand.
  *
  * @example
  * ```ts
@@ -167,11 +330,16 @@ export async function share<S extends z.ZodType>(
   records: readonly unknown[],
   options: ShareOptions<S>,
 ): Promise<ShareResult> {
-  const agreement = defineAgreement(options.agreement);
-  const dataset = datasetOf(options.schema, options.dataset);
-  const now = options.now ?? new Date();
+  const planned = plan(options.schema, options.agreement, {
+    recipient: options.recipient,
+    purpose: options.purpose,
+    ...(options.dataset !== undefined ? { dataset: options.dataset } : {}),
+    ...(options.now !== undefined ? { now: options.now } : {}),
+  });
+  const { agreement, dataset } = planned;
 
-  const refuse = async (code: AuditErrorCode, message: string): Promise<never> => {
+  if (planned.refusal) {
+    const { code, message } = planned.refusal;
     const error = new AuditLogError(code, `share refused: ${message}`);
     // The refusal is accountable too; if even that cannot be recorded, the caller learns both.
     await options.audit
@@ -191,82 +359,31 @@ export async function share<S extends z.ZodType>(
         });
       });
     throw error;
-  };
-
-  if (now.getTime() < Date.parse(agreement.validFrom)) {
-    return refuse(
-      'SHARE_AGREEMENT_NOT_YET_VALID',
-      `agreement ${agreement.id} starts ${agreement.validFrom}`,
-    );
   }
-  if (agreement.validUntil !== undefined && now.getTime() >= Date.parse(agreement.validUntil)) {
-    return refuse(
-      'SHARE_AGREEMENT_EXPIRED',
-      `agreement ${agreement.id} ended ${agreement.validUntil}`,
-    );
-  }
-  if (options.recipient !== agreement.recipient) {
-    return refuse(
-      'SHARE_WRONG_RECIPIENT',
-      `agreement ${agreement.id} is with ${agreement.recipient}, not ${options.recipient}`,
-    );
-  }
-  if (!agreement.purposes.includes(options.purpose)) {
-    return refuse(
-      'SHARE_PURPOSE_NOT_ALLOWED',
-      `purpose ${JSON.stringify(options.purpose)} is not one of ${agreement.purposes.join(', ')}`,
-    );
-  }
-  if (!agreement.datasets.includes(dataset)) {
-    return refuse(
-      'SHARE_DATASET_NOT_COVERED',
-      `dataset ${dataset} is not one of ${agreement.datasets.join(', ')}`,
-    );
-  }
-
-  const ceiling: Classification = agreement.classificationCeiling ?? 'restricted';
-  const rules = agreement.deidentification ?? {};
-  const allowed = agreement.allowedFields ? new Set(agreement.allowedFields) : undefined;
-  const above: string[] = [];
-  const plans = new Map<string, FieldPlan>();
-  const needsKey = Object.values(rules).some((r) => r === 'pseudonymize' || r === 'hash');
-  if (needsKey && options.pseudonymKey === undefined) {
+  if (planned.needsPseudonymKey && options.pseudonymKey === undefined) {
     throw new AuditLogError(
       'INVALID_OPTIONS',
       'share: the agreement pseudonymizes fields; pass `pseudonymKey`',
     );
   }
-  const pseudonym = pseudonymizer(options.pseudonymKey ?? '', agreement.id);
-  for (const info of fieldsOf(options.schema)) {
-    if (allowed && !allowed.has(info.path)) continue;
-    const rule = rules[info.path];
-    if (rule === 'drop') continue;
-    if (rule === undefined && compareClassification(info.meta.classification, ceiling) > 0) {
-      above.push(`${info.path} (${info.meta.classification})`);
-      continue;
-    }
-    const treatment: Treatment = rule ?? 'keep';
-    plans.set(info.path, { info, treatment, apply: treatmentFn(info.meta, treatment, pseudonym) });
-  }
-  if (above.length > 0) {
-    return refuse(
-      'SHARE_ABOVE_CEILING',
-      `fields above the ${ceiling} ceiling without a de-identification rule: ${above.join(', ')}`,
-    );
-  }
 
+  const pseudonym = pseudonymizer(options.pseudonymKey ?? '', agreement.id);
+  const plans = new Map<string, FieldPlan>();
+  for (const field of planned.leaving) {
+    const info = planned.infos.get(field.path) as FieldInfo;
+    plans.set(field.path, {
+      info,
+      treatment: field.treatment,
+      apply: treatmentFn(info.meta, field.treatment, pseudonym),
+    });
+  }
   const parsed = validate(options.schema, records);
   const prefixes = prefixesOf(plans.keys());
   const out = parsed.map((r) => project(r, plans, prefixes) as Record<string, unknown>);
-  const fields = [...plans.values()].map((p) => ({
-    path: p.info.path,
-    classification: p.info.meta.classification,
-    treatment: p.treatment,
-  }));
   return finish(
     'share',
     out,
-    fields,
+    planned.leaving,
     {
       agreementId: agreement.id,
       agreementTitle: agreement.title,

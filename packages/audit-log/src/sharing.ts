@@ -3,9 +3,14 @@ export type { Treatment } from './internal/deidentify';
 export {
   exportPublicRecords,
   type ManifestField,
+  type PlannedField,
+  type PlanShareOptions,
   type PublicRecordsOptions,
+  planShare,
   type ShareManifest,
   type ShareOptions,
+  type SharePlan,
+  type ShareRefusal,
   type ShareResult,
   share,
 } from './share';
