@@ -297,6 +297,28 @@ describe('bad input: problem+json and nothing written', () => {
   });
 });
 
+describe('share', () => {
+  it('previews exactly the fields and treatments the share then applies', async () => {
+    const agreementId = 'dsa-pwd-btd-street-planning';
+    const preview = (await (
+      await manager.api('/api/share/preview', { method: 'POST', body: { agreementId } })
+    ).json()) as { fields: { path: string; treatment: string }[]; refusal?: string };
+    expect(preview.refusal).toBeUndefined();
+    const shared = (await (
+      await manager.api('/api/share', {
+        method: 'POST',
+        body: { agreementId, purpose: 'street-planning', limit: 3 },
+      })
+    ).json()) as { manifest: { fields: { path: string; treatment: string }[] } };
+    const leaving = preview.fields
+      .filter((f) => !['omitted', 'refused', 'drop'].includes(f.treatment))
+      .map((f) => `${f.path}:${f.treatment}`);
+    expect(leaving).toContain('contact.email:pseudonymize');
+    expect(shared.manifest.fields.map((f) => `${f.path}:${f.treatment}`)).toEqual(leaving);
+    expect(preview.fields.find((f) => f.path === 'description')?.treatment).toBe('omitted');
+  });
+});
+
 describe('logs', () => {
   it('server logs contain no personal data from the seeded records', async () => {
     const records = await desk.cases.all({}, 1000);

@@ -1,9 +1,4 @@
-import {
-  compareClassification,
-  DataSharingAgreement,
-  fieldsOf,
-  ServiceRequest,
-} from '@cityofboston/standards-schema';
+import { DataSharingAgreement } from '@cityofboston/standards-schema';
 
 /**
  * The data-sharing agreements Public Works holds for 311 requests. In a department app these
@@ -74,28 +69,3 @@ export const AGREEMENTS: readonly DataSharingAgreement[] = [
     legalBasis: ['M.G.L. c. 143 (building inspections)'],
   }),
 ];
-
-/** What happens to one field of a share. */
-export interface FieldTreatment {
-  path: string;
-  classification: string;
-  /** `keep`, a de-identification rule, `omitted` (not in the agreement) or `refused` (above ceiling). */
-  treatment: string;
-}
-
-/** The field-by-field preview of sharing service requests under `agreement`. */
-export function previewAgreement(agreement: DataSharingAgreement): FieldTreatment[] {
-  const ceiling = agreement.classificationCeiling ?? 'restricted';
-  const rules = agreement.deidentification ?? {};
-  const allowed = agreement.allowedFields ? new Set(agreement.allowedFields) : undefined;
-  return fieldsOf(ServiceRequest).map((info) => {
-    const base = { path: info.path, classification: info.meta.classification };
-    if (allowed && !allowed.has(info.path)) return { ...base, treatment: 'omitted' };
-    const rule = rules[info.path];
-    if (rule) return { ...base, treatment: rule };
-    if (compareClassification(info.meta.classification, ceiling) > 0) {
-      return { ...base, treatment: 'refused' };
-    }
-    return { ...base, treatment: 'keep' };
-  });
-}

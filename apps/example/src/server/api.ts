@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { type AuditLog, verify } from '@cityofboston/audit-log';
-import { share } from '@cityofboston/audit-log/sharing';
+import { planShare, share } from '@cityofboston/audit-log/sharing';
 import type { Bff } from '@cityofboston/auth-client/server';
 import { isAtMost, type Principal, redact, ServiceRequest } from '@cityofboston/standards-schema';
 import express, {
@@ -19,7 +19,7 @@ import {
   SharePreviewRequest,
   ShareRequest,
 } from '../shared/schemas';
-import { AGREEMENTS, previewAgreement } from './agreements';
+import { AGREEMENTS } from './agreements';
 import { CaseDeskError } from './CaseDeskError';
 import type { CaseRepository } from './caseRepository';
 import type { Database } from './database';
@@ -322,7 +322,14 @@ export function apiRouter(ctx: ApiContext): express.Router {
       const body = parse(SharePreviewRequest, req.body, 'invalid_body');
       const agreement = agreementOf(body.agreementId);
       const count = await cases.count(body.filter);
-      res.json({ agreement, fields: previewAgreement(agreement), count });
+      // The very plan share() will apply: the preview cannot promise what the share does not do.
+      const plan = planShare(ServiceRequest, agreement, { recipient: agreement.recipient });
+      res.json({
+        agreement,
+        fields: plan.fields,
+        count,
+        ...(plan.refusal ? { refusal: plan.refusal.message } : {}),
+      });
     }),
   );
 

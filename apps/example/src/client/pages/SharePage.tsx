@@ -7,6 +7,8 @@ interface Preview {
   agreement: DataSharingAgreement;
   fields: { path: string; classification: string; treatment: string }[];
   count: number;
+  /** Why a share under this agreement would be refused today, if it would. */
+  refusal?: string;
 }
 interface ShareResult {
   records: unknown[];
@@ -157,6 +159,9 @@ export function SharePage() {
               {preview.agreement.duties?.noResharing ? '; no resharing' : ''}. Legal basis:{' '}
               {preview.agreement.legalBasis.join('; ')}.
             </p>
+            {preview.refusal ? (
+              <Alert variant="warning">This share would be refused: {preview.refusal}</Alert>
+            ) : null}
             <Button type="submit" loading={busy}>
               Share under this agreement
             </Button>
