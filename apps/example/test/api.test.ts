@@ -208,6 +208,9 @@ describe('cases', () => {
       body: { status: 'closed', note: 'Pothole filled.' },
     });
     expect(response.status).toBe(200);
+    // The event committed with the change and reached the log before the answer.
+    expect(((await response.json()) as { audit: string }).audit).toBe('recorded');
+    expect(await desk.outbox.pending()).toBe(0);
     expect((await desk.cases.get(openCaseId))?.record.status).toBe('closed');
     await desk.log.flush();
     const events = await desk.log.store.query({

@@ -19,6 +19,7 @@ import {
   SharePreviewRequest,
   ShareRequest,
 } from '../shared/schemas';
+import type { AuditOutbox } from './AuditOutbox';
 import { AGREEMENTS } from './agreements';
 import { CaseDeskError } from './CaseDeskError';
 import type { CaseRepository } from './caseRepository';
@@ -63,6 +64,8 @@ export interface ApiContext {
   log: AuditLog;
   db: Database;
   cases: CaseRepository;
+  /** Where the audit events of changes wait, in the change's transaction, for the audit log. */
+  outbox: AuditOutbox;
   /** Key for pseudonyms (HMAC) in shares and in redacted views. */
   pseudonymKey: string;
   app: { name: string; version: string; department: string };
@@ -219,17 +222,22 @@ export function apiRouter(ctx: ApiContext): express.Router {
         : update.status === 'open' && found.record.status === 'closed'
           ? 'case.reopen'
           : 'case.update';
-      // The write and its audit event: the store and the audit chain may share one embedded
-      // database that serializes transactions, so the event is recorded right after the write.
-      const version = await ctx.db.transaction((tx) => cases.save(tx, checked));
-      await log.record({
-        actor: actorOf(p),
-        action,
-        target: { type: 'ServiceRequest', id },
-        outcome: 'success',
-        details: { status: checked.status, noteAdded: update.note !== undefined, version },
+      // The change and its audit event commit together: the event goes into the outbox in the
+      // same transaction, then to the audit log. If the log cannot take it now, the committed
+      // event waits in the outbox and is delivered later; a change is never left unaudited.
+      const { version, entry } = await ctx.db.transaction(async (tx) => {
+        const version = await cases.save(tx, checked);
+        const entry = await ctx.outbox.add(tx, {
+          actor: actorOf(p),
+          action,
+          target: { type: 'ServiceRequest', id },
+          outcome: 'success',
+          details: { status: checked.status, noteAdded: update.note !== undefined, version },
+        });
+        return { version, entry };
       });
-      res.json({ record: view(p, checked), version });
+      const audited = await ctx.outbox.deliver(entry).catch(() => false);
+      res.json({ record: view(p, checked), version, audit: audited ? 'recorded' : 'pending' });
     }),
   );
 

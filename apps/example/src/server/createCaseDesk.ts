@@ -8,6 +8,7 @@ import { type DevIdp, type DevPersona, startDevIdp } from '@cityofboston/auth-cl
 import { type Bff, createBff, MemorySessionStore } from '@cityofboston/auth-client/server';
 import type { Principal } from '@cityofboston/standards-schema';
 import express from 'express';
+import { AuditOutbox } from './AuditOutbox';
 import { apiRouter, problemHandler } from './api';
 import { CaseRepository } from './caseRepository';
 import type { CaseDeskConfig } from './config';
@@ -25,6 +26,8 @@ export interface CaseDesk {
   db: Database;
   cases: CaseRepository;
   log: AuditLog;
+  /** The audit events of changes, committed with the change and delivered to `log`. */
+  outbox: AuditOutbox;
   bff: Bff;
   idp: DevIdp | undefined;
   close(): Promise<void>;
@@ -107,6 +110,12 @@ export async function createCaseDesk(
       onError: () => logLine('[audit] a checkpoint could not be stored'),
     });
     closers.push(() => log.close());
+    const outbox = new AuditOutbox(db, config.schema, log, APP, () =>
+      logLine('[audit] an outbox event could not be delivered yet; it will be retried'),
+    );
+    await outbox.migrate();
+    outbox.start();
+    closers.push(async () => outbox.stop());
 
     let idp: DevIdp | undefined;
     let oidc = config.oidc;
@@ -175,7 +184,7 @@ export async function createCaseDesk(
         },
         onError: () => logLine('[audit] an API request could not be recorded'),
       }) as unknown as express.RequestHandler,
-      apiRouter({ bff, log, db, cases, pseudonymKey, app: APP }),
+      apiRouter({ bff, log, db, cases, outbox, pseudonymKey, app: APP }),
     );
     if (options.clientDir) {
       const dir = options.clientDir;
@@ -203,6 +212,7 @@ export async function createCaseDesk(
       db,
       cases,
       log,
+      outbox,
       bff,
       idp,
       close,
