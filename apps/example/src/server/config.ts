@@ -14,7 +14,10 @@ export interface CaseDeskConfig {
   /** A real OpenID provider; without it the dev IdP starts in-process. */
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined } | undefined;
   /** `database`: sessions in the app database, so several instances share them. */
-  sessionStore: 'memory' | 'database';
+  /** `memory` (one instance), `database` (the app database) or `redis` (at `redisUrl`). */
+  sessionStore: 'memory' | 'database' | 'redis';
+  /** With `sessionStore: 'redis'`: the server's `redis://` or `rediss://` URL. */
+  redisUrl?: string | undefined;
   /** Cookie encryption secret (at least 32 characters); generated and kept in the database when absent. */
   sessionSecret: string | undefined;
   /** How many synthetic requests to seed into an empty database. */
@@ -34,11 +37,13 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { dataDir: string }
       `CASE_DESK_SEED_COUNT must be a non-negative integer, got ${env.CASE_DESK_SEED_COUNT}`,
     );
   }
-  const store = env.SESSION_STORE ?? 'memory';
-  if (store !== 'memory' && store !== 'database') {
+  const storeSetting = env.SESSION_STORE ?? 'memory';
+  const redisUrl = /^rediss?:\/\//.test(storeSetting) ? storeSetting : undefined;
+  const store = redisUrl ? 'redis' : storeSetting;
+  if (store !== 'memory' && store !== 'database' && store !== 'redis') {
     throw new CaseDeskError(
       'invalid_configuration',
-      `SESSION_STORE must be "memory" or "database", got ${JSON.stringify(store)}`,
+      `SESSION_STORE must be "memory", "database" or a redis:// URL, got ${JSON.stringify(store)}`,
     );
   }
   let oidc: CaseDeskConfig['oidc'];
@@ -73,6 +78,7 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { dataDir: string }
     schema,
     oidc,
     sessionStore: store,
+    redisUrl,
     sessionSecret: env.SESSION_SECRET,
     seedCount,
   };

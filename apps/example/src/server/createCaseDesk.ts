@@ -5,7 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type AuditLog, auditMiddleware, createAuditLog } from '@cityofboston/audit-log';
 import { type DevIdp, type DevPersona, startDevIdp } from '@cityofboston/auth-client/dev-idp';
-import { type Bff, createBff, MemorySessionStore } from '@cityofboston/auth-client/server';
+import {
+  type Bff,
+  createBff,
+  MemorySessionStore,
+  type SessionStore,
+} from '@cityofboston/auth-client/server';
 import type { Principal } from '@cityofboston/standards-schema';
 import express from 'express';
 import { AuditOutbox } from './AuditOutbox';
@@ -13,6 +18,7 @@ import { apiRouter, problemHandler } from './api';
 import { CaseRepository } from './caseRepository';
 import type { CaseDeskConfig } from './config';
 import { type Database, openPglite, openPostgres } from './database';
+import { RedisSessionStore } from './RedisSessionStore';
 import { SqlSessionStore } from './SqlSessionStore';
 
 /** A running Case Desk. */
@@ -135,11 +141,15 @@ export async function createCaseDesk(
       closers.push(() => started.close());
       oidc = { issuer: idp.issuer, clientId: 'case-desk', clientSecret };
     }
-    let store = new MemorySessionStore() as MemorySessionStore | SqlSessionStore;
+    let store: SessionStore = new MemorySessionStore();
     if (config.sessionStore === 'database') {
       const sql = new SqlSessionStore(db, config.schema);
       await sql.migrate();
       store = sql;
+    } else if (config.sessionStore === 'redis' && config.redisUrl) {
+      const redis = await RedisSessionStore.connect(config.redisUrl);
+      closers.push(() => redis.close());
+      store = redis;
     }
     const bff = createBff({
       issuer: oidc.issuer,
@@ -148,7 +158,7 @@ export async function createCaseDesk(
       baseUrl: origin,
       secret,
       store,
-      sessionStorage: config.sessionStore === 'database' ? 'store' : 'cookie',
+      sessionStorage: config.sessionStore === 'memory' ? 'cookie' : 'store',
       app: APP,
       onEvent: (event) => log.record(event).then(() => undefined),
     });
