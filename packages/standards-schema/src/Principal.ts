@@ -4,9 +4,10 @@ import { classified } from './classified';
 import { DepartmentCode } from './DepartmentCode';
 import { DateTime } from './primitives/DateTime';
 import { Email } from './primitives/Email';
+import { EMPLOYEE_TYPES } from './safeParsePrincipal';
 
 /** How a person works for the City. */
-export const EmployeeType = z.enum(['employee', 'contractor', 'volunteer']);
+export const EmployeeType = z.enum(EMPLOYEE_TYPES);
 /** `employee`, `contractor` or `volunteer`. */
 export type EmployeeType = z.infer<typeof EmployeeType>;
 
@@ -16,6 +17,10 @@ export type EmployeeType = z.infer<typeof EmployeeType>;
  *
  * Standard: claim names follow [OpenID Connect Core 1.0 §2 and §5.1](https://openid.net/specs/openid-connect-core-1_0.html#IDToken);
  * `amr` values follow [RFC 8176](https://www.rfc-editor.org/rfc/rfc8176).
+ *
+ * Browser code that only needs to check a principal can use `safeParsePrincipal` from
+ * `@cityofboston/standards-schema/core`, which applies the same checks without zod's classic
+ * runtime.
  *
  * @example
  * ```ts

@@ -21,11 +21,15 @@ export const CLASSIFICATIONS = ['public', 'internal', 'confidential', 'restricte
  * Classification.safeParse('secret').success; // false
  * ```
  */
-export const Classification = z.enum(CLASSIFICATIONS).meta({
-  id: 'Classification',
-  description:
-    'City of Boston data classification level, ordered public < internal < confidential < restricted.',
-});
+// Module-level schemas are built in pure-annotated closures: this file is part of the light
+// `/core` entry, and a bundler may drop an unused schema (and zod's classic runtime with it)
+// only when it knows building it has no side effects.
+export const Classification = /* @__PURE__ */ (() =>
+  z.enum(CLASSIFICATIONS).meta({
+    id: 'Classification',
+    description:
+      'City of Boston data classification level, ordered public < internal < confidential < restricted.',
+  }))();
 /** One of {@link CLASSIFICATIONS}. */
 export type Classification = (typeof CLASSIFICATIONS)[number];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type $ZodRegistry, registry } from 'zod/v4/core';
 import { Classification } from './classification';
 import { StandardsSchemaError } from './errors';
 
@@ -54,24 +55,28 @@ export const REDACTION_METHODS = ['drop', 'mask', 'hash', 'generalize', 'truncat
 /** One of {@link REDACTION_METHODS}. */
 export type RedactionMethod = (typeof REDACTION_METHODS)[number];
 
-/** zod schema for {@link FieldMeta}; `classified()` checks metadata against it. */
-export const FieldMeta = z
-  .object({
-    classification: Classification,
-    pii: z
-      .object({
-        category: z.enum(PII_CATEGORIES),
-        kind: z.enum(PII_KINDS),
-      })
-      .strict()
-      .optional(),
-    redact: z.enum(REDACTION_METHODS).optional(),
-    /** Laws and policies that protect the field, e.g. `M.G.L. c. 93H`. */
-    legal: z.array(z.string().min(1)).optional(),
-    /** Characters `truncate` keeps (default 1). */
-    truncateLength: z.int().min(0).max(64).optional(),
-  })
-  .strict();
+/**
+ * zod schema for {@link FieldMeta}; `classified()` checks metadata against it. (Built in a
+ * pure-annotated closure so that bundles of the light `/core` entry can drop it.)
+ */
+export const FieldMeta = /* @__PURE__ */ (() =>
+  z
+    .object({
+      classification: Classification,
+      pii: z
+        .object({
+          category: z.enum(PII_CATEGORIES),
+          kind: z.enum(PII_KINDS),
+        })
+        .strict()
+        .optional(),
+      redact: z.enum(REDACTION_METHODS).optional(),
+      /** Laws and policies that protect the field, e.g. `M.G.L. c. 93H`. */
+      legal: z.array(z.string().min(1)).optional(),
+      /** Characters `truncate` keeps (default 1). */
+      truncateLength: z.int().min(0).max(64).optional(),
+    })
+    .strict())();
 
 /**
  * A field's data-governance metadata: its classification level, what personal data it is, how
@@ -80,11 +85,12 @@ export const FieldMeta = z
 export type FieldMeta = z.infer<typeof FieldMeta>;
 
 /**
- * The typed zod registry that holds every field's {@link FieldMeta}. zod registries look up a
+ * The typed zod registry that holds every field's {@link FieldMeta}. It comes from `zod/v4/core`
+ * (the same `registry()` that classic `z.registry` is), so reading it costs no classic runtime. zod registries look up a
  * schema's clones too (`.describe()` keeps the metadata), but not through wrappers such as
  * `.optional()`: use `fieldsOf()` to read it.
  */
-export const classificationRegistry: z.core.$ZodRegistry<FieldMeta> = z.registry<FieldMeta>();
+export const classificationRegistry: $ZodRegistry<FieldMeta> = /* @__PURE__ */ registry<FieldMeta>();
 
 /**
  * Tags a schema with its classification metadata and returns a tagged copy (the input schema is
