@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqlSessionStore } from '../src/server/SqlSessionStore';
-import { as, HttpBrowser, startDesk, type TestDesk } from './helpers';
+import { as, describeSessionStoreContract, HttpBrowser, startDesk, type TestDesk } from './helpers';
 
 let desk: TestDesk;
 let clerk: HttpBrowser;
@@ -340,32 +340,10 @@ describe('logs', () => {
   });
 });
 
-describe('SqlSessionStore (SESSION_STORE=database)', () => {
-  let store: SqlSessionStore;
-  let other: SqlSessionStore;
-  beforeAll(async () => {
-    // The desk's own schema, dropped with it (PostgreSQL runs).
-    store = new SqlSessionStore(desk.db, desk.cases.schema);
-    await store.migrate();
-    // A second instance on the same database, as a second app server would be.
-    other = new SqlSessionStore(desk.db, desk.cases.schema);
-  });
-  it('shares values between instances on one database', async () => {
-    await store.set('session:a', { principal: { sub: 'u1' } }, 60);
-    expect(await other.get('session:a')).toEqual({ principal: { sub: 'u1' } });
-    await other.delete('session:a');
-    expect(await store.get('session:a')).toBeUndefined();
-  });
-
-  it('forgets a value after its time to live', async () => {
-    await store.set('ended:x', true, 0);
-    expect(await store.get('ended:x')).toBeUndefined();
-  });
-
-  it('setIfAbsent succeeds once per key across instances (one-time login state)', async () => {
-    expect(await store.setIfAbsent('used-login:s1', true, 60)).toBe(true);
-    expect(await other.setIfAbsent('used-login:s1', true, 60)).toBe(false);
-    await store.set('used-login:s2', true, 0);
-    expect(await other.setIfAbsent('used-login:s2', true, 60)).toBe(true);
-  });
+describeSessionStoreContract('SqlSessionStore (SESSION_STORE=database)', async () => {
+  // The desk's own schema, dropped with it; a second store on the same database, as a second
+  // app server would have.
+  const store = new SqlSessionStore(desk.db, desk.cases.schema);
+  await store.migrate();
+  return { store, other: new SqlSessionStore(desk.db, desk.cases.schema) };
 });

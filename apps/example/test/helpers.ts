@@ -2,7 +2,10 @@
 // throwaway schema in PostgreSQL when DATABASE_URL is set), and a cookie-jar HTTP client that
 // signs in through the dev IdP's real login page.
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import type { SessionStore } from '@cityofboston/auth-client/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/server/config';
 import { type CaseDesk, createCaseDesk } from '../src/server/createCaseDesk';
 
@@ -137,4 +140,81 @@ export async function as(desk: CaseDesk, personaId: string): Promise<HttpBrowser
   const browser = new HttpBrowser(desk.url);
   await signIn(browser, personaId);
   return browser;
+}
+
+/**
+ * Two Case Desks behind an imagined load balancer: one `SESSION_SECRET`, the session store
+ * `env` names, and the second signing in through the first's dev IdP.
+ */
+export async function startPair(
+  env: NodeJS.ProcessEnv,
+  seeds: [number, number] = [50, 0],
+): Promise<[TestDesk, TestDesk]> {
+  const shared = { SESSION_SECRET: randomBytes(32).toString('base64url'), ...env };
+  const a = await startDesk(seeds[0], shared);
+  try {
+    const b = await startDesk(seeds[1], {
+      ...shared,
+      OIDC_ISSUER: a.idp?.issuer ?? '',
+      OIDC_CLIENT_ID: 'case-desk',
+      OIDC_CLIENT_SECRET: 'not-used-by-this-test',
+    });
+    return [a, b];
+  } catch (error) {
+    await a.close();
+    throw error;
+  }
+}
+
+/** Signs in on `a`, uses the session on `b`, signs out on `a`, and expects `b` to refuse it. */
+export async function expectSessionShared(a: TestDesk, b: TestDesk): Promise<void> {
+  const onA = await as(a, 'pwd-clerk');
+  const onB = new HttpBrowser(b.url);
+  for (const [name, value] of onA.cookies) onB.cookies.set(name, value);
+  expect((await onB.api('/api/cases?pageSize=1')).status).toBe(200);
+  expect((await onA.api('/auth/logout', { method: 'POST' })).status).toBe(200);
+  expect((await onB.api('/api/cases?pageSize=1')).status).toBe(401);
+}
+
+/** What every shared `SessionStore` must do, for two instances' stores on one backend. */
+export function describeSessionStoreContract(
+  name: string,
+  open: () => Promise<{ store: SessionStore; other: SessionStore; close?: () => Promise<void> }>,
+  options: { runIf?: boolean } = {},
+): void {
+  describe.runIf(options.runIf ?? true)(`${name}: the SessionStore contract`, () => {
+    let store: SessionStore;
+    let other: SessionStore;
+    let close: (() => Promise<void>) | undefined;
+    beforeAll(async () => {
+      ({ store, other, close } = await open());
+    });
+    afterAll(async () => {
+      await close?.();
+    });
+
+    it('shares values between instances', async () => {
+      await store.set('session:a', { principal: { sub: 'u1' } }, 60);
+      expect(await other.get('session:a')).toEqual({ principal: { sub: 'u1' } });
+      await other.delete('session:a');
+      expect(await store.get('session:a')).toBeUndefined();
+    });
+
+    it('forgets a value after its time to live', async () => {
+      await store.set('ended:x', true, 0.05);
+      await sleep(150);
+      expect(await other.get('ended:x')).toBeUndefined();
+    });
+
+    it('setIfAbsent succeeds once per key across instances (one-time login state)', async () => {
+      const results = await Promise.all([
+        store.setIfAbsent('used-login:s1', true, 60),
+        other.setIfAbsent('used-login:s1', true, 60),
+      ]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      await store.set('used-login:s2', true, 0.05);
+      await sleep(150);
+      expect(await other.setIfAbsent('used-login:s2', true, 60)).toBe(true);
+    });
+  });
 }

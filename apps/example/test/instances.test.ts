@@ -3,7 +3,7 @@
 // file runs when DATABASE_URL is set, as CI sets it.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, HttpBrowser, startDesk, type TestDesk } from './helpers';
+import { as, expectSessionShared, startPair, type TestDesk } from './helpers';
 
 const withPostgres = Boolean(process.env.DATABASE_URL);
 
@@ -11,17 +11,9 @@ describe.runIf(withPostgres)('two instances behind a load balancer', () => {
   let a: TestDesk;
   let b: TestDesk;
   beforeAll(async () => {
-    const shared = {
+    [a, b] = await startPair({
       SESSION_STORE: 'database',
-      SESSION_SECRET: randomBytes(32).toString('base64url'),
       DATABASE_SCHEMA: `case_desk_t_${randomBytes(4).toString('hex')}`,
-    };
-    a = await startDesk(50, shared);
-    b = await startDesk(0, {
-      ...shared,
-      OIDC_ISSUER: a.idp?.issuer ?? '',
-      OIDC_CLIENT_ID: 'case-desk',
-      OIDC_CLIENT_SECRET: 'not-used-by-this-test',
     });
   });
   afterAll(async () => {
@@ -30,14 +22,7 @@ describe.runIf(withPostgres)('two instances behind a load balancer', () => {
   });
 
   it('a session started on one instance works on the other, and sign-out ends it on both', async () => {
-    const onA = await as(a, 'pwd-clerk');
-    const onB = new HttpBrowser(b.url);
-    for (const [name, value] of onA.cookies) onB.cookies.set(name, value);
-    expect((await onB.api('/api/cases?pageSize=1')).status).toBe(200);
-    const out = await onA.api('/auth/logout', { method: 'POST' });
-    expect(out.status).toBe(200);
-    const after = await onB.api('/api/cases?pageSize=1');
-    expect(after.status).toBe(401);
+    await expectSessionShared(a, b);
   });
 
   it('both instances append to one audit chain that verifies', async () => {
