@@ -1,4 +1,4 @@
-import type { Classification } from '@cityofboston/standards-schema';
+import type { Classification } from '@cityofboston/standards-schema/core';
 import { AuthError } from './auth-error';
 import { allows } from './internal/clearance';
 import type { Principal } from './internal/principal';

@@ -1,5 +1,5 @@
 import { createMongoAbility, type MongoAbility, type MongoQuery } from '@casl/ability';
-import type { Classification, Principal } from '@cityofboston/standards-schema';
+import type { Classification, Principal } from '@cityofboston/standards-schema/core';
 import { allows } from './internal/clearance';
 
 /**

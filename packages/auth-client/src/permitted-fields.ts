@@ -1,4 +1,4 @@
-import { fieldsOf, type Principal } from '@cityofboston/standards-schema';
+import { fieldsOf, type Principal } from '@cityofboston/standards-schema/core';
 import { allows } from './internal/clearance';
 
 /** A schema `fieldsOf` can read (a zod schema from `@cityofboston/standards-schema`, or yours). */

@@ -1,3 +1,4 @@
+import { Principal } from '@cityofboston/standards-schema';
 import { describe, expect, it } from 'vitest';
 import { AuthError } from './auth-error';
 import { principalFromClaims } from './principal-from-claims';
@@ -72,5 +73,52 @@ describe('principalFromClaims', () => {
     expect(error?.message).toContain('department');
     expect(error?.message).toContain('clearance');
     expect(error?.message).toContain('employeeType');
+  });
+
+  it('accepts exactly what the Principal schema accepts (the browser build validates without classic zod)', () => {
+    const variants: Record<string, unknown>[] = [];
+    const bad: Record<string, unknown[]> = {
+      email: ['not-an-email', 'a@b', '', 42],
+      department: ['Public Works', '', 'A'.repeat(33)],
+      clearance: ['secret', 'Internal'],
+      employee_type: ['intern', null],
+      account_expires_at: ['2026-06-30', '2026-06-30T23:59:59', 'soon', 1_800_000_000],
+      roles: [[''], ['ok', 7], {}],
+      acr: [''],
+      sub: ['', 12],
+    };
+    for (const [claim, values] of Object.entries(bad)) {
+      for (const value of values) variants.push({ ...city, [claim]: value });
+    }
+    variants.push(city, { ...city, email: undefined }, { ...city, unknown_claim: 'x' });
+    for (const claims of variants) {
+      let ours: unknown;
+      try {
+        ours = principalFromClaims(claims);
+      } catch (error) {
+        expect((error as AuthError).code).toBe('claims_invalid');
+        ours = undefined;
+      }
+      // What the default mapping builds from these claims, checked by the classic schema.
+      const candidate: Record<string, unknown> = {
+        sub: claims.sub,
+        name: claims.name,
+        email: claims.email,
+        department: claims.department,
+        roles: claims.roles,
+        clearance: claims.clearance,
+        employeeType: claims.employee_type,
+        ...(typeof claims.account_expires_at === 'number'
+          ? { accountExpiresAt: new Date(claims.account_expires_at * 1000).toISOString() }
+          : claims.account_expires_at === undefined
+            ? {}
+            : { accountExpiresAt: claims.account_expires_at }),
+        auth: { acr: claims.acr, amr: claims.amr, authTime: '2026-01-01T00:00:00.000Z' },
+      };
+      if (candidate.email === undefined) delete candidate.email;
+      const theirs = Principal.safeParse(candidate);
+      expect(ours !== undefined, JSON.stringify(claims)).toBe(theirs.success);
+      if (theirs.success) expect(ours).toEqual(theirs.data);
+    }
   });
 });

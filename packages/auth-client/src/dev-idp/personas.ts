@@ -1,4 +1,4 @@
-import type { Classification } from '@cityofboston/standards-schema';
+import type { Classification } from '@cityofboston/standards-schema/core';
 
 /**
  * A synthetic staff member the dev IdP can sign in. Names are invented; none is a real person.

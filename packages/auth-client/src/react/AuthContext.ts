@@ -1,4 +1,4 @@
-import type { Principal } from '@cityofboston/standards-schema';
+import type { Principal } from '@cityofboston/standards-schema/core';
 import { createContext } from 'react';
 
 /** Where the session stands. */

@@ -1,4 +1,4 @@
-import type { Principal } from '@cityofboston/standards-schema';
+import type { Principal } from '@cityofboston/standards-schema/core';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AuthContext, type SessionState, type SessionStatus } from './AuthContext';
 import { IdleTimeoutDialog } from './IdleTimeoutDialog';
