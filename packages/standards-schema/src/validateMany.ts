@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { type AcceptorPayload, acceptorOf, REJECT } from './internal/acceptor';
 
 const compiledCache = new WeakMap<z.core.$ZodType, z.core.$ZodType>();
 
 /**
  * The schema compiled with zod's ahead-of-time fast path (`z.compile`), cached per schema. It
  * parses exactly as the schema does (zod falls back to its runtime parser for anything the fast
- * path cannot model, and to build issues for invalid input).
+ * path cannot model, and to build issues for invalid input). {@link validateMany} uses it for
+ * schemas its own compiled acceptance check cannot model.
  */
 export function compiled<S extends z.core.$ZodType>(schema: S): S {
   let fast = compiledCache.get(schema);
@@ -24,10 +26,59 @@ export interface ValidateManyResult<T> {
   invalid: { index: number; issues: z.core.$ZodIssue[] }[];
 }
 
+/** One record's result on the bulk path: zod's output, or zod's issues. */
+export type BulkResult<T> =
+  | { success: true; data: T }
+  | { success: false; issues: z.core.$ZodIssue[] };
+
 /**
- * The recommended bulk path: validates many records with the compiled schema and returns the
- * parsed ones and the issues of the rest. Use it for files and feeds; use `schema.safeParse`
- * for one record.
+ * A parser for many records of one schema, with the same results as `schema.safeParse`.
+ *
+ * First a compiled acceptance check generated once per schema (`internal/acceptor`) answers
+ * for records zod accepts, with zod's output. Any other record goes to zod's own parser, which
+ * builds the issues; they are finalized as `safeParse` does, without the `ZodError` object and
+ * its stack trace (nobody reads those here, and they cost more than validating the record).
+ * Schemas the acceptor cannot model use `compiled(schema)` instead. The returned function
+ * keeps scratch space between calls: make one per loop, do not share it.
+ *
+ * @internal
+ */
+export function bulkParser<S extends z.core.$ZodType>(
+  schema: S,
+): (record: unknown) => BulkResult<z.output<S>> {
+  const accept = acceptorOf(schema);
+  const runtime = accept ? schema : compiled(schema);
+  const payload: AcceptorPayload = { value: undefined, issues: [] };
+  return (record) => {
+    if (accept) {
+      let out: unknown;
+      try {
+        out = accept(record, payload);
+      } catch {
+        // A transform or refinement threw or went async: zod's parser below does the same.
+        out = REJECT;
+      }
+      if (out !== REJECT) return { success: true, data: out as z.output<S> };
+      payload.issues.length = 0;
+    }
+    const ctx = { async: false } as const;
+    const result = runtime._zod.run({ value: record, issues: [] }, ctx);
+    if (result instanceof Promise) throw new z.core.$ZodAsyncError();
+    if (result.issues.length === 0) return { success: true, data: result.value as z.output<S> };
+    const config = z.core.config();
+    return {
+      success: false,
+      issues: result.issues.map((issue) => z.core.util.finalizeIssue(issue, ctx, config)),
+    };
+  };
+}
+
+/**
+ * The recommended bulk path: validates many records and returns the parsed ones and the issues
+ * of the rest, exactly as `schema.safeParse` would for each. Valid records go through a check
+ * compiled once per schema from its zod definition (faster than ajv on the City's 311 records);
+ * invalid ones through zod's own parser, so their issues are zod's. Use it for files and feeds;
+ * use `schema.safeParse` for one record.
  *
  * @example
  * ```ts
@@ -39,22 +90,13 @@ export function validateMany<S extends z.core.$ZodType>(
   schema: S,
   records: readonly unknown[],
 ): ValidateManyResult<z.output<S>> {
-  const fast = compiled(schema);
+  const parse = bulkParser(schema);
   const valid: z.output<S>[] = [];
   const invalid: { index: number; issues: z.core.$ZodIssue[] }[] = [];
-  // Every invalid record makes a ZodError, and capturing its stack trace costs more than the
-  // validation itself; nothing reads those stacks here. The loop is synchronous, so no other
-  // code sees the lowered limit, and `finally` restores it.
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    for (let index = 0; index < records.length; index++) {
-      const result = z.safeParse(fast, records[index]);
-      if (result.success) valid.push(result.data);
-      else invalid.push({ index, issues: result.error.issues });
-    }
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
+  for (let index = 0; index < records.length; index++) {
+    const result = parse(records[index]);
+    if (result.success) valid.push(result.data);
+    else invalid.push({ index, issues: result.issues });
   }
   return { valid, invalid };
 }
