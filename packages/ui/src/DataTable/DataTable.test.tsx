@@ -192,6 +192,55 @@ describe('DataTable', { timeout: 30_000 }, () => {
     expect(screen.queryByRole('button', { name: 'Assign' })).not.toBeInTheDocument();
   });
 
+  it('renders a row again only when its own state changes (rows are memoised)', async () => {
+    const user = userEvent.setup({ delay: null });
+    const renders = new Map<string, number>();
+    const columns = columnsFromSchema(ServiceRequest, {
+      viewerClearance: 'public',
+      include,
+      headers: { service_request_id: 'Case' },
+      overrides: {
+        status: {
+          cell: (value, row) => {
+            renders.set(row.service_request_id, (renders.get(row.service_request_id) ?? 0) + 1);
+            return String(value);
+          },
+        },
+      },
+    });
+    render(
+      <DataTable
+        caption="Requests"
+        data={rows}
+        columns={columns}
+        getRowId={getRowId}
+        selectable
+        batchActions={[{ label: 'Assign', onAction: () => {} }]}
+      />,
+    );
+    expect([...renders.values()]).toEqual(rows.map(() => 1));
+    const first = rows[0]?.service_request_id ?? '';
+    // Clicking a row's checkbox moves the grid's tab stop to it and selects it: the table
+    // re-renders (batch bar, count) but, of the body, only that row.
+    await user.click(screen.getByRole('checkbox', { name: `Select ${first}` }));
+    expect(screen.getByRole('row', { selected: true })).toHaveAttribute('data-cob-row-id', first);
+    expect(renders.get(first)).toBeGreaterThan(1);
+    expect(rows.slice(1).map((r) => renders.get(r.service_request_id))).toEqual(
+      rows.slice(1).map(() => 1),
+    );
+    // Moving the grid's tab stop re-renders the row it leaves and the row it enters, and the
+    // tab stop stays single.
+    const second = rows[1]?.service_request_id ?? '';
+    await user.keyboard('{ArrowDown}');
+    const focused = document.activeElement as HTMLElement;
+    expect(focused.closest('tr')).toHaveAttribute('data-cob-row-id', second);
+    expect(screen.getByRole('grid').querySelectorAll('[tabindex="0"]')).toHaveLength(1);
+    expect(renders.get(second)).toBe(2);
+    expect(rows.slice(2).map((r) => renders.get(r.service_request_id))).toEqual(
+      rows.slice(2).map(() => 1),
+    );
+  });
+
   it('pages on the client with correct aria-rowindex on later pages', async () => {
     const user = userEvent.setup({ delay: null });
     render(

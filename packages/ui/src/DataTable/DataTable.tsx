@@ -35,7 +35,6 @@ import {
   useState,
 } from 'react';
 import { Button } from '../components/Button/Button.js';
-import { RedactedValue } from '../components/RedactedValue/RedactedValue.js';
 import { useI18n } from '../i18n/context.js';
 import { formatMessage } from '../i18n/messages.js';
 import { cx } from '../internal/cx.js';
@@ -48,6 +47,7 @@ import type {
   DataTableSort,
 } from './DataTable.types.js';
 import { makeCompare, type ResolvedColumn, resolveColumns } from './DataTable.utils.js';
+import { type BodyRowContext, type BodyRowModel, DataTableRow, SELECT_ID } from './DataTableRow.js';
 import { toCsv } from './toCsv.js';
 
 const features = tableFeatures({
@@ -65,7 +65,6 @@ type Features = typeof features;
 // biome-ignore lint/suspicious/noExplicitAny: rows are the app's records; the table is generic over them.
 type AnyRow = any;
 
-const SELECT_ID = '__select';
 /** Above this many rows on screen at once, rows are virtualized. */
 const VIRTUAL_THRESHOLD = 60;
 const ROW_HEIGHT: Record<DataTableDensity, number> = { comfortable: 48, compact: 36 };
@@ -403,11 +402,16 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = rows.length > VIRTUAL_THRESHOLD;
   const rowHeight = ROW_HEIGHT[density];
+  // The virtualizer lays out every row again (100,000 key look-ups) whenever `getItemKey` changes
+  // identity, so it only changes with the rows: a scroll re-render then costs the visible rows.
+  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
+  const getScrollElement = useCallback(() => scrollRef.current, []);
+  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
   const virtualizer = useVirtualizer({
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    getItemKey: (index) => rows[index]?.id ?? index,
+    getScrollElement,
+    estimateSize,
+    getItemKey,
     overscan: 6,
     enabled: virtual,
     initialRect: { width: 1024, height: 600 },
@@ -550,16 +554,16 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
     if (active.rowId !== rowId || active.col !== col) setActive({ rowId, col });
   };
 
-  const onRowClick = (event: MouseEvent<HTMLElement>, row: Row<Features, AnyRow>) => {
+  const onRowClick = (event: MouseEvent<HTMLElement>, row: BodyRowModel) => {
     if (!onRowOpen) return;
     if ((event.target as HTMLElement).closest('button, a, input, select, textarea, label')) return;
-    openRow(row);
+    onRowOpen(row.original as TData);
   };
 
-  const labelOf = (row: Row<Features, AnyRow>, index: number): string =>
-    getRowLabel?.(row.original as TData) ||
-    (rowLabelColumn ? rowLabelColumn.text(row.original) : '') ||
-    s('row', { index: rowOffset + index + 1 });
+  // Rows call the latest handlers through this ref, so the handlers they hold keep one identity
+  // and do not defeat their memoisation.
+  const rowHandlers = useRef({ onCellFocus, onRowClick });
+  rowHandlers.current = { onCellFocus, onRowClick };
 
   // Selection and batch actions.
   const selectedIds = Object.keys(rowSelection).filter((k) => rowSelection[k]);
@@ -614,96 +618,61 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
   const hideableColumns = resolved;
   const scrollHeight = height ?? (paginated ? undefined : '32rem');
 
-  const renderCell = (
-    row: Row<Features, AnyRow>,
-    colId: string,
-    colIndex: number,
-    index: number,
-  ) => {
-    const rowId = row.id;
-    const common = {
-      'data-cob-col': colIndex,
-      onFocus: () => onCellFocus(rowId, colIndex),
-    };
-    if (colId === SELECT_ID) {
-      return (
-        <td
-          key={colId}
-          role={gridMode ? 'gridcell' : 'cell'}
-          className="cob-datatable__cell cob-datatable__cell--select"
-          {...common}
-        >
-          <input
-            type="checkbox"
-            data-cob-focus=""
-            tabIndex={tabbable(rowId, colIndex)}
-            checked={row.getIsSelected()}
-            onChange={row.getToggleSelectedHandler()}
-            aria-label={s('selectRow', { row: labelOf(row, index) })}
-          />
-        </td>
-      );
-    }
-    const c = byId.get(colId);
-    if (!c) return null;
-    const content = c.redacted ? (
-      <RedactedValue field={c.header} />
-    ) : c.cell ? (
-      c.cell(c.value(row.original), row.original as TData)
-    ) : (
-      c.text(row.original)
-    );
-    const cellProps = {
-      key: colId,
-      className: cx('cob-datatable__cell', c.align === 'end' && 'cob-datatable__cell--end'),
-      'data-label': c.header,
-      tabIndex: tabbable(rowId, colIndex),
-      ...common,
-    };
-    // One element per cell: the stacked layout shows the header from `data-label` in CSS
-    // (with empty alternative text, so screen readers do not hear it twice).
-    const body: ReactNode = content;
-    return c.rowHeader ? (
-      <th
-        {...cellProps}
-        // biome-ignore lint/a11y/noRedundantRoles: explicit roles keep table semantics when CSS sets display: grid (WebKit drops them)
-        role="rowheader"
-        scope="row"
-      >
-        {body}
-      </th>
-    ) : (
-      <td {...cellProps} role={gridMode ? 'gridcell' : 'cell'}>
-        {body}
-      </td>
-    );
-  };
-
-  const renderRow = (row: Row<Features, AnyRow>, index: number, start?: number) => {
-    const selected = selectable && row.getIsSelected();
-    return (
-      <tr
-        key={row.id}
-        // biome-ignore lint/a11y/noRedundantRoles: explicit roles keep table semantics when CSS sets display: grid (WebKit drops them)
-        role="row"
-        className={cx(
-          'cob-datatable__row',
-          selected && 'cob-datatable__row--selected',
-          onRowOpen && 'cob-datatable__row--open',
-        )}
-        data-cob-row="body"
-        data-cob-row-id={row.id}
-        data-index={index}
-        ref={virtual ? virtualizer.measureElement : undefined}
-        aria-rowindex={rowOffset + index + 2}
-        aria-selected={gridMode && selectable ? selected : undefined}
-        style={start === undefined ? undefined : { transform: `translateY(${start}px)` }}
-        onClick={(e) => onRowClick(e, row)}
-      >
-        {visibleColumns.map((col, colIndex) => renderCell(row, col.id, colIndex, index))}
-      </tr>
-    );
-  };
+  // What every body row shares; it changes with the columns, modes, page and strings, not with
+  // scrolling, so rows that stay in view are not rendered again on a scroll frame.
+  const columnKey = visibleColumns.map((col) => col.id).join('\u0000');
+  const bodyColumns = useMemo(
+    () =>
+      columnKey
+        .split('\u0000')
+        .map((colId) => (colId === SELECT_ID ? SELECT_ID : byId.get(colId)))
+        .filter((c): c is ResolvedColumn<AnyRow> | typeof SELECT_ID => c !== undefined),
+    [columnKey, byId],
+  );
+  const measureElement = virtual ? virtualizer.measureElement : undefined;
+  const rowCtx = useMemo<BodyRowContext>(
+    () => ({
+      columns: bodyColumns,
+      gridMode,
+      selectable,
+      openable: onRowOpen !== undefined,
+      rowOffset,
+      measureElement,
+      selectLabel: (row, index) =>
+        s('selectRow', {
+          row:
+            getRowLabel?.(row.original as TData) ||
+            (rowLabelColumn ? rowLabelColumn.text(row.original) : '') ||
+            s('row', { index: rowOffset + index + 1 }),
+        }),
+      onCellFocus: (rowId, col) => rowHandlers.current.onCellFocus(rowId, col),
+      onRowClick: (event, row) => rowHandlers.current.onRowClick(event, row),
+    }),
+    [
+      bodyColumns,
+      gridMode,
+      selectable,
+      onRowOpen,
+      rowOffset,
+      measureElement,
+      s,
+      getRowLabel,
+      rowLabelColumn,
+    ],
+  );
+  // The grid's single tab stop, when it is in a rendered body row.
+  const tabStopRowId = gridMode && activeRendered ? active.rowId : null;
+  const renderRow = (row: Row<Features, AnyRow>, index: number, start: number | undefined) => (
+    <DataTableRow
+      key={row.id}
+      row={row}
+      index={index}
+      start={start}
+      selected={selectable && row.getIsSelected()}
+      focusCol={row.id === tabStopRowId ? activeCol : -1}
+      ctx={rowCtx}
+    />
+  );
 
   const stateRow = (content: ReactNode, role?: 'alert') => (
     <tr
@@ -1004,7 +973,7 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
                         const row = rows[item.index];
                         return row ? renderRow(row, item.index, item.start) : null;
                       })
-                    : rows.map((row, index) => renderRow(row, index))}
+                    : rows.map((row, index) => renderRow(row, index, undefined))}
           </tbody>
         </table>
       </section>
