@@ -5,8 +5,13 @@ import type { GeoPoint } from '../primitives/GeoPoint';
 /**
  * Massachusetts State Plane, Mainland zone, NAD83, in the two units City and State GIS use:
  * `EPSG:2249` in US survey feet (Boston's Street Address Management, assessing parcels) and
- * `EPSG:26986` in metres (MassGIS). Definitions as published by EPSG (Lambert Conformal Conic
- * 2SP, standard parallels 41°43′ and 42°41′, origin 41°N 71°30′W, false easting 200,000 m).
+ * `EPSG:26986` in metres (MassGIS). Definitions as published by EPSG and M.G.L. c. 97 § 12
+ * (Lambert Conformal Conic 2SP, standard parallels 41°43′ and 42°41′, origin 41°N 71°30′W,
+ * false easting 200,000 m, false northing 750,000 m).
+ *
+ * Datum: the geographic side is NAD83, taken as WGS84 without a datum shift (as MassGIS and the
+ * City's data do). The two differ by about a metre in Boston, so results are NAD83 to the
+ * centimetre and WGS84 (GPS) to about a metre.
  */
 export const STATE_PLANE = {
   'EPSG:2249':
