@@ -25,6 +25,58 @@ function toTime(value: unknown): unknown {
   return value;
 }
 
+/** A claim mapping prepared once: turns claims into a validated `Principal` or throws. */
+export type ClaimsMapper = (claims: Readonly<Record<string, unknown>>) => Principal;
+
+/**
+ * Prepares `mapping` once (defaults merged, sources resolved), so that a verifier mapping every
+ * token does not repeat that work per call.
+ */
+export function claimsMapper(mapping: ClaimMapping = {}): ClaimsMapper {
+  const m = { ...DEFAULT_CLAIM_MAPPING, ...mapping };
+  const defaults = mapping.defaults ?? {};
+  const defaultRoles = defaults.roles ?? [];
+  return (claims) => {
+    if (claims === null || typeof claims !== 'object') {
+      throw new AuthError('claims_invalid', 'principalFromClaims: claims must be an object.');
+    }
+    const candidate: Record<string, unknown> = {
+      sub: read(claims, m.sub),
+      name: read(claims, m.name) ?? read(claims, 'preferred_username'),
+      department: read(claims, m.department) ?? defaults.department,
+      roles: toRoles(read(claims, m.roles) ?? defaultRoles),
+      clearance: read(claims, m.clearance) ?? defaults.clearance,
+      employeeType: read(claims, m.employeeType) ?? defaults.employeeType,
+    };
+    const email = read(claims, m.email);
+    if (email !== undefined) candidate.email = email;
+    const expires = toTime(read(claims, m.accountExpiresAt));
+    if (expires !== undefined) candidate.accountExpiresAt = expires;
+
+    const { acr, amr, auth_time: authTime } = claims;
+    if (typeof acr === 'string' || Array.isArray(amr) || typeof authTime === 'number') {
+      const auth: Record<string, unknown> = {};
+      if (typeof acr === 'string') auth.acr = acr;
+      if (Array.isArray(amr)) auth.amr = amr.filter((v) => typeof v === 'string');
+      if (typeof authTime === 'number') auth.authTime = toTime(authTime);
+      candidate.auth = auth;
+    }
+
+    const result = parsePrincipal(candidate);
+    if (!result.success) {
+      const where = result.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+      throw new AuthError(
+        'claims_invalid',
+        `The token's claims do not describe a valid Principal (${where}). Check the claim mapping.`,
+        { cause: result.issues },
+      );
+    }
+    return result.data;
+  };
+}
+
+const defaultMapper = claimsMapper();
+
 /**
  * Turns ID token, access token or userinfo claims into a validated `Principal`, the City's
  * description of who is acting. The mapping says which claim holds what (see
@@ -44,42 +96,7 @@ function toTime(value: unknown): unknown {
  */
 export function principalFromClaims(
   claims: Readonly<Record<string, unknown>>,
-  mapping: ClaimMapping = {},
+  mapping?: ClaimMapping,
 ): Principal {
-  if (claims === null || typeof claims !== 'object') {
-    throw new AuthError('claims_invalid', 'principalFromClaims: claims must be an object.');
-  }
-  const m = { ...DEFAULT_CLAIM_MAPPING, ...mapping };
-  const defaults = mapping.defaults ?? {};
-  const pick = (source: ClaimSource, fallback?: unknown) => read(claims, source) ?? fallback;
-
-  const candidate: Record<string, unknown> = {
-    sub: pick(m.sub),
-    name: pick(m.name, pick('preferred_username')),
-    department: pick(m.department, defaults.department),
-    roles: toRoles(pick(m.roles, defaults.roles ?? [])),
-    clearance: pick(m.clearance, defaults.clearance),
-    employeeType: pick(m.employeeType, defaults.employeeType),
-  };
-  const email = pick(m.email);
-  if (email !== undefined) candidate.email = email;
-  const expires = toTime(pick(m.accountExpiresAt));
-  if (expires !== undefined) candidate.accountExpiresAt = expires;
-
-  const auth: Record<string, unknown> = {};
-  if (typeof claims.acr === 'string') auth.acr = claims.acr;
-  if (Array.isArray(claims.amr)) auth.amr = claims.amr.filter((v) => typeof v === 'string');
-  if (typeof claims.auth_time === 'number') auth.authTime = toTime(claims.auth_time);
-  if (Object.keys(auth).length > 0) candidate.auth = auth;
-
-  const result = parsePrincipal(candidate);
-  if (!result.success) {
-    const where = result.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-    throw new AuthError(
-      'claims_invalid',
-      `The token's claims do not describe a valid Principal (${where}). Check the claim mapping.`,
-      { cause: result.issues },
-    );
-  }
-  return result.data;
+  return (mapping === undefined ? defaultMapper : claimsMapper(mapping))(claims);
 }

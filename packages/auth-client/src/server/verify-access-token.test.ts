@@ -182,4 +182,54 @@ describe('verifyAccessToken', () => {
     expect(forged.every((e) => e instanceof AuthError && e.code === 'key_not_found')).toBe(true);
     expect(rogue.jwksFetches - before).toBe(1);
   });
+
+  it('a withdrawn key is refused after the refetch that drops it, though it verified tokens before', async () => {
+    const verify = createAccessTokenVerifier({ ...options(), jwksCooldown: 0.2 });
+    const old = await newKey();
+    const next = await newKey();
+    rogue.published = [rogue.key, old];
+    try {
+      // Verified twice: the second time from the remembered key, without a JWKS lookup.
+      await verify(await rogue.sign({}, {}, old));
+      await verify(await rogue.sign({}, {}, old));
+      const fetches = rogue.jwksFetches;
+      // The IdP rotates `old` out; a token with a new kid makes the verifier refetch.
+      rogue.published = [rogue.key, next];
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      await verify(await rogue.sign({}, {}, next));
+      expect(rogue.jwksFetches - fetches).toBe(1);
+      await rejects(verify(await rogue.sign({}, {}, old)), 'key_not_found');
+    } finally {
+      rogue.published = [rogue.key];
+    }
+  });
+
+  it('verifies tokens that differ per request with one JWKS fetch (keys remembered, tokens not)', async () => {
+    const verify = createAccessTokenVerifier(options());
+    const before = rogue.jwksFetches;
+    const tokens = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => rogue.sign({ jti: `t-${i}` })),
+    );
+    for (const token of tokens) expect((await verify(token)).claims.jti).toMatch(/^t-/);
+    expect(rogue.jwksFetches - before).toBe(1);
+    // A remembered key does not remember the verdict: the same kid with a bad signature fails.
+    const [h, p, sig = ''] = (tokens[0] as string).split('.');
+    const flipped = `${h}.${p}.${sig.slice(0, 10)}${sig[10] === 'A' ? 'B' : 'A'}${sig.slice(11)}`;
+    await rejects(verify(flipped), 'signature_invalid');
+  });
+
+  it('reuses a verifier per options object but notices when the object changed', async () => {
+    const opts: { issuer: string; audience: string | string[] } = options();
+    const token = await rogue.sign();
+    await verifyAccessToken(token, opts);
+    const fetches = rogue.jwksFetches;
+    await verifyAccessToken(await rogue.sign(), opts);
+    expect(rogue.jwksFetches).toBe(fetches);
+    opts.audience = 'urn:cityofboston:another-api';
+    await rejects(verifyAccessToken(token, opts), 'audience_mismatch');
+    opts.audience = [rogue.audience];
+    await verifyAccessToken(token, opts);
+    (opts.audience as string[])[0] = 'urn:cityofboston:another-api';
+    await rejects(verifyAccessToken(token, opts), 'audience_mismatch');
+  });
 });

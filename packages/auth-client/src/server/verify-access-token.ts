@@ -2,10 +2,12 @@ import {
   createLocalJWKSet,
   createRemoteJWKSet,
   customFetch,
-  decodeProtectedHeader,
   type JSONWebKeySet,
+  type JWKSCacheInput,
   type JWTPayload,
   type JWTVerifyGetKey,
+  type JWTVerifyOptions,
+  jwksCache,
   jwtVerify,
   type RemoteJWKSet,
 } from 'jose';
@@ -14,7 +16,7 @@ import type { ClaimMapping } from '../claim-mapping';
 import { discover } from '../internal/discovery';
 import { fromJoseError } from '../internal/jose-errors';
 import type { Principal } from '../internal/principal';
-import { principalFromClaims } from '../principal-from-claims';
+import { claimsMapper } from '../principal-from-claims';
 
 /** Asymmetric algorithms accepted by default. `none` and every HMAC are never accepted. */
 export const DEFAULT_ALGORITHMS = ['ES256', 'ES384', 'EdDSA', 'Ed25519', 'PS256', 'RS256'] as const;
@@ -94,14 +96,29 @@ export function createAccessTokenVerifier(options: VerifyAccessTokenOptions): Ac
     throw new AuthError('invalid_configuration', 'verifyAccessToken: `audience` is required.');
   }
   const tolerance = options.clockTolerance ?? 5;
+  const toPrincipal = claimsMapper(options.claimMapping);
+  // Built once: jose reads these per call, and the checks are the same for every token.
+  const verifyOptions: JWTVerifyOptions = {
+    issuer: options.issuer,
+    audience: options.audience,
+    algorithms,
+    typ: 'at+jwt',
+    requiredClaims: ['exp', 'iat', 'sub'],
+    clockTolerance: tolerance,
+  };
   let keys: JWTVerifyGetKey | undefined = options.jwks
     ? createLocalJWKSet(options.jwks as unknown as JSONWebKeySet)
     : undefined;
   let remote: RemoteJWKSet | undefined;
-  // Keys already resolved, by alg and kid, used while the remote set is fresh and unchanged:
-  // this skips the JWKS lookup per request without outliving a key the IdP has withdrawn.
+  // jose records in this object when (`uat`) it applied the key set it last fetched. The key
+  // that verified a token is remembered under the token's encoded header (alg, typ, kid) for as
+  // long as that same set is current and fresh: later tokens with that header skip jose's JWK
+  // lookup, and a refetch (rotation, an unknown kid, the cache age) changes `uat` and forgets
+  // every remembered key, so none outlives a key the IdP withdrew. Only keys are remembered,
+  // never verdicts: every token's signature and claims are checked.
+  const fetched: JWKSCacheInput = {};
   let resolved = new Map<string, CryptoKey>();
-  let resolvedFrom: unknown;
+  let resolvedAt: unknown;
   let keysPending: Promise<JWTVerifyGetKey> | undefined;
   const getKeys = (): JWTVerifyGetKey | Promise<JWTVerifyGetKey> => {
     if (keys) return keys;
@@ -113,16 +130,14 @@ export function createAccessTokenVerifier(options: VerifyAccessTokenOptions): Ac
           `issuer ${options.issuer} publishes no jwks_uri.`,
         );
       }
-      remote = createRemoteJWKSet(new URL(uri), {
+      const set = createRemoteJWKSet(new URL(uri), {
         cooldownDuration: (options.jwksCooldown ?? 30) * 1000,
-        ...(options.fetch
-          ? {
-              [customFetch]: options.fetch as never,
-            }
-          : {}),
+        [jwksCache]: fetched,
+        ...(options.fetch ? { [customFetch]: options.fetch as never } : {}),
       });
-      keys = remote;
-      return remote;
+      remote = set;
+      keys = set;
+      return keys;
     })();
     const pending = keysPending;
     pending.catch(() => {
@@ -135,43 +150,26 @@ export function createAccessTokenVerifier(options: VerifyAccessTokenOptions): Ac
     if (typeof token !== 'string' || token.length === 0) {
       throw new AuthError('token_missing', 'No access token was given.');
     }
-    let alg: unknown;
-    let kid: unknown;
-    try {
-      ({ alg, kid } = decodeProtectedHeader(token));
-    } catch (cause) {
-      throw new AuthError('token_malformed', 'The access token is not a compact JWS.', { cause });
-    }
-    if (typeof alg !== 'string' || !algorithms.includes(alg)) {
-      throw new AuthError(
-        'alg_not_allowed',
-        `The access token is signed with alg ${JSON.stringify(alg)}, which is not in the allow-list (${algorithms.join(', ')}).`,
-      );
-    }
     const getKey = keys ?? (await getKeys());
-    let key: CryptoKey | JWTVerifyGetKey = getKey;
-    if (remote && typeof kid === 'string') {
-      const set = remote.jwks();
-      if (set !== resolvedFrom) {
-        resolved = new Map();
-        resolvedFrom = set;
-      }
-      const cached = remote.fresh ? resolved.get(`${alg}:${kid}`) : undefined;
-      if (cached) key = cached;
-    }
+    const header = token.slice(0, Math.max(0, token.indexOf('.')));
+    const setBefore = fetched.uat;
+    const known =
+      remote?.fresh && resolvedAt === setBefore && header ? resolved.get(header) : undefined;
     let payload: JWTPayload;
     try {
-      const result = await jwtVerify(token, key as JWTVerifyGetKey, {
-        issuer: options.issuer,
-        audience: options.audience,
-        algorithms,
-        typ: 'at+jwt',
-        requiredClaims: ['exp', 'iat', 'sub'],
-        clockTolerance: tolerance,
-      });
+      // jose checks the allow-list before it resolves a key, so `none`, HS256 and any other
+      // algorithm outside it are refused without a key lookup (alg_not_allowed).
+      const result: { payload: JWTPayload; key?: unknown } = known
+        ? await jwtVerify(token, known, verifyOptions)
+        : await jwtVerify(token, getKey, verifyOptions);
       payload = result.payload;
-      if (remote && typeof kid === 'string' && result.key && remote.jwks() === resolvedFrom) {
-        resolved.set(`${alg}:${kid}`, result.key as CryptoKey);
+      // Remember the key only if no other set was applied while this token was verified.
+      if (remote && !known && result.key && header && fetched.uat === setBefore) {
+        if (resolvedAt !== setBefore) {
+          resolved = new Map();
+          resolvedAt = setBefore;
+        }
+        resolved.set(header, result.key as CryptoKey);
       }
     } catch (error) {
       throw fromJoseError(error, 'The access token');
@@ -198,12 +196,70 @@ export function createAccessTokenVerifier(options: VerifyAccessTokenOptions): Ac
         );
       }
     }
-    const principal = principalFromClaims(payload, options.claimMapping);
-    return { principal, claims: payload };
+    return { principal: toPrincipal(payload), claims: payload };
   };
 }
 
 const verifiers = new Map<string, AccessTokenVerifier>();
+
+// The options a verifier depends on. A verifier is remembered per options object, with a copy
+// of these values to notice an object changed since (nested objects by identity).
+const OPTION_FIELDS = [
+  'issuer',
+  'audience',
+  'algorithms',
+  'jwksUri',
+  'jwks',
+  'authorizedParties',
+  'clockTolerance',
+  'claimMapping',
+  'jwksCooldown',
+  'fetch',
+] as const satisfies readonly (keyof VerifyAccessTokenOptions)[];
+const byOptions = new WeakMap<object, { verifier: AccessTokenVerifier; values: unknown[] }>();
+
+function snapshot(options: VerifyAccessTokenOptions): unknown[] {
+  return OPTION_FIELDS.map((field) => {
+    const value = options[field];
+    return Array.isArray(value) ? [...value] : value;
+  });
+}
+
+function unchanged(values: unknown[], options: VerifyAccessTokenOptions): boolean {
+  for (let i = 0; i < OPTION_FIELDS.length; i++) {
+    const before = values[i];
+    const now = options[OPTION_FIELDS[i] as (typeof OPTION_FIELDS)[number]];
+    if (Array.isArray(before) && Array.isArray(now)) {
+      if (before.length !== now.length || before.some((v, j) => v !== now[j])) return false;
+    } else if (before !== now) return false;
+  }
+  return true;
+}
+
+function verifierFor(options: VerifyAccessTokenOptions): AccessTokenVerifier {
+  const known = byOptions.get(options);
+  if (known && unchanged(known.values, options)) return known.verifier;
+  let verifier: AccessTokenVerifier;
+  if (options.fetch || options.jwks || options.claimMapping) {
+    // Functions and key sets make no string key: such options share a verifier only when they
+    // are the same object (hold it in a constant, or hold a verifier).
+    verifier = createAccessTokenVerifier(options);
+  } else {
+    const key = JSON.stringify([
+      options.issuer,
+      options.audience,
+      options.algorithms,
+      options.jwksUri,
+      options.authorizedParties,
+      options.clockTolerance,
+      options.jwksCooldown,
+    ]);
+    verifier = verifiers.get(key) ?? createAccessTokenVerifier(options);
+    verifiers.set(key, verifier);
+  }
+  byOptions.set(options, { verifier, values: snapshot(options) });
+  return verifier;
+}
 
 /**
  * Verifies a bearer access token (a JWT, RFC 9068) and returns the validated `Principal`:
@@ -212,7 +268,9 @@ const verifiers = new Map<string, AccessTokenVerifier>();
  * Every rejection is an `AuthError` with a specific code (`alg_not_allowed`,
  * `signature_invalid`, `token_expired`, `issuer_mismatch`, …).
  *
- * Verifiers are cached per issuer, audience and options object shape, so calling this per request is fine.
+ * Verifiers (with their JWKS cache) are reused per options object, and across objects with the
+ * same issuer, audience and settings, so calling this per request is fine. Options with `fetch`,
+ * `jwks` or `claimMapping` are reused only as the same object: keep them in a constant.
  *
  * @example
  * ```ts
@@ -226,23 +284,5 @@ export function verifyAccessToken(
   token: string,
   options: VerifyAccessTokenOptions,
 ): Promise<VerifiedAccessToken> {
-  if (options.fetch || options.jwks || options.claimMapping) {
-    // Functions and key sets are not cache keys; such callers should hold a verifier.
-    return createAccessTokenVerifier(options)(token);
-  }
-  const key = JSON.stringify([
-    options.issuer,
-    options.audience,
-    options.algorithms,
-    options.jwksUri,
-    options.authorizedParties,
-    options.clockTolerance,
-    options.jwksCooldown,
-  ]);
-  let verifier = verifiers.get(key);
-  if (!verifier) {
-    verifier = createAccessTokenVerifier(options);
-    verifiers.set(key, verifier);
-  }
-  return verifier(token);
+  return verifierFor(options)(token);
 }
