@@ -31,6 +31,43 @@ export type BulkResult<T> =
   | { success: true; data: T }
   | { success: false; issues: z.core.$ZodIssue[] };
 
+interface Bulk<T> {
+  /** zod's output for a record the compiled check accepts, else REJECT. */
+  fast: (record: unknown) => T | typeof REJECT;
+  /** zod's own parse, with its issues finalized as `safeParse` does. */
+  slow: (record: unknown) => BulkResult<T>;
+}
+
+function bulkOf<S extends z.core.$ZodType>(schema: S): Bulk<z.output<S>> {
+  const accept = acceptorOf(schema);
+  const runtime = accept ? schema : compiled(schema);
+  const payload: AcceptorPayload = { value: undefined, issues: [] };
+  const fast = (record: unknown): z.output<S> | typeof REJECT => {
+    if (!accept) return REJECT;
+    try {
+      const out = accept(record, payload);
+      if (out === REJECT) payload.issues.length = 0;
+      return out as z.output<S> | typeof REJECT;
+    } catch {
+      // A transform or refinement threw or went async: zod's parser does the same in `slow`.
+      payload.issues.length = 0;
+      return REJECT;
+    }
+  };
+  const slow = (record: unknown): BulkResult<z.output<S>> => {
+    const ctx = { async: false } as const;
+    const result = runtime._zod.run({ value: record, issues: [] }, ctx);
+    if (result instanceof Promise) throw new z.core.$ZodAsyncError();
+    if (result.issues.length === 0) return { success: true, data: result.value as z.output<S> };
+    const config = z.core.config();
+    return {
+      success: false,
+      issues: result.issues.map((issue) => z.core.util.finalizeIssue(issue, ctx, config)),
+    };
+  };
+  return { fast, slow };
+}
+
 /**
  * A parser for many records of one schema, with the same results as `schema.safeParse`.
  *
@@ -46,30 +83,10 @@ export type BulkResult<T> =
 export function bulkParser<S extends z.core.$ZodType>(
   schema: S,
 ): (record: unknown) => BulkResult<z.output<S>> {
-  const accept = acceptorOf(schema);
-  const runtime = accept ? schema : compiled(schema);
-  const payload: AcceptorPayload = { value: undefined, issues: [] };
+  const { fast, slow } = bulkOf(schema);
   return (record) => {
-    if (accept) {
-      let out: unknown;
-      try {
-        out = accept(record, payload);
-      } catch {
-        // A transform or refinement threw or went async: zod's parser below does the same.
-        out = REJECT;
-      }
-      if (out !== REJECT) return { success: true, data: out as z.output<S> };
-      payload.issues.length = 0;
-    }
-    const ctx = { async: false } as const;
-    const result = runtime._zod.run({ value: record, issues: [] }, ctx);
-    if (result instanceof Promise) throw new z.core.$ZodAsyncError();
-    if (result.issues.length === 0) return { success: true, data: result.value as z.output<S> };
-    const config = z.core.config();
-    return {
-      success: false,
-      issues: result.issues.map((issue) => z.core.util.finalizeIssue(issue, ctx, config)),
-    };
+    const out = fast(record);
+    return out === REJECT ? slow(record) : { success: true, data: out };
   };
 }
 
@@ -90,11 +107,18 @@ export function validateMany<S extends z.core.$ZodType>(
   schema: S,
   records: readonly unknown[],
 ): ValidateManyResult<z.output<S>> {
-  const parse = bulkParser(schema);
+  const { fast, slow } = bulkOf(schema);
   const valid: z.output<S>[] = [];
   const invalid: { index: number; issues: z.core.$ZodIssue[] }[] = [];
   for (let index = 0; index < records.length; index++) {
-    const result = parse(records[index]);
+    const record = records[index];
+    // The common case allocates nothing beyond zod's output.
+    const out = fast(record);
+    if (out !== REJECT) {
+      valid.push(out);
+      continue;
+    }
+    const result = slow(record);
     if (result.success) valid.push(result.data);
     else invalid.push({ index, issues: result.issues });
   }
