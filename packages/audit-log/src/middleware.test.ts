@@ -62,6 +62,124 @@ describe('auditMiddleware (Express 5)', () => {
   });
 });
 
+function downStore(): AuditStore {
+  const inner = memoryStore();
+  return {
+    ...inner,
+    append: async () => {
+      throw new Error('connection refused');
+    },
+  };
+}
+
+async function serve(app: express.Express) {
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+describe('auditMiddleware fails closed (Express 5)', () => {
+  it('answers 503 problem+json instead of the response when the store refuses writes', async () => {
+    const log = createAuditLog({
+      app: { name: 'case-desk' },
+      store: downStore(),
+      batch: { retries: 1, retryDelayMs: 1 },
+    });
+    const errors: unknown[] = [];
+    const app = express();
+    app.use(
+      auditMiddleware(log, {
+        resolveActor: () => ({ type: 'user', id: 'u-7' }),
+        onError: (e) => errors.push(e),
+      }),
+    );
+    app.get('/cases/:id', (_req, res) => {
+      res.setHeader('set-cookie', 'session=abc');
+      res.json({ name: 'Jane Resident', ssn: '123-45-6789' });
+    });
+    const { base, server } = await serve(app);
+    try {
+      const res = await fetch(`${base}/cases/BCS-1`);
+      expect(res.status).toBe(503);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      expect(res.headers.get('set-cookie')).toBeNull();
+      const text = await res.text();
+      expect(text).not.toContain('Jane');
+      expect(JSON.parse(text)).toMatchObject({
+        status: 503,
+        code: 'STORE_UNAVAILABLE',
+        type: 'urn:cityofboston:audit:STORE_UNAVAILABLE',
+      });
+      expect(errors[0]).toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    } finally {
+      server.close();
+    }
+    await log.close();
+  });
+
+  it('holds the response until the event is durable, and keeps streamed writes in order', async () => {
+    const store = memoryStore();
+    const log = createAuditLog({ app: { name: 'case-desk' }, store });
+    const app = express();
+    app.use(auditMiddleware(log, { resolveActor: () => ({ type: 'user', id: 'u-7' }) }));
+    app.get('/export', (_req, res) => {
+      res.writeHead(206, { 'content-type': 'text/plain' });
+      res.write('one,');
+      res.write('two,');
+      res.end('three');
+    });
+    const { base, server } = await serve(app);
+    try {
+      const res = await fetch(`${base}/export`);
+      // Already recorded when the status line arrived, with the status the handler chose.
+      expect(store.events).toHaveLength(1);
+      expect(store.events[0]).toMatchObject({ details: { status: 206 }, outcome: 'success' });
+      expect(res.status).toBe(206);
+      expect(await res.text()).toBe('one,two,three');
+    } finally {
+      server.close();
+    }
+    await log.close();
+  });
+
+  it('fails closed only where the predicate says; other requests pass and report to onError', async () => {
+    const log = createAuditLog({
+      app: { name: 'case-desk' },
+      store: downStore(),
+      batch: { retries: 0 },
+    });
+    const errors: unknown[] = [];
+    const app = express();
+    app.use(
+      auditMiddleware(log, {
+        resolveActor: () => undefined,
+        failClosed: (req) => (req.originalUrl ?? '').startsWith('/cases'),
+        onError: (e) => errors.push(e),
+      }),
+    );
+    app.get('/health', (_req, res) => {
+      res.send('ok');
+    });
+    app.get('/cases/:id', (_req, res) => {
+      res.send('case file');
+    });
+    const { base, server } = await serve(app);
+    try {
+      const health = await fetch(`${base}/health`);
+      expect(health.status).toBe(200);
+      expect(await health.text()).toBe('ok');
+      const cases = await fetch(`${base}/cases/1`);
+      expect(cases.status).toBe(503);
+      await new Promise((r) => setTimeout(r, 20));
+      await log.flush();
+      expect(errors).toHaveLength(2);
+    } finally {
+      server.close();
+    }
+    await log.close();
+  });
+});
+
 describe('withAudit (fetch standard)', () => {
   it('records the request before returning the response', async () => {
     const store = memoryStore();
@@ -101,7 +219,10 @@ describe('withAudit (fetch standard)', () => {
     });
     const res = await handler(new Request('https://city.example/cases/1'));
     expect(res.status).toBe(503);
-    expect(await res.text()).not.toContain('secret');
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    const text = await res.text();
+    expect(text).not.toContain('secret');
+    expect(JSON.parse(text)).toMatchObject({ status: 503, code: 'STORE_UNAVAILABLE' });
     expect(errors[0]).toMatchObject({ code: 'STORE_UNAVAILABLE' });
     await log.close();
   });

@@ -1,5 +1,5 @@
 import type { AuditLog, RecordInput } from './createAuditLog';
-import { type Actor, httpEvent } from './internal/httpEvent';
+import { type Actor, auditProblem, httpEvent } from './internal/httpEvent';
 
 export interface WithAuditOptions {
   resolveActor: (request: Request) => Actor | undefined | Promise<Actor | undefined>;
@@ -11,10 +11,12 @@ export interface WithAuditOptions {
   /** The client IP, which a fetch Request does not carry (e.g. from your server's socket). */
   clientIp?: (request: Request) => string | undefined;
   /**
-   * When the event cannot be recorded, answer 503 instead of the handler's response (default
-   * true): a response whose access cannot be accounted for is not sent.
+   * When the event cannot be recorded, answer 503 (`application/problem+json`) instead of the
+   * handler's response (default `true`): a response whose access cannot be accounted for is not
+   * sent. A predicate fails closed only for the requests it picks (those that read or change
+   * constituents' data).
    */
-  failClosed?: boolean;
+  failClosed?: boolean | ((request: Request) => boolean);
   onError?: (error: unknown, event: RecordInput) => void;
 }
 
@@ -35,7 +37,7 @@ export function withAudit<Args extends unknown[]>(
   handler: (request: Request, ...rest: Args) => Response | Promise<Response>,
   options: WithAuditOptions,
 ): (request: Request, ...rest: Args) => Promise<Response> {
-  const failClosed = options.failClosed !== false;
+  const failClosed = options.failClosed ?? true;
   return async (request, ...rest) => {
     const started = performance.now();
     let response: Response | undefined;
@@ -65,14 +67,16 @@ export function withAudit<Args extends unknown[]>(
       await log.record(event);
     } catch (error) {
       options.onError?.(error, event as RecordInput);
-      if (failClosed && thrown === undefined) {
-        return new Response(
-          'Service unavailable: the request could not be recorded in the audit log.',
-          {
-            status: 503,
-            headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' },
+      const closed = typeof failClosed === 'function' ? failClosed(request) : failClosed;
+      if (closed && thrown === undefined) {
+        return new Response(JSON.stringify(auditProblem(error)), {
+          status: 503,
+          headers: {
+            'content-type': 'application/problem+json',
+            'cache-control': 'no-store',
+            'retry-after': '5',
           },
-        );
+        });
       }
     }
     if (thrown !== undefined) throw thrown;

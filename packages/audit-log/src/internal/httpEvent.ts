@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import type { RecordInput } from '../createAuditLog';
+import { isAuditLogError } from '../errors';
 
 export type Actor = RecordInput['actor'];
 
@@ -60,5 +61,27 @@ export function httpEvent(input: {
       status: input.status,
       durationMs: Math.round(input.durationMs),
     },
+  };
+}
+
+/**
+ * The RFC 9457 problem both middlewares answer with (status 503) when they fail closed: the
+ * request could not be recorded in the audit log, so its response is withheld. The `type` is a
+ * URN per code, as the City's other packages spell theirs.
+ */
+export function auditProblem(error: unknown): {
+  type: string;
+  title: string;
+  status: 503;
+  detail: string;
+  code: string;
+} {
+  const code = isAuditLogError(error) ? error.code : 'STORE_UNAVAILABLE';
+  return {
+    type: `urn:cityofboston:audit:${code}`,
+    title: 'Audit log unavailable',
+    status: 503,
+    detail: 'The request could not be recorded in the audit log, so its response is withheld.',
+    code,
   };
 }
