@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PLANTED, plantedDetails, sampleEvent } from '../test/fixtures';
 import { generateCheckpointKeys, verifyCheckpoint } from './checkpoint';
-import { createAuditLog } from './createAuditLog';
+import { createAuditLog, createEventId } from './createAuditLog';
 import { AuditLogError } from './errors';
 import { UUIDV7_PATTERN } from './internal/uuidv7';
 import { memoryStore } from './memoryStore';
@@ -70,6 +70,28 @@ describe('createAuditLog', () => {
     expect(error).toBeInstanceOf(AuditLogError);
     expect((error as AuditLogError).code).toBe('INVALID_EVENT');
     expect((error as AuditLogError).issues[0]?.path).toEqual(['outcome']);
+    await log.close();
+  });
+
+  it('takes a caller-kept id as the idempotency key: a retry returns the stored event', async () => {
+    const store = memoryStore();
+    const log = createAuditLog({ app, store });
+    const id = createEventId();
+    expect(id).toMatch(UUIDV7_PATTERN);
+    const first = await log.record(sampleEvent(1), { id });
+    // The time comes from the id, so a retry (later, elsewhere) is the same event.
+    expect(Date.parse(first.time)).toBe(Number.parseInt(id.replace(/-/g, '').slice(0, 12), 16));
+    const again = await log.record(sampleEvent(1), { id });
+    expect(again).toEqual(first);
+    expect(store.events).toHaveLength(1);
+    await expect(log.record(sampleEvent(2), { id: 'not-a-uuid' })).rejects.toMatchObject({
+      code: 'INVALID_EVENT',
+      issues: [expect.objectContaining({ path: ['id'] })],
+    });
+    // A v4 UUID does not carry a time: refused as well.
+    await expect(
+      log.record(sampleEvent(2), { id: '3b241101-e2bb-4255-8caf-4136c566a962' }),
+    ).rejects.toMatchObject({ code: 'INVALID_EVENT' });
     await log.close();
   });
 

@@ -6,7 +6,7 @@ import { invalidInput } from './internal/invalidInput';
 import { redactDetails } from './internal/redactDetails';
 import { AuditEventInput, type Classification } from './internal/schemas';
 import { scrubString } from './internal/scrub';
-import { uuidv7 } from './internal/uuidv7';
+import { UUIDV7_PATTERN, uuidv7, uuidv7Time } from './internal/uuidv7';
 import type { AuditStore } from './store';
 
 /** What `record()` accepts: an `AuditEventInput` whose `app` may be left to the log. */
@@ -65,6 +65,14 @@ export interface CreateAuditLogOptions {
 export interface RecordOptions {
   /** Schema for this event's `details`, overriding the log's. */
   detailsSchema?: z.ZodType;
+  /**
+   * The event's id, when the caller must be able to retry: a UUIDv7 from `createEventId()`
+   * kept with the work it audits (an outbox row, a job). The id is the idempotency key, so
+   * recording it again (after a crash, from another instance) returns the stored event instead
+   * of writing a second one; the event's `time` is the id's timestamp, so a retry is identical.
+   * A JSONL store remembers the ids of its newest events only (`idempotencyWindow`).
+   */
+  id?: string;
 }
 
 /** A running audit log. */
@@ -102,6 +110,9 @@ function positive(name: string, value: number | undefined, fallback: number, min
   return value;
 }
 
+// What record() validates: an AuditEventInput whose app the log fills in when it is left out.
+const RecordInputSchema = AuditEventInput.extend({ app: AuditEventInput.shape.app.optional() });
+
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
@@ -132,6 +143,7 @@ export function createAuditLog(options: CreateAuditLogOptions): AuditLog {
       cause: app.error,
     });
   }
+  const appData = app.data;
   const batch = options.batch ?? {};
   const maxSize = positive('batch.maxSize', batch.maxSize, 512);
   const maxQueue = positive('batch.maxQueue', batch.maxQueue, 10_000);
@@ -242,23 +254,48 @@ export function createAuditLog(options: CreateAuditLogOptions): AuditLog {
       : undefined;
   timer?.unref?.();
 
+  let lastMs = 0;
+  let lastIso = '';
+
   function prepare(input: RecordInput, recordOptions?: RecordOptions): UnsealedEvent {
-    const candidate = { ...input, app: input.app ?? app.data };
-    const parsed = AuditEventInput.safeParse(candidate);
+    // Validated as given (no copy to add the app first); zod's output is a fresh object this
+    // log owns, so the id, time and app are set on it directly.
+    const parsed = RecordInputSchema.safeParse(input);
     if (!parsed.success) {
       throw invalidInput('INVALID_EVENT', 'invalid audit event', parsed.error.issues, {
         cause: parsed.error,
       });
     }
     const data = parsed.data as AuditEventInput;
-    const ms = Date.now();
-    const event = { id: uuidv7(ms), time: new Date(ms).toISOString(), ...data } as UnsealedEvent;
+    data.app ??= { ...appData };
+    const event = data as UnsealedEvent;
+    const given = recordOptions?.id;
+    if (given === undefined) {
+      const ms = Date.now();
+      if (ms !== lastMs) {
+        lastMs = ms;
+        lastIso = new Date(ms).toISOString();
+      }
+      event.id = uuidv7(ms);
+      event.time = lastIso;
+    } else {
+      if (typeof given !== 'string' || !UUIDV7_PATTERN.test(given)) {
+        throw new AuditLogError('INVALID_EVENT', 'invalid audit event: `id` must be a UUIDv7', {
+          issues: [{ code: 'invalid_format', path: ['id'], message: 'Expected a UUIDv7' }],
+        });
+      }
+      event.id = given;
+      event.time = new Date(uuidv7Time(given)).toISOString();
+    }
     if (detailsPolicy.scrub && data.reason !== undefined) event.reason = scrubString(data.reason);
     if (data.details !== undefined) {
-      const schema = recordOptions?.detailsSchema ?? detailsPolicy.schema;
+      const override = recordOptions?.detailsSchema;
       let details: Record<string, unknown> | undefined;
       try {
-        details = redactDetails(data.details, { ...detailsPolicy, ...(schema ? { schema } : {}) });
+        details = redactDetails(
+          data.details,
+          override ? { ...detailsPolicy, schema: override } : detailsPolicy,
+        );
       } catch (error) {
         const zodIssues = (error as { issues?: AuditIssue[] }).issues;
         const issues = Array.isArray(zodIssues)
@@ -328,4 +365,18 @@ export function createAuditLog(options: CreateAuditLogOptions): AuditLog {
       return closing;
     },
   };
+}
+
+/**
+ * A new event id (UUIDv7, RFC 9562) for `record(event, { id })`: create it with the work the
+ * event audits and keep it there, so a retry of the record is recognised as the same event.
+ *
+ * @example
+ * ```ts
+ * const id = createEventId(); // stored in the outbox row, in the same transaction as the change
+ * await log.record(event, { id }); // a retry after a crash returns the stored event
+ * ```
+ */
+export function createEventId(): string {
+  return uuidv7();
 }

@@ -12,6 +12,7 @@ export {
   type BatchOptions,
   type CreateAuditLogOptions,
   createAuditLog,
+  createEventId,
   type DetailsOptions,
   type RecordInput,
   type RecordOptions,

@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { recordThenKill } from '../test/crash';
 import { PLANTED, plantedDetails, sampleEvent } from '../test/fixtures';
 import { tamperMatrix } from '../test/tamperMatrix';
-import { createAuditLog } from './createAuditLog';
+import { createAuditLog, createEventId } from './createAuditLog';
+import { canonicalize } from './internal/canonical';
 import type { SealedEvent } from './internal/chain';
 import { jsonlStore } from './jsonlStore';
 import { verify } from './verify';
@@ -46,7 +47,8 @@ describe('jsonlStore tamper matrix', () => {
         remove: (seq) => editLines(path, (lines) => lines.filter((_, i) => i !== at(lines, seq))),
         insertAfter: (after, forged) =>
           editLines(path, (lines) => {
-            lines.splice(at(lines, after) + 1, 0, JSON.stringify(forged));
+            // Written as the log writes lines (canonical), so only the chain can give it away.
+            lines.splice(at(lines, after) + 1, 0, canonicalize(forged));
             return lines;
           }),
         swap: (a, b) =>
@@ -141,6 +143,75 @@ describe('jsonlStore', () => {
       await log.close();
     },
   );
+
+  it('is idempotent by event id across two opens of the same file', async () => {
+    const path = await tempFile();
+    const ids = [createEventId(), createEventId(), createEventId()];
+    const first = createAuditLog({ app: { name: 'a' }, store: jsonlStore({ path }) });
+    const stored = [];
+    for (const [i, id] of ids.slice(0, 2).entries()) {
+      stored.push(await first.record(sampleEvent(i), { id }));
+    }
+    await first.close();
+
+    // A restart: the retry of the second event (its record() outcome was lost with the process)
+    // comes back as stored, and only the third is new.
+    const second = createAuditLog({ app: { name: 'a' }, store: jsonlStore({ path }) });
+    const retried = await second.record(sampleEvent(1), { id: ids[1] as string });
+    expect(retried).toEqual(stored[1]);
+    const third = await second.record(sampleEvent(2), { id: ids[2] as string });
+    expect(third.integrity.seq).toBe(3);
+    // Twice in one batch is written once.
+    const [a, b] = await Promise.all([
+      second.record(sampleEvent(3), { id: ids[2] as string }),
+      second.record(sampleEvent(3), { id: ids[0] as string }),
+    ]);
+    expect(a).toEqual(third);
+    expect(b).toEqual(stored[0]);
+    await second.close();
+
+    const lines = (await readFile(path, 'utf8')).split('\n').filter(Boolean);
+    expect(lines).toHaveLength(3);
+    expect(lines.map((l) => (JSON.parse(l) as SealedEvent).id)).toEqual(ids);
+    expect(await verify(jsonlStore({ path }))).toMatchObject({ ok: true, count: 3 });
+  });
+
+  it('remembers only the newest ids of the window it is given', async () => {
+    const path = await tempFile();
+    const ids = Array.from({ length: 4 }, () => createEventId());
+    const first = createAuditLog({ app: { name: 'a' }, store: jsonlStore({ path }) });
+    for (const [i, id] of ids.entries()) await first.record(sampleEvent(i), { id });
+    await first.close();
+    const store = jsonlStore({ path, idempotencyWindow: 2 });
+    const log = createAuditLog({ app: { name: 'a' }, store });
+    // The last two are inside the window; the first is older and is written again.
+    expect((await log.record(sampleEvent(3), { id: ids[3] as string })).integrity.seq).toBe(4);
+    expect((await log.record(sampleEvent(2), { id: ids[2] as string })).integrity.seq).toBe(3);
+    expect((await log.record(sampleEvent(0), { id: ids[0] as string })).integrity.seq).toBe(5);
+    await log.close();
+    expect(() => jsonlStore({ path, idempotencyWindow: -1 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTIONS' }),
+    );
+  });
+
+  it('reports a line that is valid JSON but not canonical, even when its hash matches', async () => {
+    const path = await tempFile();
+    const log = createAuditLog({ app: { name: 'a' }, store: jsonlStore({ path }) });
+    for (let i = 0; i < 4; i++) await log.record(sampleEvent(i));
+    await log.close();
+    await editLines(path, (lines) => {
+      // Same members, same hash, different bytes: keys in another order.
+      const event = JSON.parse(lines[2] as string) as Record<string, unknown>;
+      const reordered = Object.fromEntries(Object.entries(event).reverse());
+      lines[2] = JSON.stringify(reordered);
+      return lines;
+    });
+    expect((await verify(jsonlStore({ path }))).firstBad).toMatchObject({
+      seq: 3,
+      reason: 'malformed',
+      message: expect.stringContaining('canonical'),
+    });
+  });
 
   it('survives SIGKILL: every acknowledged event is present, the chain verifies, writing continues', async () => {
     const path = await tempFile();

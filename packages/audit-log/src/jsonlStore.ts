@@ -1,13 +1,14 @@
+import { constants as fsConstants } from 'node:fs';
 import { type FileHandle, mkdir, open, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Checkpoint } from './checkpoint';
 import { AuditLogError } from './errors';
+import { CANONICAL_LINES, scanEventLine } from './internal/canonicalLine';
 import {
   type ChainHead,
   EMPTY_HEAD,
   type SealedEvent,
   sealEvents,
-  serializeEvent,
   type UnsealedEvent,
 } from './internal/chain';
 import { queryArray } from './internal/query';
@@ -22,6 +23,13 @@ export interface JsonlStoreOptions {
    * for speed; only for throwaway logs.
    */
   fsync?: boolean;
+  /**
+   * How many of the newest events' ids the store remembers to keep `append` idempotent (default
+   * 100,000). Opening reads the ids of that many last lines back from the file, so an event
+   * appended again after a restart (a retry whose first attempt did reach the disk) is returned
+   * as stored instead of being written twice. An id older than the window is not recognized.
+   */
+  idempotencyWindow?: number;
 }
 
 /** A JSONL store, with what its opening found. */
@@ -32,7 +40,10 @@ export interface JsonlStore extends AuditStore {
 }
 
 const CHUNK = 1 << 20;
-const RECENT_IDS = 1 << 16;
+const DEFAULT_WINDOW = 100_000;
+const { O_APPEND, O_CREAT, O_DSYNC, O_RDWR } = fsConstants;
+// 'a+' plus O_DSYNC where the platform has it (Linux, macOS; not Windows).
+const APPEND_DSYNC = O_DSYNC === undefined ? undefined : O_APPEND | O_CREAT | O_RDWR | O_DSYNC;
 
 /** Finds the offset just after the last newline at or before `size`, reading backwards. */
 async function lastLineEnd(fh: FileHandle, size: number): Promise<number> {
@@ -58,7 +69,8 @@ async function lastLine(fh: FileHandle, end: number): Promise<string | undefined
   return buf.toString('utf8');
 }
 
-async function* lines(path: string): AsyncGenerator<string> {
+/** The complete lines of a file, an array per read (a torn last line is left out). */
+async function* lineChunks(path: string): AsyncGenerator<string[]> {
   let fh: FileHandle;
   try {
     fh = await open(path, 'r');
@@ -81,14 +93,23 @@ async function* lines(path: string): AsyncGenerator<string> {
         carry += chunk.toString('utf8');
         continue;
       }
-      const text = carry + chunk.subarray(0, nl).toString('utf8');
-      carry = chunk.subarray(nl + 1).toString('utf8');
-      for (const line of text.split('\n')) if (line.length > 0) yield line;
+      const text = carry + chunk.toString('utf8', 0, nl);
+      carry = chunk.toString('utf8', nl + 1);
+      const out = text.split('\n');
+      yield out.includes('') ? out.filter((l) => l.length > 0) : out;
     }
     // An unterminated last line is a write in progress (or a torn one): not part of the chain.
   } finally {
     await fh.close();
   }
+}
+
+/** The id of a stored line (cheaply when canonical), or undefined for a line without one. */
+function idOf(line: string): string | undefined {
+  const scan = scanEventLine(line);
+  if (scan) return line.slice(scan.idStart, scan.idEnd);
+  const id = (parseLine(line) as { id?: unknown }).id;
+  return typeof id === 'string' ? id : undefined;
 }
 
 function parseLine(line: string): SealedEvent {
@@ -114,19 +135,48 @@ export function jsonlStore(options: JsonlStoreOptions): JsonlStore {
   if (!options || typeof options.path !== 'string' || options.path.length === 0) {
     throw new AuditLogError('INVALID_OPTIONS', 'jsonlStore: `path` must be a file path');
   }
+  const window = options.idempotencyWindow ?? DEFAULT_WINDOW;
+  if (!Number.isSafeInteger(window) || window < 0) {
+    throw new AuditLogError(
+      'INVALID_OPTIONS',
+      `jsonlStore: idempotencyWindow must be an integer >= 0, got ${window}`,
+    );
+  }
   const { path } = options;
   const cpPath = `${path}.checkpoints`;
   const sync = options.fsync !== false;
+  const dsync = sync && APPEND_DSYNC !== undefined;
   let fh: FileHandle | undefined;
   let size = 0;
   let head: ChainHead = EMPTY_HEAD;
   let opening: Promise<{ head: ChainHead; repairedBytes: number }> | undefined;
+  let loadingIds: Promise<void> | undefined;
   let tail: Promise<unknown> = Promise.resolve();
-  const recent = new Map<string, SealedEvent>();
+  // The idempotency window: id -> byte offset of its line, and the ids in write order (a ring),
+  // so the oldest is forgotten in O(1) once the window is full.
+  const offsets = new Map<string, number>();
+  const ring: string[] = [];
+  let ringNext = 0;
+
+  /** Adds `id` (already in `offsets`) to the window, forgetting the oldest when it is full. */
+  function remember(id: string): void {
+    if (window === 0) {
+      offsets.delete(id);
+      return;
+    }
+    if (ring.length < window) ring.push(id);
+    else {
+      offsets.delete(ring[ringNext] as string);
+      ring[ringNext] = id;
+      ringNext = (ringNext + 1) % window;
+    }
+  }
 
   async function doOpen() {
     await mkdir(dirname(path), { recursive: true });
-    const handle = await open(path, 'a+');
+    // With O_DSYNC each write returns once its data (and the size that reaches it) is on disk:
+    // the same promise as write + fdatasync, in one system call instead of two round trips.
+    const handle = await open(path, dsync ? APPEND_DSYNC : 'a+');
     const stat = await handle.stat();
     const end = await lastLineEnd(handle, stat.size);
     const repairedBytes = stat.size - end;
@@ -162,47 +212,130 @@ export function jsonlStore(options: JsonlStoreOptions): JsonlStore {
     return opening;
   }
 
+  /** Reads the ids of the last `window` lines, newest last (only before the first append). */
+  async function loadIds(): Promise<void> {
+    await ready();
+    if (window === 0 || size === 0) return;
+    const handle = fh as FileHandle;
+    // Walk back from the end a chunk at a time until `window` lines (or the file) are covered.
+    const found: Array<[string, number]> = [];
+    const buf = Buffer.alloc(CHUNK);
+    let end = size;
+    // The beginning of the file region already read, up to its first line start.
+    let pending = Buffer.alloc(0);
+    while (end > 0 && found.length < window) {
+      const start = Math.max(0, end - CHUNK);
+      const { bytesRead } = await handle.read(buf, 0, end - start, start);
+      const chunk = buf.subarray(0, bytesRead);
+      const bytes = pending.length > 0 ? Buffer.concat([chunk, pending]) : chunk;
+      let lineEnd = bytes.length; // just after a newline
+      while (lineEnd > 0 && found.length < window) {
+        const nl = lineEnd >= 2 ? bytes.lastIndexOf(10, lineEnd - 2) : -1;
+        if (nl < 0 && start > 0) break; // this line starts in an earlier chunk
+        const lineStart = nl + 1;
+        const id = idOf(bytes.toString('utf8', lineStart, lineEnd - 1));
+        if (id !== undefined) found.push([id, start + lineStart]);
+        lineEnd = lineStart;
+      }
+      pending = Buffer.from(bytes.subarray(0, lineEnd));
+      end = start;
+    }
+    for (let i = found.length - 1; i >= 0; i--) {
+      const [id, offset] = found[i] as [string, number];
+      if (!offsets.has(id)) {
+        offsets.set(id, offset);
+        remember(id);
+      }
+    }
+  }
+
+  /** The stored event `id`, reading lines from `offset` (the start of its line or batch). */
+  async function readBack(id: string, offset: number): Promise<SealedEvent> {
+    const handle = fh as FileHandle;
+    const buf = Buffer.alloc(CHUNK);
+    let carry = Buffer.alloc(0);
+    let at = offset;
+    while (at < size) {
+      const { bytesRead } = await handle.read(buf, 0, Math.min(CHUNK, size - at), at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+      const bytes = carry.length > 0 ? Buffer.concat([carry, buf.subarray(0, bytesRead)]) : buf;
+      const end = carry.length + bytesRead;
+      // Cut at the last newline so a multi-byte character is never split.
+      const nl = bytes.lastIndexOf(10, end - 1);
+      carry = Buffer.from(bytes.subarray(nl + 1, end));
+      if (nl < 0) continue;
+      for (const line of bytes.toString('utf8', 0, nl).split('\n')) {
+        if (line.length > 0 && idOf(line) === id) return parseLine(line);
+      }
+    }
+    throw new AuditLogError('STORE_CORRUPT', `jsonlStore: event ${id} is no longer in ${path}`);
+  }
+
   function serial<T>(fn: () => Promise<T>): Promise<T> {
     const run = tail.then(fn, fn);
     tail = run.catch(() => {});
     return run;
   }
 
-  return {
+  const store: JsonlStore = {
     kind: 'jsonl',
     chainId: options.chainId ?? 'default',
     path,
     open: ready,
     append(batch: readonly UnsealedEvent[]) {
       return serial(async () => {
-        await ready();
+        loadingIds ??= loadIds().catch((error: unknown) => {
+          loadingIds = undefined;
+          throw error;
+        });
+        await loadingIds;
         const handle = fh as FileHandle;
-        const fresh = batch.filter((e) => !recent.has(e.id));
-        const { sealed, head: next } = sealEvents(fresh, head);
+        // Ids already stored, or repeated within this batch, are not written again. Fresh ids go
+        // into the map now (at this batch's offset), so a repeat inside the batch is caught too;
+        // a failed write takes them out again.
+        const fresh: UnsealedEvent[] = [];
+        let repeated = false;
+        for (const e of batch) {
+          if (offsets.has(e.id)) repeated = true;
+          else {
+            offsets.set(e.id, size);
+            fresh.push(e);
+          }
+        }
+        const { sealed, bytes, head: next } = sealEvents(fresh, head);
         if (sealed.length > 0) {
-          let text = '';
-          for (const e of sealed) text += `${serializeEvent(e)}\n`;
-          const bytes = Buffer.from(text, 'utf8');
           try {
             let written = 0;
             while (written < bytes.length) {
               const r = await handle.write(bytes, written, bytes.length - written, size + written);
               written += r.bytesWritten;
             }
-            if (sync) await handle.datasync();
+            if (sync && !dsync) await handle.datasync();
           } catch (error) {
             // Roll the file back so the chain on disk never holds a half batch.
             await handle.truncate(size).catch(() => {});
+            for (const e of fresh) offsets.delete(e.id);
             throw error;
           }
+          // Each id maps to where its batch starts; a repeat (rare) is found by reading from there.
+          for (const e of fresh) remember(e.id);
           size += bytes.length;
           head = next;
-          for (const e of sealed) {
-            recent.set(e.id, e);
-            if (recent.size > RECENT_IDS) recent.delete(recent.keys().next().value as string);
-          }
         }
-        return batch.map((e) => recent.get(e.id) as SealedEvent);
+        if (!repeated) return sealed;
+        const byId = new Map<string, SealedEvent>();
+        for (const e of sealed) byId.set(e.id, e);
+        const out: SealedEvent[] = [];
+        for (const e of batch) {
+          let stored = byId.get(e.id);
+          if (!stored) {
+            stored = await readBack(e.id, offsets.get(e.id) as number);
+            byId.set(e.id, stored);
+          }
+          out.push(stored);
+        }
+        return out;
       });
     },
     async head() {
@@ -210,11 +343,12 @@ export function jsonlStore(options: JsonlStoreOptions): JsonlStore {
       return head;
     },
     async *read() {
-      for await (const line of lines(path)) yield parseLine(line);
+      for await (const chunk of lineChunks(path)) for (const line of chunk) yield parseLine(line);
     },
     async query(query: AuditQuery): Promise<AuditQueryPage> {
       const all: SealedEvent[] = [];
-      for await (const line of lines(path)) all.push(parseLine(line));
+      for await (const chunk of lineChunks(path))
+        for (const line of chunk) all.push(parseLine(line));
       return queryArray(all, query);
     },
     appendCheckpoint(cp: Checkpoint) {
@@ -253,7 +387,15 @@ export function jsonlStore(options: JsonlStoreOptions): JsonlStore {
         await fh?.close();
         fh = undefined;
         opening = undefined;
+        loadingIds = undefined;
+        offsets.clear();
+        ring.length = 0;
+        ringNext = 0;
       });
     },
   };
+  // verify() hashes the stored lines directly (not enumerable: a wrapper that spreads this store
+  // and replaces `read` falls back to reading events).
+  Object.defineProperty(store, CANONICAL_LINES, { value: () => lineChunks(path) });
+  return store;
 }

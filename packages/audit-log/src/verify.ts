@@ -1,6 +1,8 @@
 import { type Checkpoint, type KeyInput, verifyCheckpoint } from './checkpoint';
 import { AuditLogError } from './errors';
-import { GENESIS_HASH, hashEvent, type SealedEvent } from './internal/chain';
+import { canonicalize } from './internal/canonical';
+import { CANONICAL_LINES, type CanonicalLineSource, scanEventLine } from './internal/canonicalLine';
+import { GENESIS_HASH, hashEvent, type SealedEvent, sha256hex } from './internal/chain';
 import type { AuditEvent } from './internal/schemas';
 import type { AuditStore } from './store';
 
@@ -88,11 +90,14 @@ export async function verify(
   source: VerifySource,
   options: VerifyOptions = {},
 ): Promise<VerifyResult> {
-  let events: Iterable<AuditEvent> | AsyncIterable<AuditEvent>;
+  let events: Iterable<AuditEvent> | AsyncIterable<AuditEvent> | undefined;
+  let lines: AsyncIterable<readonly string[]> | undefined;
   const checkpoints: Checkpoint[] = [...(options.checkpoints ?? [])];
   let recordedHead = 0;
   if (isStore(source)) {
-    events = source.read();
+    const raw = (source as Partial<CanonicalLineSource>)[CANONICAL_LINES];
+    if (typeof raw === 'function') lines = raw.call(source);
+    else events = source.read();
     checkpoints.push(...(await source.checkpoints()));
     recordedHead = (await source.head()).seq;
   } else if (
@@ -132,6 +137,7 @@ export async function verify(
   }
 
   const every = options.progressEvery ?? 10_000;
+  const onProgress = options.onProgress;
   let expected = 1;
   let prev = GENESIS_HASH;
   let count = 0;
@@ -142,8 +148,35 @@ export async function verify(
     checkpointsChecked: checked,
     firstBad: { seq, reason, message },
   });
-
-  for await (const event of events) {
+  /** The checks after the hash: the link to the predecessor and the checkpoints at this seq. */
+  const link = (seq: number, prevHashMatches: boolean, hash: string): VerifyResult | undefined => {
+    if (!prevHashMatches) {
+      return fail(
+        seq,
+        'prev-hash-mismatch',
+        `event ${seq} does not follow event ${seq - 1} (inserted or replaced)`,
+      );
+    }
+    if (bySize.size > 0) {
+      for (const cp of bySize.get(seq) ?? []) {
+        if (cp.headHash !== hash) {
+          return fail(
+            seq,
+            'checkpoint-mismatch',
+            `chain head at ${seq} differs from the checkpoint signed ${cp.time}`,
+          );
+        }
+        checked += 1;
+      }
+    }
+    prev = hash;
+    count += 1;
+    expected += 1;
+    if (onProgress && count % every === 0) onProgress(count);
+    return undefined;
+  };
+  /** Verifies one event object; `line`, when given, must be its canonical text. */
+  const step = (event: unknown, line?: string): VerifyResult | undefined => {
     if (!isSealed(event))
       return fail(expected, 'malformed', `entry ${count + 1} has no integrity block`);
     const { seq, prevHash, hash } = event.integrity;
@@ -162,27 +195,48 @@ export async function verify(
     }
     if (actual !== hash)
       return fail(seq, 'hash-mismatch', `event ${seq} does not match its hash (modified)`);
-    if (prevHash !== prev) {
-      return fail(
-        seq,
-        'prev-hash-mismatch',
-        `event ${seq} does not follow event ${seq - 1} (inserted or replaced)`,
-      );
+    if (line !== undefined && canonicalize(event) !== line) {
+      return fail(seq, 'malformed', `event ${seq} is not stored in canonical (RFC 8785) form`);
     }
-    for (const cp of bySize.get(seq) ?? []) {
-      if (cp.headHash !== hash) {
-        return fail(
-          seq,
-          'checkpoint-mismatch',
-          `chain head at ${seq} differs from the checkpoint signed ${cp.time}`,
+    return link(seq, prevHash === prev, hash);
+  };
+
+  if (lines) {
+    for await (const chunk of lines) {
+      for (const line of chunk) {
+        const scan = scanEventLine(line);
+        if (scan === undefined) {
+          // Not the canonical text the log writes: parse it to say what is wrong with it.
+          let event: unknown;
+          try {
+            event = JSON.parse(line);
+          } catch {
+            return fail(expected, 'malformed', `entry ${count + 1} is not JSON`);
+          }
+          const bad = step(event, line);
+          if (bad) return bad;
+          continue;
+        }
+        const seq = scan.seq;
+        if (seq > expected)
+          return fail(expected, 'missing', `expected seq ${expected}, found ${seq}`);
+        if (seq < expected)
+          return fail(seq, 'out-of-order', `expected seq ${expected}, found ${seq} again`);
+        // The stored text minus `"hash":"…",` is what the hash covers (see hashEvent).
+        const actual = sha256hex(
+          line.slice(0, scan.hashMemberStart) + line.slice(scan.hashMemberEnd),
         );
+        if (!rangeIs(line, scan.hashStart, scan.hashEnd, actual))
+          return fail(seq, 'hash-mismatch', `event ${seq} does not match its hash (modified)`);
+        const bad = link(seq, rangeIs(line, scan.prevStart, scan.prevEnd, prev), actual);
+        if (bad) return bad;
       }
-      checked += 1;
     }
-    prev = hash;
-    count += 1;
-    expected += 1;
-    if (options.onProgress && count % every === 0) options.onProgress(count);
+  } else {
+    for await (const event of events as Iterable<AuditEvent> | AsyncIterable<AuditEvent>) {
+      const bad = step(event);
+      if (bad) return bad;
+    }
   }
   const claimed = Math.max(maxSize, recordedHead);
   if (claimed > count) {
@@ -193,4 +247,9 @@ export async function verify(
     );
   }
   return { ok: true, count, headHash: prev, checkpointsChecked: checked };
+}
+
+/** `text[start, end)` equals `value` (an unescaped range against a hex digest). */
+function rangeIs(text: string, start: number, end: number, value: string): boolean {
+  return end - start === value.length && text.startsWith(value, start);
 }

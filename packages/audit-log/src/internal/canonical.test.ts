@@ -1,7 +1,7 @@
 import reference from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalize, canonicalizeWith, canonicalMembers, joinMembers } from './canonical';
+import { canonicalCut, canonicalize, canonicalizeWith } from './canonical';
 
 describe('canonicalize (RFC 8785)', () => {
   it('matches the reference implementation on random JSON values', () => {
@@ -34,7 +34,7 @@ describe('canonicalize (RFC 8785)', () => {
     expect(() => canonicalize({ x: 1n })).toThrow(/BigInt/);
   });
 
-  it('splicing a member into precomputed members equals canonicalizing the whole object', () => {
+  it('splicing a member into an object cut around its key equals canonicalizing the whole object', () => {
     fc.assert(
       fc.property(
         fc.dictionary(fc.string(), fc.jsonValue()),
@@ -43,7 +43,8 @@ describe('canonicalize (RFC 8785)', () => {
         (obj, key, value) => {
           const rest = { ...obj };
           delete rest[key];
-          expect(joinMembers(canonicalMembers(rest), key, canonicalize(value))).toBe(
+          const { before, after } = canonicalCut(rest, key);
+          expect(`${before}${canonicalize(key)}:${canonicalize(value)}${after}`).toBe(
             canonicalizeWith(rest, key, value),
           );
           expect(canonicalizeWith(rest, key, value)).toBe(reference({ ...rest, [key]: value }));

@@ -1,18 +1,23 @@
 import * as nodeCrypto from 'node:crypto';
 import {
-  type CanonicalMembers,
+  type CanonicalCut,
+  canonicalCut,
+  canonicalEventCut,
   canonicalize,
   canonicalizeWith,
-  canonicalMembers,
-  joinMembers,
 } from './canonical';
 import type { AuditEvent } from './schemas';
 
 // crypto.hash (Node 20.12+) is a one-shot digest without a Hash object; fall back elsewhere.
-const oneShot = (nodeCrypto as { hash?: (alg: string, data: string, enc: 'hex') => string }).hash;
+const oneShot = (
+  nodeCrypto as { hash?: (alg: string, data: string | Uint8Array, enc: 'hex') => string }
+).hash;
 export const sha256hex: (text: string) => string = oneShot
   ? (text) => oneShot('sha256', text, 'hex')
   : (text) => nodeCrypto.createHash('sha256').update(text).digest('hex');
+const sha256bytes: (bytes: Uint8Array) => string = oneShot
+  ? (bytes) => oneShot('sha256', bytes, 'hex')
+  : (bytes) => nodeCrypto.createHash('sha256').update(bytes).digest('hex');
 
 /** The `prevHash` of the first event of every chain. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -46,52 +51,96 @@ export function hashEvent(
   );
 }
 
-// The log canonicalizes each event once, when it is recorded, and keeps the members here (not
-// enumerable, so never copied or stored); sealing then only splices the integrity block in.
-const MEMBERS = Symbol('city-audit.canonical-members');
-const LINE = Symbol('city-audit.canonical-line');
+// The log canonicalizes each event once, when it is recorded, and keeps the text cut around
+// `integrity` here (not enumerable, so never copied or stored). Sealing writes each event's
+// canonical line straight into one buffer per batch: the bytes of the text without the hash
+// member are hashed in place, then the hash member is slotted in. Nothing is serialized twice
+// and no line is built as a string unless a store asks for one.
+const HEX64 = /^[0-9a-f]{64}$/;
+const CUT = Symbol('city-audit.canonical-cut');
+const OPEN = '"integrity":{';
 
 /** Canonicalizes an unsealed event once (throws when JSON cannot carry it) and remembers it. */
 export function precanonicalize(event: UnsealedEvent): void {
-  const members = canonicalMembers(event as Record<string, unknown>);
-  Object.defineProperty(event, MEMBERS, { value: members, enumerable: false });
+  const cut = canonicalEventCut(event as Record<string, unknown>);
+  Object.defineProperty(event, CUT, { value: cut, enumerable: false });
 }
 
-function membersOf(event: UnsealedEvent): CanonicalMembers | undefined {
-  return (event as { [MEMBERS]?: CanonicalMembers })[MEMBERS];
+function cutOf(event: UnsealedEvent): CanonicalCut {
+  const cut = (event as { [CUT]?: CanonicalCut })[CUT];
+  if (cut) return cut;
+  // An event this log did not prepare: canonicalize it now, without any integrity it carries.
+  const { integrity: _ignored, ...rest } = event as AuditEvent;
+  return canonicalCut(rest as Record<string, unknown>, 'integrity');
 }
 
-/** Chains `events` after `head`; returns the sealed events and the new head. */
-export function sealEvents(
-  events: readonly UnsealedEvent[],
-  head: ChainHead,
-): { sealed: SealedEvent[]; head: ChainHead } {
+/** What {@link sealEvents} returns. */
+export interface Sealed {
+  sealed: SealedEvent[];
+  /** The new head of the chain. */
+  head: ChainHead;
+  /** Every sealed event's canonical line (RFC 8785) followed by `\n`: what a file store writes. */
+  bytes: Buffer;
+  /** The canonical text of the `i`th sealed event, without the newline. */
+  line(i: number): string;
+}
+
+/** Chains `events` after `head`: the sealed events, their canonical lines and the new head. */
+export function sealEvents(events: readonly UnsealedEvent[], head: ChainHead): Sealed {
   let { seq, hash } = head;
-  const sealed: SealedEvent[] = [];
-  for (const event of events) {
-    seq += 1;
-    const members = membersOf(event);
-    let next: string;
-    let line: string | undefined;
-    if (members) {
-      next = sha256hex(joinMembers(members, 'integrity', `{"prevHash":"${hash}","seq":${seq}}`));
-      line = joinMembers(
-        members,
-        'integrity',
-        `{"hash":"${next}","prevHash":"${hash}","seq":${seq}}`,
-      );
-    } else {
-      next = hashEvent(event, seq, hash);
-    }
-    const out = { ...event, integrity: { seq, prevHash: hash, hash: next } } as SealedEvent;
-    if (line !== undefined) Object.defineProperty(out, LINE, { value: line, enumerable: false });
-    sealed.push(out);
-    hash = next;
+  const n = events.length;
+  const cuts: CanonicalCut[] = new Array(n);
+  // UTF-8 needs at most 3 bytes per UTF-16 code unit; the integrity block is under 200 bytes
+  // with an ordinary head. Sized for the worst single event on top, so ASCII never grows it.
+  let total = 0;
+  let worst = 0;
+  for (let i = 0; i < n; i++) {
+    const cut = cutOf(events[i] as UnsealedEvent);
+    cuts[i] = cut;
+    const need = (cut.before.length + cut.after.length) * 3;
+    total += cut.before.length + cut.after.length + 200;
+    if (need > worst) worst = need;
   }
-  return { sealed, head: { seq, hash } };
-}
-
-/** The canonical line a file store writes for a sealed event (no newline). */
-export function serializeEvent(event: SealedEvent): string {
-  return (event as { [LINE]?: string })[LINE] ?? canonicalize(event);
+  // The head comes from storage; quote it canonically unless it is the usual hex digest.
+  let prevText = HEX64.test(hash) ? `"${hash}"` : canonicalize(hash);
+  let out = Buffer.allocUnsafe(total + worst + 2 * prevText.length + 400);
+  let pos = 0;
+  const starts: number[] = new Array(n + 1);
+  const sealed: SealedEvent[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const cut = cuts[i] as CanonicalCut;
+    seq += 1;
+    const rest = `"prevHash":${prevText},"seq":${seq}}`;
+    const need = (cut.before.length + cut.after.length + rest.length) * 3 + 100;
+    if (pos + need > out.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(out.length * 2, pos + need));
+      out.copy(bigger, 0, 0, pos);
+      out = bigger;
+    }
+    const start = pos;
+    starts[i] = start;
+    pos += out.write(cut.before, pos, 'utf8');
+    pos += out.write(OPEN, pos, 'latin1');
+    const gap = pos;
+    pos += out.write(rest, pos, 'utf8');
+    pos += out.write(cut.after, pos, 'utf8');
+    // The hash covers the event with integrity { prevHash, seq }: exactly these bytes.
+    const next = sha256bytes(out.subarray(start, pos));
+    const member = `"hash":"${next}",`;
+    out.copy(out, gap + member.length, gap, pos);
+    out.write(member, gap, 'latin1');
+    pos += member.length;
+    out[pos++] = 10;
+    sealed[i] = { ...events[i], integrity: { seq, prevHash: hash, hash: next } } as SealedEvent;
+    hash = next;
+    prevText = `"${next}"`;
+  }
+  starts[n] = pos;
+  const bytes = out.subarray(0, pos);
+  return {
+    sealed,
+    head: { seq, hash },
+    bytes,
+    line: (i) => bytes.toString('utf8', starts[i], (starts[i + 1] as number) - 1),
+  };
 }

@@ -7,7 +7,11 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\b\d{3})[\s.-]?\d{3}[\s.-]?\d{4}\b/g, '[redacted:phone]'],
 ];
 
+// Every pattern needs an `@` or a digit; most strings have neither and are returned as they are.
+const CANDIDATE = /[@0-9]/;
+
 export function scrubString(value: string): string {
+  if (!CANDIDATE.test(value)) return value;
   let out = value;
   for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
   return out;
@@ -20,7 +24,8 @@ export function scrubValue(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((v) => scrubValue(v, depth + 1));
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[scrubString(k)] = scrubValue(v, depth + 1);
+    const obj = value as Record<string, unknown>;
+    for (const k of Object.keys(obj)) out[scrubString(k)] = scrubValue(obj[k], depth + 1);
     return out;
   }
   return value;

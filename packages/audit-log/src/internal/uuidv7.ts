@@ -1,32 +1,40 @@
 // UUIDv7 (RFC 9562 section 5.7): 48 bits of Unix milliseconds, then random bits. Sorting by id
 // sorts by creation time, which keeps B-tree inserts local in PostgreSQL.
-const hex: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
 // Random bytes come from a pool refilled 4 KiB at a time: one getRandomValues call per 256 ids.
 const pool = new Uint8Array(4096);
 let offset = pool.length;
-const bytes = new Uint8Array(16);
+// The id is spelled into a fixed ASCII buffer and read back once: one flat string per id, which
+// is quicker to hash (Map and Set keys) than one glued together from 20 pieces.
+const HEX = Buffer.from('0123456789abcdef', 'latin1');
+const text = Buffer.from('00000000-0000-7000-8000-000000000000', 'latin1');
+// Where each of the 16 bytes goes in the text (dashes after bytes 4, 6, 8 and 10).
+const AT = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
 
 export function uuidv7(ms: number = Date.now()): string {
   if (offset + 10 > pool.length) {
     crypto.getRandomValues(pool);
     offset = 0;
   }
-  bytes.set(pool.subarray(offset, offset + 10), 6);
-  offset += 10;
   let t = ms;
   for (let i = 5; i >= 0; i--) {
-    bytes[i] = t % 256;
+    put(i, t % 256);
     t = Math.floor(t / 256);
   }
-  bytes[6] = 0x70 | ((bytes[6] ?? 0) & 0x0f);
-  bytes[8] = 0x80 | ((bytes[8] ?? 0) & 0x3f);
-  let out = '';
-  for (let i = 0; i < 16; i++) {
-    if (i === 4 || i === 6 || i === 8 || i === 10) out += '-';
-    out += hex[bytes[i] ?? 0];
+  for (let i = 6; i < 16; i++) {
+    let b = pool[offset + i - 6] as number;
+    if (i === 6)
+      b = 0x70 | (b & 0x0f); // version 7
+    else if (i === 8) b = 0x80 | (b & 0x3f); // variant 10
+    put(i, b);
   }
-  return out;
+  offset += 10;
+  return text.toString('latin1');
+}
+
+function put(i: number, byte: number): void {
+  const at = AT[i] as number;
+  text[at] = HEX[byte >> 4] as number;
+  text[at + 1] = HEX[byte & 15] as number;
 }
 
 /** The millisecond timestamp a UUIDv7 carries. */

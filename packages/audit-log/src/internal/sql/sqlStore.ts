@@ -7,7 +7,6 @@ import {
   GENESIS_HASH,
   type SealedEvent,
   sealEvents,
-  serializeEvent,
   type UnsealedEvent,
 } from '../chain';
 import { encodeCursor, normalizeQuery } from '../query';
@@ -155,10 +154,11 @@ export function sqlStore(
           existing.set(e.id, e);
         }
         const fresh = batch.filter((e) => !existing.has(e.id));
-        const { sealed, head: next } = sealEvents(fresh, head);
+        const { sealed, line, head: next } = sealEvents(fresh, head);
         if (sealed.length > 0) {
           const cols: unknown[][] = [[], [], [], [], [], [], [], [], [], []];
-          for (const e of sealed) {
+          for (let j = 0; j < sealed.length; j++) {
+            const e = sealed[j] as SealedEvent;
             const values = [
               e.integrity.seq,
               e.id,
@@ -169,7 +169,7 @@ export function sqlStore(
               e.target?.id ?? null,
               e.outcome,
               e.integrity.hash,
-              serializeEvent(e),
+              line(j),
             ];
             for (let i = 0; i < values.length; i++) cols[i]?.push(values[i]);
           }
