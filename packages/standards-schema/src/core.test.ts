@@ -44,4 +44,11 @@ describe('the /core entry', () => {
       expect.stringContaining('zod/v4/core/registries.js'),
     ]);
   });
+
+  it('carries no zod at all for the classification helpers alone', async () => {
+    const inputs = await bundledInputs(
+      `export { CLASSIFICATIONS, isAtMost, maxClassification } from './core';`,
+    );
+    expect(inputs.filter((f) => f.includes('node_modules/zod'))).toEqual([]);
+  });
 });

@@ -21,8 +21,6 @@ export type PrincipalParseResult =
 type Path = (string | number)[];
 type Issues = $ZodIssue[];
 
-const DATE_TIME = /* @__PURE__ */ regexes.datetime({ offset: true });
-
 function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
@@ -48,12 +46,7 @@ function invalidType(
 }
 
 /** `z.string().min(1)`, optionally with a format pattern (`z.email()`, `z.iso.datetime()`). */
-function string(
-  input: unknown,
-  path: Path,
-  issues: Issues,
-  format?: { name: string; pattern: RegExp; message: string },
-): boolean {
+function string(input: unknown, path: Path, issues: Issues, format?: Format): boolean {
   if (typeof input !== 'string') {
     invalidType('string', input, path, issues);
     return false;
@@ -108,8 +101,30 @@ function strings(input: unknown, path: Path, issues: Issues): string[] | undefin
   return ok ? [...(input as string[])] : undefined;
 }
 
-const EMAIL = { name: 'email', pattern: regexes.email, message: 'Invalid email address' };
-const DATETIME = { name: 'datetime', pattern: DATE_TIME, message: 'Invalid ISO datetime' };
+interface Format {
+  name: string;
+  pattern: RegExp;
+  message: string;
+}
+// Built on first use, not at import: a bundle that imports only the classification helpers from
+// `/core` then leaves zod's regexes out.
+let formats: { email: Format; dateTime: Format; department: Format } | undefined;
+function getFormats() {
+  formats ??= {
+    email: { name: 'email', pattern: regexes.email, message: 'Invalid email address' },
+    dateTime: {
+      name: 'datetime',
+      pattern: regexes.datetime({ offset: true }),
+      message: 'Invalid ISO datetime',
+    },
+    department: {
+      name: 'regex',
+      pattern: DEPARTMENT_CODE_PATTERN,
+      message: DEPARTMENT_CODE_MESSAGE,
+    },
+  };
+  return formats;
+}
 
 /**
  * Validates a value as a {@link Principal} exactly as `Principal.safeParse` does (unknown keys
@@ -126,6 +141,7 @@ const DATETIME = { name: 'datetime', pattern: DATE_TIME, message: 'Invalid ISO d
  */
 export function safeParsePrincipal(value: unknown): PrincipalParseResult {
   const issues: Issues = [];
+  const { email: EMAIL, dateTime: DATETIME, department: DEPARTMENT } = getFormats();
   if (!isObject(value)) {
     invalidType('object', value, [], issues);
     return { success: false, issues };
@@ -142,13 +158,7 @@ export function safeParsePrincipal(value: unknown): PrincipalParseResult {
   field('sub', (v, p) => string(v, p, issues));
   field('name', (v, p) => string(v, p, issues));
   optional('email', (v, p) => string(v, p, issues, EMAIL));
-  field('department', (v, p) =>
-    string(v, p, issues, {
-      name: 'regex',
-      pattern: DEPARTMENT_CODE_PATTERN,
-      message: DEPARTMENT_CODE_MESSAGE,
-    }),
-  );
+  field('department', (v, p) => string(v, p, issues, DEPARTMENT));
   const roles = strings(value.roles, ['roles'], issues);
   if (roles) out.roles = roles;
   field('clearance', (v, p) => oneOf(CLASSIFICATIONS, v, p, issues));
