@@ -1,6 +1,6 @@
 import { type Principal, ServiceRequest } from '@cityofboston/standards-schema';
 import { describe, expect, it } from 'vitest';
-import { can, definePolicy } from './define-policy';
+import { definePolicy } from './define-policy';
 import { permittedFields } from './permitted-fields';
 
 const base = { name: 'Synthetic Person', employeeType: 'employee' as const };
@@ -48,6 +48,8 @@ const policy = definePolicy(({ principal, allow, deny, ownDepartment }) => {
   deny('close', 'ServiceRequest', { status: 'closed' });
 });
 const pwdCase = { type: 'ServiceRequest', department: 'PWD', status: 'open' };
+// The form apps call: can(principal, action, resource), destructured from the policy.
+const { can } = policy;
 
 describe('definePolicy / can', () => {
   it('denies by default: no rule, no access', () => {
@@ -66,7 +68,7 @@ describe('definePolicy / can', () => {
     expect(policy.can(clerk, 'view', pwdCase)).toBe(true);
     expect(policy.can(clerk, 'update', pwdCase)).toBe(false);
     expect(policy.can(manager, 'close', { ...pwdCase, status: 'closed' })).toBe(false);
-    expect(can(auditor, 'view', { type: 'AuditEvent' }, policy)).toBe(true);
+    expect(can(auditor, 'view', { type: 'AuditEvent' })).toBe(true);
   });
 
   it("denies records above the principal's clearance whatever the rules", () => {
@@ -91,6 +93,28 @@ describe('definePolicy / can', () => {
     expect(fromConfig.can(inspector, 'update', pwdCase)).toBe(false);
     expect(fromConfig.can(auditor, 'view', { type: 'AuditEvent' })).toBe(true);
     expect(fromConfig.can(manager, 'view', { type: 'AuditEvent' })).toBe(false);
+  });
+});
+
+describe('can(principal, action, resource)', () => {
+  it('is the policy itself, bound: deny by default, department, clearance, expiry', () => {
+    expect(can(manager, 'update', pwdCase)).toBe(true);
+    expect(can(manager, 'delete', pwdCase)).toBe(false);
+    expect(can(inspector, 'update', pwdCase)).toBe(false);
+    expect(can(manager, 'view', { ...pwdCase, classification: 'restricted' })).toBe(false);
+    expect(can(auditor, 'view', { ...pwdCase, classification: 'restricted' })).toBe(true);
+    expect(can(expired, 'view', pwdCase)).toBe(false);
+    expect(can(current, 'view', pwdCase)).toBe(true);
+    expect(can(auditor, 'view', 'AuditEvent')).toBe(true);
+    expect(can(clerk, 'view', 'AuditEvent')).toBe(false);
+  });
+
+  it('checks fields when given one', () => {
+    const { can: fieldCan } = definePolicy(({ allow, ownDepartment }) => {
+      allow('view', 'ServiceRequest', ownDepartment, ['status']);
+    });
+    expect(fieldCan(clerk, 'view', pwdCase, 'status')).toBe(true);
+    expect(fieldCan(clerk, 'view', pwdCase, 'contact')).toBe(false);
   });
 });
 

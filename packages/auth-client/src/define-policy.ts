@@ -48,9 +48,17 @@ export interface PolicyContext {
   ownDepartment: MongoQuery;
 }
 
-/** An authorization policy: deny by default, allow rules per role, department and clearance. */
+/**
+ * An authorization policy: deny by default, allow rules per role, department and clearance.
+ * Its functions are bound, so `const { can } = definePolicy(...)` gives the
+ * `can(principal, action, resource)` that apps call.
+ */
 export interface Policy {
-  /** Whether `principal` may perform `action` on `resource` (and, if given, on `field`). */
+  /**
+   * Whether `principal` may perform `action` on `resource` (and, if given, on `field`). Denied
+   * when no rule allows it, when a deny rule matches, when the principal's account has expired,
+   * and when the record's `classification` is above the principal's clearance.
+   */
   can(principal: Principal, action: string, resource: Resource, field?: string): boolean;
   /** The CASL ability for `principal`, for `rulesToQuery` and other CASL tooling. */
   abilityFor(principal: Principal): MongoAbility;
@@ -67,12 +75,16 @@ function isExpired(principal: Principal, now: number): boolean {
  *
  * @example
  * ```ts
- * const policy = definePolicy(({ principal, allow, ownDepartment }) => {
+ * // policy.ts: one policy for the app, shared by the server and the React `Can` guard.
+ * export const policy = definePolicy(({ principal, allow, ownDepartment }) => {
  *   allow('view', 'ServiceRequest', ownDepartment);
  *   if (principal.roles.includes('case.manager')) allow(['update', 'close'], 'ServiceRequest', ownDepartment);
  *   if (principal.roles.includes('auditor')) allow('view', ['ServiceRequest', 'AuditEvent']);
  * });
- * policy.can(principal, 'update', { type: 'ServiceRequest', department: 'PWD' });
+ * export const { can } = policy;
+ *
+ * // anywhere
+ * can(principal, 'update', { type: 'ServiceRequest', department: 'PWD' });
  * ```
  *
  * The same as data: `definePolicy([{ roles: ['case.manager'], action: 'update', subject: 'ServiceRequest', scope: 'department' }])`.
@@ -114,20 +126,19 @@ export function definePolicy(
     return ability;
   };
 
-  return {
-    abilityFor,
-    can(principal, action, resource, field) {
-      if (isExpired(principal, Date.now())) return false;
-      if (
-        typeof resource === 'object' &&
-        resource.classification !== undefined &&
-        !allows(principal.clearance, resource.classification)
-      ) {
-        return false;
-      }
-      return abilityFor(principal).can(action, resource as never, field as never);
-    },
+  // Plain closures, not methods: `const { can } = definePolicy(...)` must work without `this`.
+  const can: Policy['can'] = (principal, action, resource, field) => {
+    if (isExpired(principal, Date.now())) return false;
+    if (
+      typeof resource === 'object' &&
+      resource.classification !== undefined &&
+      !allows(principal.clearance, resource.classification)
+    ) {
+      return false;
+    }
+    return abilityFor(principal).can(action, resource as never, field as never);
   };
+  return { abilityFor, can };
 }
 
 function applyRules(rules: readonly PolicyRule[], ctx: PolicyContext): void {
@@ -147,17 +158,4 @@ function applyRules(rules: readonly PolicyRule[], ctx: PolicyContext): void {
       rule.fields,
     );
   }
-}
-
-/**
- * `policy.can(principal, action, resource)` as a function, for call sites that read better
- * subject-first.
- */
-export function can(
-  principal: Principal,
-  action: string,
-  resource: Resource,
-  policy: Policy,
-): boolean {
-  return policy.can(principal, action, resource);
 }

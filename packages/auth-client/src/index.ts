@@ -3,7 +3,6 @@ export { AUTH_ERROR_CODES, AuthError, type AuthErrorCode, isAuthError } from './
 export { type AuthRequirements, checkRequirements } from './check-requirements';
 export { type ClaimMapping, type ClaimSource, DEFAULT_CLAIM_MAPPING } from './claim-mapping';
 export {
-  can,
   definePolicy,
   type Policy,
   type PolicyContext,

@@ -75,7 +75,8 @@ export function claimsMapper(mapping: ClaimMapping = {}): ClaimsMapper {
   };
 }
 
-const defaultMapper = claimsMapper();
+// Pure: a browser bundle that never maps claims drops it, and the Principal checks with it.
+const defaultMapper = /* @__PURE__ */ claimsMapper();
 
 /**
  * Turns ID token, access token or userinfo claims into a validated `Principal`, the City's

@@ -3,10 +3,12 @@ export type { AuthRequirements } from './check-requirements';
 export type { AuthEvent, AuthEventHandler } from './server/auth-event';
 export {
   type Bff,
+  type BffBearerOptions,
   type BffOptions,
   type BffSession,
   createBff,
   type Guard,
+  type GuardContext,
   type GuardResult,
   type NodeMiddleware,
   type NodeRequestLike,

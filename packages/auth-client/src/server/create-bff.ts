@@ -12,6 +12,11 @@ import type { AuthEvent, AuthEventHandler } from './auth-event';
 import { problemResponse } from './problem';
 import { safeReturnPath } from './safe-return-path';
 import { MemorySessionStore, type SessionStore } from './session-store';
+import {
+  type AccessTokenClaims,
+  type AccessTokenVerifier,
+  createAccessTokenVerifier,
+} from './verify-access-token';
 
 /** Options for {@link createBff}. */
 export interface BffOptions {
@@ -54,7 +59,28 @@ export interface BffOptions {
   app?: { name: string; version?: string; department?: string };
   /** A fetch for discovery, token and JWKS requests (proxies, tests). */
   fetch?: typeof fetch;
+  /**
+   * Whether `requireAuth` also accepts API calls with `Authorization: Bearer <access token>`,
+   * verified like `verifyAccessToken` against `issuer` (remote JWKS with rotation, the
+   * `algorithms` allow-list, `typ` at+jwt, `exp` and `iat` required) and mapped to a `Principal`
+   * with `claimMapping`. On by default for the audience `urn:cityofboston:api`; `false` accepts
+   * session cookies only.
+   */
+  bearer?: BffBearerOptions | false;
 }
+
+/** How {@link BffOptions.bearer} tokens are checked, beyond what the BFF already configures. */
+export interface BffBearerOptions {
+  /** This API's identifier: the `aud` a token must name (default `urn:cityofboston:api`). */
+  audience?: string | string[];
+  /** Accepted `azp` values when a token names several audiences (then `azp` is required). */
+  authorizedParties?: readonly string[];
+  /** Seconds of clock skew tolerated on `exp`, `nbf` and `iat` (default 5). */
+  clockTolerance?: number;
+}
+
+/** The audience bearer tokens must name unless {@link BffBearerOptions.audience} says otherwise. */
+const DEFAULT_API_AUDIENCE = 'urn:cityofboston:api';
 
 /** A signed-in session as the BFF keeps it (server side only; never sent to the browser). */
 export interface BffSession {
@@ -81,8 +107,16 @@ export interface SessionResult {
 
 /** What a guard yields: the principal, or a ready problem+json response. */
 export type GuardResult =
-  | { ok: true; principal: Principal; session: BffSession; headers: Headers }
+  | ({ ok: true; headers: Headers } & GuardContext)
   | { ok: false; error: AuthError; response: Response };
+
+/**
+ * Who a guarded request is from: a signed-in browser session (`via: 'session'`), or an API
+ * client's verified bearer access token (`via: 'bearer'`, with its claims).
+ */
+export type GuardContext =
+  | { via: 'session'; principal: Principal; session: BffSession }
+  | { via: 'bearer'; principal: Principal; claims: AccessTokenClaims };
 
 /** Minimal Node types, so the public declarations need neither `express` nor `@types/express`. */
 export interface NodeRequestLike {
@@ -117,12 +151,12 @@ export interface Guard {
   check(request: Request): Promise<GuardResult>;
   /** Wraps a fetch handler: it runs only for an allowed principal. */
   handler(
-    fn: (
-      request: Request,
-      context: { principal: Principal; session: BffSession },
-    ) => Response | Promise<Response>,
+    fn: (request: Request, context: GuardContext) => Response | Promise<Response>,
   ): (request: Request) => Promise<Response>;
-  /** Express middleware: sets `res.locals.principal` and calls `next()`, or answers 401/403. */
+  /**
+   * Express middleware: sets `res.locals.principal` (and `res.locals.auth`, the
+   * {@link GuardContext}) and calls `next()`, or answers 401/403.
+   */
   express: NodeMiddleware;
 }
 
@@ -138,7 +172,11 @@ export interface Bff {
   refresh(request: Request): Promise<Response>;
   /** The current session (refreshing the access token when due), or throws an `AuthError`. */
   getSession(request: Request): Promise<SessionResult>;
-  /** A guard for app routes: 401 without a session, 403 when requirements fail. */
+  /**
+   * A guard for app routes: a session cookie, or a bearer access token (see
+   * {@link BffOptions.bearer}); 401 without either or with a bad token, 403 when requirements
+   * fail.
+   */
   requireAuth(requirements?: AuthRequirements): Guard;
   /** Express middleware that serves the auth routes under `basePath` and passes others on. */
   express(): NodeMiddleware;
@@ -273,6 +311,19 @@ export function createBff(options: BffOptions): Bff {
     : oauth.None();
   const issuerUrl = new URL(options.issuer);
   const http = httpOptions(issuerUrl, options.fetch);
+  // API clients' access tokens: one verifier (and JWKS cache) for the BFF's lifetime.
+  const bearer = options.bearer === false ? undefined : (options.bearer ?? {});
+  const verifyBearer: AccessTokenVerifier | undefined = bearer
+    ? createAccessTokenVerifier({
+        issuer: options.issuer,
+        audience: bearer.audience ?? DEFAULT_API_AUDIENCE,
+        algorithms,
+        ...(bearer.authorizedParties ? { authorizedParties: bearer.authorizedParties } : {}),
+        ...(bearer.clockTolerance === undefined ? {} : { clockTolerance: bearer.clockTolerance }),
+        ...(options.claimMapping ? { claimMapping: options.claimMapping } : {}),
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      })
+    : undefined;
 
   let sealer: Promise<Sealer> | undefined;
   const getSealer = () => {
@@ -901,13 +952,31 @@ export function createBff(options: BffOptions): Bff {
   function requireAuth(requirements: AuthRequirements = {}): Guard {
     const check = async (request: Request): Promise<GuardResult> => {
       let result: SessionResult | undefined;
+      let principal: Principal | undefined;
+      const token = verifyBearer ? bearerToken(request) : undefined;
       try {
+        if (token !== undefined && verifyBearer) {
+          // An API call: the token is the credential. No CSRF check (a browser never attaches a
+          // bearer token on its own) and no session.
+          const verified = await verifyBearer(token);
+          principal = verified.principal;
+          checkRequirements(principal, requirements);
+          return {
+            ok: true,
+            via: 'bearer',
+            principal,
+            claims: verified.claims,
+            headers: new Headers(),
+          };
+        }
         if (!SAFE_METHODS.has(request.method.toUpperCase())) checkCsrf(request);
         result = await getSession(request);
-        checkRequirements(result.session.principal, requirements);
+        principal = result.session.principal;
+        checkRequirements(principal, requirements);
         return {
           ok: true,
-          principal: result.session.principal,
+          via: 'session',
+          principal,
           session: result.session,
           headers: result.headers,
         };
@@ -916,7 +985,6 @@ export function createBff(options: BffOptions): Bff {
           error instanceof AuthError
             ? error
             : new AuthError('session_invalid', String(error), { cause: error });
-        const principal = result?.session.principal;
         const headers = new Headers(result?.headers);
         let login = loginUrl({ returnTo: new URL(request.url).pathname });
         if (e.code === 'step_up_required') {
@@ -950,7 +1018,13 @@ export function createBff(options: BffOptions): Bff {
               'www-authenticate',
               `Bearer error="invalid_token", error_description="${e.code}"`,
             );
-          if (e.status === 401 && e.code !== 'token_missing')
+          // RFC 6750 §3.1: a valid token without the privileges the route needs.
+          if (e.status === 403 && token !== undefined)
+            headers.set(
+              'www-authenticate',
+              `Bearer error="insufficient_scope", error_description="${e.code}"`,
+            );
+          if (e.status === 401 && e.code !== 'token_missing' && token === undefined)
             headers.append('set-cookie', clearCookie(sessionCookie));
           emit(
             {
@@ -971,10 +1045,8 @@ export function createBff(options: BffOptions): Bff {
       handler: (fn) => async (request) => {
         const result = await check(request);
         if (!result.ok) return result.response;
-        const response = await fn(request, {
-          principal: result.principal,
-          session: result.session,
-        });
+        const { ok: _ok, headers: _headers, ...context } = result;
+        const response = await fn(request, context);
         for (const c of result.headers.getSetCookie()) response.headers.append('set-cookie', c);
         return response;
       },
@@ -985,6 +1057,8 @@ export function createBff(options: BffOptions): Bff {
             for (const c of result.headers.getSetCookie()) appendHeader(res, 'set-cookie', c);
             res.locals ??= {};
             res.locals.principal = result.principal;
+            const { ok: _ok, headers: _headers, ...context } = result;
+            res.locals.auth = context;
             (req as unknown as Record<string, unknown>).principal = result.principal;
             next();
           })
@@ -1015,6 +1089,18 @@ export function createBff(options: BffOptions): Bff {
         .catch(next);
     },
   };
+}
+
+/**
+ * The token of an `Authorization: Bearer <token>` header (RFC 6750 §2.1), `''` for a Bearer
+ * header without one, undefined for no header or another scheme (then the session decides).
+ */
+function bearerToken(request: Request): string | undefined {
+  const header = request.headers.get('authorization');
+  if (!header) return undefined;
+  const match = /^Bearer(?:\s+(\S*))?\s*$/i.exec(header.trim());
+  if (!match) return /^Bearer\s/i.test(header.trim()) ? '' : undefined;
+  return match[1] ?? '';
 }
 
 function appendHeader(res: NodeResponseLike, name: string, value: string): void {
