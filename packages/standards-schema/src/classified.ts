@@ -90,7 +90,8 @@ export type FieldMeta = z.infer<typeof FieldMeta>;
  * schema's clones too (`.describe()` keeps the metadata), but not through wrappers such as
  * `.optional()`: use `fieldsOf()` to read it.
  */
-export const classificationRegistry: $ZodRegistry<FieldMeta> = /* @__PURE__ */ registry<FieldMeta>();
+export const classificationRegistry: $ZodRegistry<FieldMeta> =
+  /* @__PURE__ */ registry<FieldMeta>();
 
 /**
  * Tags a schema with its classification metadata and returns a tagged copy (the input schema is

@@ -47,7 +47,7 @@ export {
   DepartmentList,
   departmentByCode,
 } from './Department';
-export { DepartmentCode } from './DepartmentCode';
+export { DEPARTMENT_CODE_PATTERN, DepartmentCode } from './DepartmentCode';
 export { DcatUs3Dataset, migrateDcatUs11To3 } from './dcat/DcatUs3';
 export {
   ACCESS_LEVELS,
@@ -130,4 +130,9 @@ export {
 export { Money } from './primitives/Money';
 export { normalizePhone, Phone } from './primitives/Phone';
 export { type Redacted, type RedactOptions, redact } from './redact';
+export {
+  EMPLOYEE_TYPES,
+  type PrincipalParseResult,
+  safeParsePrincipal,
+} from './safeParsePrincipal';
 export { compiled, type ValidateManyResult, validateMany } from './validateMany';
