@@ -79,22 +79,30 @@ async function* lineChunks(path: string): AsyncGenerator<string[]> {
     throw error;
   }
   try {
-    const buf = Buffer.alloc(CHUNK);
-    let carry = '';
+    // Two buffers: the next chunk is read while this one is split and handed out.
+    const bufs = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+    let which = 0;
+    let carry: Buffer = Buffer.alloc(0); // the bytes of a line not yet complete
     let position = 0;
+    let next = fh.read(bufs[0] as Buffer, 0, CHUNK, 0);
     for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, CHUNK, position);
+      const { bytesRead, buffer } = await next;
       if (bytesRead === 0) break;
       position += bytesRead;
-      // Split on the last newline so a multi-byte character is never cut in two.
-      const chunk = buf.subarray(0, bytesRead);
+      which ^= 1;
+      next = fh.read(bufs[which] as Buffer, 0, CHUNK, position);
+      // Decode up to the last newline only, so a multi-byte character is never cut in two.
+      const chunk = buffer.subarray(0, bytesRead);
       const nl = chunk.lastIndexOf(10);
       if (nl < 0) {
-        carry += chunk.toString('utf8');
+        carry = Buffer.concat([carry, chunk]);
         continue;
       }
-      const text = carry + chunk.toString('utf8', 0, nl);
-      carry = chunk.toString('utf8', nl + 1);
+      const text =
+        carry.length > 0
+          ? Buffer.concat([carry, chunk.subarray(0, nl)]).toString('utf8')
+          : chunk.toString('utf8', 0, nl);
+      carry = Buffer.from(chunk.subarray(nl + 1));
       const out = text.split('\n');
       yield out.includes('') ? out.filter((l) => l.length > 0) : out;
     }

@@ -60,18 +60,32 @@ const HEX64 = /^[0-9a-f]{64}$/;
 const CUT = Symbol('city-audit.canonical-cut');
 const OPEN = '"integrity":{';
 
-/** Canonicalizes an unsealed event once (throws when JSON cannot carry it) and remembers it. */
+/** The canonical text of an event around `integrity`, as UTF-8. */
+interface EncodedCut {
+  before: Buffer;
+  after: Buffer;
+}
+
+function encode(cut: CanonicalCut): EncodedCut {
+  return { before: Buffer.from(cut.before, 'utf8'), after: Buffer.from(cut.after, 'utf8') };
+}
+
+/**
+ * Canonicalizes an unsealed event once (throws when JSON cannot carry it) and remembers it, as
+ * bytes: encoding right away, while the freshly built text is still in cache, is much cheaper
+ * than flattening and encoding it later at sealing time.
+ */
 export function precanonicalize(event: UnsealedEvent): void {
-  const cut = canonicalEventCut(event as Record<string, unknown>);
+  const cut = encode(canonicalEventCut(event as Record<string, unknown>));
   Object.defineProperty(event, CUT, { value: cut, enumerable: false });
 }
 
-function cutOf(event: UnsealedEvent): CanonicalCut {
-  const cut = (event as { [CUT]?: CanonicalCut })[CUT];
+function cutOf(event: UnsealedEvent): EncodedCut {
+  const cut = (event as { [CUT]?: EncodedCut })[CUT];
   if (cut) return cut;
   // An event this log did not prepare: canonicalize it now, without any integrity it carries.
   const { integrity: _ignored, ...rest } = event as AuditEvent;
-  return canonicalCut(rest as Record<string, unknown>, 'integrity');
+  return encode(canonicalCut(rest as Record<string, unknown>, 'integrity'));
 }
 
 /** What {@link sealEvents} returns. */
@@ -89,29 +103,26 @@ export interface Sealed {
 export function sealEvents(events: readonly UnsealedEvent[], head: ChainHead): Sealed {
   let { seq, hash } = head;
   const n = events.length;
-  const cuts: CanonicalCut[] = new Array(n);
-  // UTF-8 needs at most 3 bytes per UTF-16 code unit; the integrity block is under 200 bytes
-  // with an ordinary head. Sized for the worst single event on top, so ASCII never grows it.
+  const cuts: EncodedCut[] = new Array(n);
+  // The integrity block is under 200 bytes with an ordinary head; the growth check below covers
+  // an extraordinary one.
   let total = 0;
-  let worst = 0;
   for (let i = 0; i < n; i++) {
     const cut = cutOf(events[i] as UnsealedEvent);
     cuts[i] = cut;
-    const need = (cut.before.length + cut.after.length) * 3;
     total += cut.before.length + cut.after.length + 200;
-    if (need > worst) worst = need;
   }
   // The head comes from storage; quote it canonically unless it is the usual hex digest.
   let prevText = HEX64.test(hash) ? `"${hash}"` : canonicalize(hash);
-  let out = Buffer.allocUnsafe(total + worst + 2 * prevText.length + 400);
+  let out = Buffer.allocUnsafe(total + 3 * prevText.length + 400);
   let pos = 0;
   const starts: number[] = new Array(n + 1);
   const sealed: SealedEvent[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    const cut = cuts[i] as CanonicalCut;
+    const cut = cuts[i] as EncodedCut;
     seq += 1;
     const rest = `"prevHash":${prevText},"seq":${seq}}`;
-    const need = (cut.before.length + cut.after.length + rest.length) * 3 + 100;
+    const need = cut.before.length + cut.after.length + rest.length * 3 + 100;
     if (pos + need > out.length) {
       const bigger = Buffer.allocUnsafe(Math.max(out.length * 2, pos + need));
       out.copy(bigger, 0, 0, pos);
@@ -119,11 +130,13 @@ export function sealEvents(events: readonly UnsealedEvent[], head: ChainHead): S
     }
     const start = pos;
     starts[i] = start;
-    pos += out.write(cut.before, pos, 'utf8');
+    out.set(cut.before, pos);
+    pos += cut.before.length;
     pos += out.write(OPEN, pos, 'latin1');
     const gap = pos;
     pos += out.write(rest, pos, 'utf8');
-    pos += out.write(cut.after, pos, 'utf8');
+    out.set(cut.after, pos);
+    pos += cut.after.length;
     // The hash covers the event with integrity { prevHash, seq }: exactly these bytes.
     const next = sha256bytes(out.subarray(start, pos));
     const member = `"hash":"${next}",`;
