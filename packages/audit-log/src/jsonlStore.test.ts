@@ -194,6 +194,32 @@ describe('jsonlStore', () => {
     );
   });
 
+  it('reads files larger than its read chunk whole, multi-byte characters across chunk edges included', async () => {
+    const path = await tempFile();
+    const store = jsonlStore({ path, fsync: false });
+    const log = createAuditLog({ app: { name: 'a' }, store, closeStore: false });
+    // About 2.5 MB of lines full of two-, three- and four-byte characters: chunk edges fall
+    // inside some of them.
+    const note = 'Élodie à Dorchester — 路灯 😀 '.repeat(12);
+    for (let i = 0; i < 4000; i += 200) {
+      await Promise.all(
+        Array.from({ length: 200 }, (_, j) =>
+          log.record(sampleEvent(i + j, { details: { note, n: i + j } })),
+        ),
+      );
+    }
+    await log.close();
+    expect((await readFile(path)).length).toBeGreaterThan(2 << 20);
+    expect(await verify(store)).toMatchObject({ ok: true, count: 4000 });
+    let count = 0;
+    for await (const e of store.read()) {
+      expect(e.details?.note).toBe(note);
+      count += 1;
+    }
+    expect(count).toBe(4000);
+    await store.close();
+  });
+
   it('reports a line that is valid JSON but not canonical, even when its hash matches', async () => {
     const path = await tempFile();
     const log = createAuditLog({ app: { name: 'a' }, store: jsonlStore({ path }) });
