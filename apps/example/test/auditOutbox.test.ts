@@ -82,7 +82,7 @@ describe('AuditOutbox', () => {
     expect(inner.events[0]).toMatchObject({
       action: 'case.update',
       target: { id: 'case-1' },
-      details: { version: 1, outboxEntry: entry },
+      details: { version: 1 },
     });
     await log.close();
   });
@@ -130,6 +130,27 @@ describe('AuditOutbox', () => {
     expect(await outbox.drain()).toBe(0);
     expect(inner.events).toHaveLength(3);
     expect((await verify(inner)).ok).toBe(true);
+    await log.close();
+  });
+
+  it('sends an entry delivered again after a crash (before its deletion) to the log only once', async () => {
+    const { outbox, inner, log } = setup();
+    await outbox.migrate();
+    const entry = await change(outbox, 8);
+    // The crash: the log stored the event, the instance died before deleting the entry, and
+    // the entry's claim lapsed.
+    const { rows } = await db.query<{ event_id: string; event: never }>(
+      `SELECT event_id, event FROM "${schema}".audit_outbox WHERE id = $1`,
+      [entry],
+    );
+    const row = rows[0];
+    if (!row) throw new Error('no outbox entry');
+    await log.record(row.event, { id: row.event_id });
+    expect(inner.events).toHaveLength(1);
+    expect(await outbox.drain()).toBe(1);
+    expect(await outbox.pending()).toBe(0);
+    expect(inner.events).toHaveLength(1);
+    expect(inner.events[0]?.id).toBe(row.event_id);
     await log.close();
   });
 

@@ -1,4 +1,4 @@
-import type { AuditLog, RecordInput } from '@cityofboston/audit-log';
+import { type AuditLog, createEventId, type RecordInput } from '@cityofboston/audit-log';
 import { AuditEventInput } from '@cityofboston/standards-schema';
 import type { Queryable } from './database';
 
@@ -13,9 +13,9 @@ const CLAIM_SECONDS = 60;
  * the entry waits and `drain()` (run on start and every few seconds) delivers it later, from this
  * instance or another one on the same database.
  *
- * Delivery is at least once: an instance that crashes after the log stored an event and before it
- * deleted the entry delivers that event again (the entry id is kept in the event's details, so a
- * duplicate can be recognised).
+ * Delivery is exactly once: each entry carries the event id it was given with the change
+ * (`createEventId()`), and the log stores an id once, so an instance that crashed after the log
+ * stored an event and before it deleted the entry sends it again harmlessly.
  */
 export class AuditOutbox {
   readonly #db: Queryable;
@@ -46,6 +46,7 @@ export class AuditOutbox {
     await this.#db.query(
       `CREATE TABLE IF NOT EXISTS ${this.#t} (
         id bigserial PRIMARY KEY,
+        event_id text NOT NULL,
         event jsonb NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         claimed_until timestamptz
@@ -61,8 +62,8 @@ export class AuditOutbox {
   async add(tx: Queryable, event: RecordInput): Promise<string> {
     AuditEventInput.parse({ app: this.#app, ...event });
     const { rows } = await tx.query<{ id: string }>(
-      `INSERT INTO ${this.#t} (event) VALUES ($1::jsonb) RETURNING id::text AS id`,
-      [JSON.stringify(event)],
+      `INSERT INTO ${this.#t} (event_id, event) VALUES ($1, $2::jsonb) RETURNING id::text AS id`,
+      [createEventId(), JSON.stringify(event)],
     );
     const id = rows[0]?.id;
     if (id === undefined) throw new Error('audit outbox: the insert returned no id');
@@ -127,28 +128,24 @@ export class AuditOutbox {
   // Claims entries for this instance for CLAIM_SECONDS, so two instances do not send the same
   // entry at once; an entry whose claim lapsed (its instance died) can be claimed again.
   async #claim(where: string, params: unknown[], limit = 1) {
-    const { rows } = await this.#db.query<{ id: string; event: RecordInput }>(
+    const { rows } = await this.#db.query<{ id: string; eventId: string; event: RecordInput }>(
       `UPDATE ${this.#t} SET claimed_until = now() + make_interval(secs => ${CLAIM_SECONDS})
        WHERE id IN (
          SELECT id FROM ${this.#t}
          WHERE ${where} AND (claimed_until IS NULL OR claimed_until < now())
          ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED
        )
-       RETURNING id::text AS id, event`,
+       RETURNING id::text AS id, event_id AS "eventId", event`,
       params,
     );
     return rows.sort((a, b) => Number(a.id) - Number(b.id));
   }
 
-  async #send(entries: { id: string; event: RecordInput }[]): Promise<number> {
+  async #send(entries: { id: string; eventId: string; event: RecordInput }[]): Promise<number> {
     let sent = 0;
     for (const entry of entries) {
       try {
-        const event = entry.event;
-        await this.#log.record({
-          ...event,
-          details: { ...(event.details ?? {}), outboxEntry: entry.id },
-        });
+        await this.#log.record(entry.event, { id: entry.eventId });
       } catch (error) {
         // Release the claim so the next drain retries at once, and stop: order is kept.
         await this.#db
