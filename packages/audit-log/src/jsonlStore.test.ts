@@ -239,6 +239,22 @@ describe('jsonlStore', () => {
     });
   });
 
+  it('reports a member slipped into the integrity block of a line (canonical, hash untouched)', async () => {
+    const path = await tempFile();
+    const log = createAuditLog({ app: { name: 'a' }, store: jsonlStore({ path }) });
+    for (let i = 0; i < 4; i++) await log.record(sampleEvent(i));
+    await log.close();
+    await editLines(path, (lines) => {
+      const event = JSON.parse(lines[1] as string) as SealedEvent;
+      lines[1] = canonicalize({ ...event, integrity: { ...event.integrity, approvedBy: 'x' } });
+      return lines;
+    });
+    expect((await verify(jsonlStore({ path }))).firstBad).toMatchObject({
+      seq: 2,
+      reason: 'malformed',
+    });
+  });
+
   it('survives SIGKILL: every acknowledged event is present, the chain verifies, writing continues', async () => {
     const path = await tempFile();
     const acked = await recordThenKill('jsonl', path, 300);

@@ -3,6 +3,7 @@ import { sampleEvent } from '../test/fixtures';
 import { tamperMatrix } from '../test/tamperMatrix';
 import { createAuditLog } from './createAuditLog';
 import { type MemoryStore, memoryStore } from './memoryStore';
+import { verify } from './verify';
 
 function memorySubject() {
   const store: MemoryStore = memoryStore();
@@ -40,6 +41,16 @@ describe('memoryStore tamper matrix', () => {
 });
 
 describe('memoryStore', () => {
+  it('detects a member added inside an integrity block, which no hash covers', async () => {
+    const store = memoryStore();
+    const log = createAuditLog({ app: { name: 'a' }, store });
+    for (let i = 0; i < 4; i++) await log.record(sampleEvent(i));
+    await log.close();
+    expect(await verify(store)).toMatchObject({ ok: true, count: 4 });
+    (store.events[2]?.integrity as Record<string, unknown>).approvedBy = 'someone else';
+    expect((await verify(store)).firstBad).toMatchObject({ seq: 3, reason: 'malformed' });
+  });
+
   it('is idempotent by event id', async () => {
     const store = memoryStore();
     const log = createAuditLog({ app: { name: 'x' }, store, closeStore: false });

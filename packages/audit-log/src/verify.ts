@@ -183,6 +183,15 @@ export async function verify(
     if (seq > expected) return fail(expected, 'missing', `expected seq ${expected}, found ${seq}`);
     if (seq < expected)
       return fail(seq, 'out-of-order', `expected seq ${expected}, found ${seq} again`);
+    // The hash covers the integrity block's seq and prevHash only: anything else in it would be
+    // a change no hash could reveal.
+    if (Object.keys(event.integrity).length !== 3) {
+      return fail(
+        seq,
+        'malformed',
+        `event ${seq} has members in its integrity block besides seq, prevHash and hash`,
+      );
+    }
     let actual: string;
     try {
       actual = hashEvent(event, seq, prevHash);
