@@ -135,4 +135,10 @@ export {
   type PrincipalParseResult,
   safeParsePrincipal,
 } from './safeParsePrincipal';
-export { compiled, type ValidateManyResult, validateMany } from './validateMany';
+export {
+  type BulkResult,
+  compiled,
+  createParser,
+  type ValidateManyResult,
+  validateMany,
+} from './validateMany';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ServiceRequest } from './open311/ServiceRequest';
 import { fakeMany } from './testing';
-import { compiled, validateMany } from './validateMany';
+import { compiled, createParser, validateMany } from './validateMany';
 
 describe('validateMany', () => {
   it('returns the parsed valid records and the issues of the invalid ones, by index', () => {
@@ -20,5 +20,22 @@ describe('validateMany', () => {
     expect(validateMany(ServiceRequest, [input]).valid[0]).toEqual(ServiceRequest.parse(input));
     expect(compiled(ServiceRequest)).toBe(compiled(ServiceRequest));
     expect(Error.stackTraceLimit).toBeGreaterThan(0); // restored after the loop
+  });
+});
+
+describe('createParser', () => {
+  it('answers as safeParse does, value by value, for valid and invalid input', () => {
+    const parse = createParser(ServiceRequest);
+    const records: unknown[] = fakeMany(ServiceRequest, { seed: 3, count: 20 });
+    records[5] = { ...(records[5] as object), status: 'pending' };
+    records[9] = { ...(records[9] as object), contact: { phone: '617-555-0100' }, extra: 1 };
+    records[12] = null;
+    for (const record of records) {
+      const ours = parse(record);
+      const zods = ServiceRequest.safeParse(record);
+      expect(ours.success).toBe(zods.success);
+      if (ours.success && zods.success) expect(ours.data).toEqual(zods.data);
+      if (!ours.success && !zods.success) expect(ours.issues).toEqual(zods.error.issues);
+    }
   });
 });

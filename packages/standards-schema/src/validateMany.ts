@@ -69,20 +69,25 @@ function bulkOf<S extends z.core.$ZodType>(schema: S): Bulk<z.output<S>> {
 }
 
 /**
- * A parser for many records of one schema, with the same results as `schema.safeParse`.
+ * A reusable parse function for one schema, with the same results as `schema.safeParse` (the
+ * parsed data, or zod's issues) but faster for valid input: it goes through the acceptance check
+ * compiled once per schema from its zod definition (the one `validateMany` uses), and only input
+ * the check does not accept goes to zod's own parser, which builds the issues. The issues are
+ * finalized as `safeParse` does, without a `ZodError` (build one with `new z.ZodError(issues)`
+ * if you need it). Use it on hot paths that parse one value at a time many times, such as an
+ * audit log validating each event. The function keeps scratch space between calls: it is not
+ * reentrant (do not call it from inside one of the schema's own transforms).
  *
- * First a compiled acceptance check generated once per schema (`internal/acceptor`) answers
- * for records zod accepts, with zod's output. Any other record goes to zod's own parser, which
- * builds the issues; they are finalized as `safeParse` does, without the `ZodError` object and
- * its stack trace (nobody reads those here, and they cost more than validating the record).
- * Schemas the acceptor cannot model use `compiled(schema)` instead. The returned function
- * keeps scratch space between calls: make one per loop, do not share it.
- *
- * @internal
+ * @example
+ * ```ts
+ * const parseRequest = createParser(ServiceRequest);
+ * const result = parseRequest(body);
+ * if (!result.success) console.log(formatIssues(result.issues));
+ * ```
  */
-export function bulkParser<S extends z.core.$ZodType>(
+export function createParser<S extends z.core.$ZodType>(
   schema: S,
-): (record: unknown) => BulkResult<z.output<S>> {
+): (value: unknown) => BulkResult<z.output<S>> {
   const { fast, slow } = bulkOf(schema);
   return (record) => {
     const out = fast(record);

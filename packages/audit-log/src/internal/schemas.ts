@@ -5,6 +5,7 @@ export {
   type Classification,
   classified,
   compareClassification,
+  createParser,
   DataSharingAgreement,
   type DeidentificationMethod,
   type FieldInfo,

@@ -8,7 +8,7 @@ import { parse } from 'csv-parse';
 import type { z } from 'zod';
 import { formatPath } from '../../formatIssues';
 import { SCHEMA_NAMES, schemaByName } from '../../json-schema';
-import { bulkParser } from '../../validateMany';
+import { createParser } from '../../validateMany';
 import { csvRowToRecord } from '../csvRow';
 
 export interface CliIo {
@@ -171,7 +171,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2;
   }
   const schema = schemaByName(name);
-  const parseRecord = bulkParser(schema);
+  const parseRecord = createParser(schema);
   const format = (formatFlag as Format | undefined) ?? detectFormat(file);
   const showProgress = io.progress ?? progressFlag >= 0;
   const size = statSync(file).size;
