@@ -95,6 +95,21 @@ describe('jsonlStore', () => {
     expect(await verify(jsonlStore({ path }))).toMatchObject({ ok: true, count: 4 });
   });
 
+  it('verifies read-only: beside a torn last line it neither repairs nor holds the file, and creates none', async () => {
+    const path = await tempFile();
+    const log = createAuditLog({ app: { name: 'a' }, store: jsonlStore({ path }) });
+    for (let i = 0; i < 3; i++) await log.record(sampleEvent(i));
+    await log.close();
+    // A writer mid-append: verifying must not cut its line short under it.
+    await appendFile(path, '{"action":"case.view","actor":{"id":"u-1');
+    const before = await readFile(path);
+    expect(await verify(jsonlStore({ path }))).toMatchObject({ ok: true, count: 3 });
+    expect(await readFile(path)).toEqual(before);
+    const missing = `${path}.absent`;
+    expect(await verify(jsonlStore({ path: missing }))).toMatchObject({ ok: true, count: 0 });
+    await expect(readFile(missing)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
   it('refuses a file whose last complete line is not an event with STORE_CORRUPT', async () => {
     const path = await tempFile();
     await writeFile(path, 'not json at all\n');

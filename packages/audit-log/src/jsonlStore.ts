@@ -180,39 +180,66 @@ export function jsonlStore(options: JsonlStoreOptions): JsonlStore {
     }
   }
 
+  /** The chain head recorded by the last complete line before `end`. */
+  async function headAt(handle: FileHandle, end: number): Promise<ChainHead> {
+    const line = await lastLine(handle, end);
+    if (line === undefined) return EMPTY_HEAD;
+    const last = parseLine(line);
+    if (!last.integrity || !Number.isSafeInteger(last.integrity.seq)) {
+      throw new AuditLogError(
+        'STORE_CORRUPT',
+        `jsonlStore: the last line of ${path} is not an audit event`,
+      );
+    }
+    return { seq: last.integrity.seq, hash: last.integrity.hash };
+  }
+
   async function doOpen() {
     await mkdir(dirname(path), { recursive: true });
     // With O_DSYNC each write returns once its data (and the size that reaches it) is on disk:
     // the same promise as write + fdatasync, in one system call instead of two round trips.
     const handle = await open(path, dsync ? APPEND_DSYNC : 'a+');
-    const stat = await handle.stat();
-    const end = await lastLineEnd(handle, stat.size);
-    const repairedBytes = stat.size - end;
-    if (repairedBytes > 0) {
-      await handle.truncate(end);
-      await handle.datasync();
-    }
-    const line = await lastLine(handle, end);
-    if (line !== undefined) {
-      const last = parseLine(line);
-      if (!last.integrity || !Number.isSafeInteger(last.integrity.seq)) {
-        await handle.close();
-        throw new AuditLogError(
-          'STORE_CORRUPT',
-          `jsonlStore: the last line of ${path} is not an audit event`,
-        );
+    try {
+      const stat = await handle.stat();
+      const end = await lastLineEnd(handle, stat.size);
+      const repairedBytes = stat.size - end;
+      if (repairedBytes > 0) {
+        await handle.truncate(end);
+        await handle.datasync();
       }
-      head = { seq: last.integrity.seq, hash: last.integrity.hash };
+      head = await headAt(handle, end);
+      if (stat.size === 0) {
+        // Make the new file's directory entry durable too.
+        const dir = await open(dirname(path), 'r');
+        await dir.sync().catch(() => {});
+        await dir.close();
+      }
+      fh = handle;
+      size = end;
+      return { head, repairedBytes };
+    } catch (error) {
+      await handle.close().catch(() => {});
+      throw error;
     }
-    if (stat.size === 0) {
-      // Make the new file's directory entry durable too.
-      const dir = await open(dirname(path), 'r');
-      await dir.sync().catch(() => {});
-      await dir.close();
+  }
+
+  /**
+   * The head as the file records it, read-only: a reader (`verify`, a report) never creates,
+   * repairs or holds the file, so it can run beside a live writer without touching its tail.
+   */
+  async function readHead(): Promise<ChainHead> {
+    let handle: FileHandle;
+    try {
+      handle = await open(path, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return EMPTY_HEAD;
+      throw error;
     }
-    fh = handle;
-    size = end;
-    return { head, repairedBytes };
+    try {
+      return await headAt(handle, await lastLineEnd(handle, (await handle.stat()).size));
+    } finally {
+      await handle.close();
+    }
   }
 
   function ready() {
@@ -347,8 +374,12 @@ export function jsonlStore(options: JsonlStoreOptions): JsonlStore {
       });
     },
     async head() {
-      await ready();
-      return head;
+      // The writer's head once this store is open for writing; otherwise the file's, read-only.
+      if (opening) {
+        await opening;
+        return head;
+      }
+      return readHead();
     },
     async *read() {
       for await (const chunk of lineChunks(path)) for (const line of chunk) yield parseLine(line);
