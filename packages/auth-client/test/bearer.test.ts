@@ -25,7 +25,7 @@ let app: TestApp;
 let manager: string;
 let clerk: string;
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ bearer: true });
   manager = await accessTokenOf(app, 'pwd-case-manager');
   clerk = await accessTokenOf(app, 'pwd-clerk');
 });
@@ -135,18 +135,20 @@ describe('requireAuth with bearer access tokens (fetch handlers)', () => {
     );
   });
 
-  it('with bearer: false, a bearer token is not a credential', async () => {
-    const cookiesOnly = createBff({
-      issuer: app.idp.issuer,
-      clientId: 'case-desk',
-      baseUrl: app.origin,
-      secret: SECRET,
-      bearer: false,
-    });
-    const result = await cookiesOnly
-      .requireAuth()
-      .check(new Request(`${app.origin}/api/cases`, { headers: bearer(manager) }));
-    expect(result.ok ? 'allowed' : result.error.code).toBe('token_missing');
+  it('unless bearer is turned on, a bearer token is not a credential (token_missing)', async () => {
+    for (const setting of [{}, { bearer: false }]) {
+      const cookiesOnly = createBff({
+        issuer: app.idp.issuer,
+        clientId: 'case-desk',
+        baseUrl: app.origin,
+        secret: SECRET,
+        ...setting,
+      });
+      const result = await cookiesOnly
+        .requireAuth()
+        .check(new Request(`${app.origin}/api/cases`, { headers: bearer(manager) }));
+      expect(result.ok ? 'allowed' : result.error.code).toBe('token_missing');
+    }
   });
 });
 

@@ -63,10 +63,11 @@ export interface BffOptions {
    * Whether `requireAuth` also accepts API calls with `Authorization: Bearer <access token>`,
    * verified like `verifyAccessToken` against `issuer` (remote JWKS with rotation, the
    * `algorithms` allow-list, `typ` at+jwt, `exp` and `iat` required) and mapped to a `Principal`
-   * with `claimMapping`. On by default for the audience `urn:cityofboston:api`; `false` accepts
-   * session cookies only.
+   * with `claimMapping`. Off by default (session cookies only, the least an app accepts): `true`
+   * turns it on for the audience `urn:cityofboston:api`, an object sets the audience and the
+   * rest.
    */
-  bearer?: BffBearerOptions | false;
+  bearer?: BffBearerOptions | boolean;
 }
 
 /** How {@link BffOptions.bearer} tokens are checked, beyond what the BFF already configures. */
@@ -312,7 +313,12 @@ export function createBff(options: BffOptions): Bff {
   const issuerUrl = new URL(options.issuer);
   const http = httpOptions(issuerUrl, options.fetch);
   // API clients' access tokens: one verifier (and JWKS cache) for the BFF's lifetime.
-  const bearer = options.bearer === false ? undefined : (options.bearer ?? {});
+  const bearer =
+    options.bearer === undefined || options.bearer === false
+      ? undefined
+      : options.bearer === true
+        ? {}
+        : options.bearer;
   const verifyBearer: AccessTokenVerifier | undefined = bearer
     ? createAccessTokenVerifier({
         issuer: options.issuer,
