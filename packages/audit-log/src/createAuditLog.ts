@@ -310,7 +310,7 @@ export function createAuditLog(options: CreateAuditLogOptions): AuditLog {
       else event.details = details;
     }
     try {
-      precanonicalize(event);
+      precanonicalize(event, given === undefined);
     } catch (error) {
       throw new AuditLogError(
         'INVALID_EVENT',

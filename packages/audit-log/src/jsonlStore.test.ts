@@ -209,6 +209,62 @@ describe('jsonlStore', () => {
     );
   });
 
+  it('finds an id the log minted when a caller retries with it later, until the window moves past it', async () => {
+    // Batches of minted ids skip the lookup; the first retry must still find every id in the window.
+    const path = await tempFile();
+    const log = createAuditLog({
+      app: { name: 'a' },
+      store: jsonlStore({ path, idempotencyWindow: 5 }),
+    });
+    const first = await log.record(sampleEvent(0));
+    const [second, third] = await Promise.all([
+      log.record(sampleEvent(1)),
+      log.record(sampleEvent(2)),
+    ]);
+    expect(await log.record(sampleEvent(0), { id: first.id })).toEqual(first);
+    expect(await log.record(sampleEvent(2), { id: third?.id as string })).toEqual(third);
+    // Four more minted events: `first` and `second` leave the window, `third` is still in it.
+    await Promise.all([3, 4, 5, 6].map((n) => log.record(sampleEvent(n))));
+    expect(await log.record(sampleEvent(2), { id: third?.id as string })).toEqual(third);
+    const again = await log.record(sampleEvent(1), { id: second?.id as string });
+    expect(again.integrity.seq).toBe(8);
+    // Seven given ids in one batch with a window of five: the first two leave it at once.
+    const ids = Array.from({ length: 7 }, () => createEventId());
+    const batch = await Promise.all(ids.map((id, i) => log.record(sampleEvent(10 + i), { id })));
+    expect(batch.map((e) => e.integrity.seq)).toEqual([9, 10, 11, 12, 13, 14, 15]);
+    expect(await log.record(sampleEvent(16), { id: ids[6] as string })).toEqual(batch[6]);
+    expect(await log.record(sampleEvent(12), { id: ids[2] as string })).toEqual(batch[2]);
+    expect((await log.record(sampleEvent(11), { id: ids[1] as string })).integrity.seq).toBe(16);
+    await log.close();
+    const lines = (await readFile(path, 'utf8')).split('\n').filter(Boolean);
+    expect(lines).toHaveLength(16);
+    expect(await verify(jsonlStore({ path }))).toMatchObject({ ok: true, count: 16 });
+  });
+
+  it('writes an event with a minted id once when the log hands it over again after a failure past the store', async () => {
+    const path = await tempFile();
+    const inner = jsonlStore({ path });
+    let failures = 1;
+    // A wrapper whose own step fails after the JSONL append succeeded: the log retries the batch.
+    const store = {
+      ...inner,
+      async append(batch: Parameters<typeof inner.append>[0]) {
+        const sealed = await inner.append(batch);
+        if (failures-- > 0) throw new Error('replica down');
+        return sealed;
+      },
+    };
+    const log = createAuditLog({
+      app: { name: 'a' },
+      store,
+      batch: { retries: 1, retryDelayMs: 1 },
+    });
+    const events = await Promise.all([log.record(sampleEvent(0)), log.record(sampleEvent(1))]);
+    expect(events.map((e) => e.integrity.seq)).toEqual([1, 2]);
+    await log.close();
+    expect((await readFile(path, 'utf8')).split('\n').filter(Boolean)).toHaveLength(2);
+  });
+
   it('reads files larger than its read chunk whole, multi-byte characters across chunk edges included', async () => {
     const path = await tempFile();
     const store = jsonlStore({ path, fsync: false });

@@ -7,6 +7,8 @@ import { CANONICAL_LINES, scanEventLine } from './internal/canonicalLine';
 import {
   type ChainHead,
   EMPTY_HEAD,
+  isMinted,
+  markStored,
   type SealedEvent,
   sealEvents,
   type UnsealedEvent,
@@ -160,24 +162,40 @@ export function jsonlStore(options: JsonlStoreOptions): JsonlStore {
   let opening: Promise<{ head: ChainHead; repairedBytes: number }> | undefined;
   let loadingIds: Promise<void> | undefined;
   let tail: Promise<unknown> = Promise.resolve();
-  // The idempotency window: id -> byte offset of its line, and the ids in write order (a ring),
-  // so the oldest is forgotten in O(1) once the window is full.
+  // The idempotency window: the newest `window` ids in write order with the byte offset of their
+  // batch (a ring: entry k lives in slot k % window), and a Map from id to offset for lookups.
+  // The Map is built lazily: an id the log minted in this process cannot be stored already, so a
+  // batch of only such ids needs no lookup, and its ids just go into the ring. The first lookup
+  // (an id a caller gave, which may be a retry) indexes every ring entry not yet in the Map, so
+  // any id in the window is found however it was written; each entry is indexed at most once.
   const offsets = new Map<string, number>();
-  const ring: string[] = [];
-  let ringNext = 0;
+  const ringIds: string[] = [];
+  const ringAt: number[] = [];
+  let remembered = 0; // entries ever added to the ring
+  let indexed = 0; // entries below this one are in `offsets` (those still in the window)
 
-  /** Adds `id` (already in `offsets`) to the window, forgetting the oldest when it is full. */
-  function remember(id: string): void {
-    if (window === 0) {
-      offsets.delete(id);
-      return;
+  /** Adds `id`, stored in the batch at `offset`, to the window, forgetting the oldest when full. */
+  function remember(id: string, offset: number): void {
+    if (window === 0) return;
+    const slot = remembered % window;
+    if (remembered >= window) {
+      const old = ringIds[slot] as string;
+      // Only if the Map still points at this entry (not at a newer line with the same id).
+      if (remembered - window < indexed && offsets.get(old) === ringAt[slot]) offsets.delete(old);
     }
-    if (ring.length < window) ring.push(id);
-    else {
-      offsets.delete(ring[ringNext] as string);
-      ring[ringNext] = id;
-      ringNext = (ringNext + 1) % window;
+    ringIds[slot] = id;
+    ringAt[slot] = offset;
+    remembered++;
+  }
+
+  /** The Map with every id in the window. */
+  function index(): Map<string, number> {
+    for (let k = Math.max(indexed, remembered - window); k < remembered; k++) {
+      const slot = k % window;
+      offsets.set(ringIds[slot] as string, ringAt[slot] as number);
     }
+    indexed = remembered;
+    return offsets;
   }
 
   /** The chain head recorded by the last complete line before `end`. */
@@ -277,10 +295,7 @@ export function jsonlStore(options: JsonlStoreOptions): JsonlStore {
     }
     for (let i = found.length - 1; i >= 0; i--) {
       const [id, offset] = found[i] as [string, number];
-      if (!offsets.has(id)) {
-        offsets.set(id, offset);
-        remember(id);
-      }
+      remember(id, offset);
     }
   }
 
@@ -326,16 +341,31 @@ export function jsonlStore(options: JsonlStoreOptions): JsonlStore {
         });
         await loadingIds;
         const handle = fh as FileHandle;
-        // Ids already stored, or repeated within this batch, are not written again. Fresh ids go
-        // into the map now (at this batch's offset), so a repeat inside the batch is caught too;
-        // a failed write takes them out again.
-        const fresh: UnsealedEvent[] = [];
-        let repeated = false;
+        // Ids already stored, or repeated within this batch, are not written again. Only ids the
+        // log did not mint here need looking up; when there are any, the batch's fresh ids go
+        // into the Map now (at this batch's offset), so a repeat inside the batch is caught too,
+        // and a failed write takes them out again.
+        let lookup: Map<string, number> | undefined;
         for (const e of batch) {
-          if (offsets.has(e.id)) repeated = true;
-          else {
-            offsets.set(e.id, size);
-            fresh.push(e);
+          if (!isMinted(e)) {
+            lookup = index();
+            break;
+          }
+        }
+        let fresh: UnsealedEvent[] = batch as UnsealedEvent[];
+        // Where each already stored id's batch starts, to read it back from.
+        let repeats: Map<string, number> | undefined;
+        if (lookup) {
+          fresh = [];
+          for (const e of batch) {
+            const at = lookup.get(e.id);
+            if (at !== undefined) {
+              repeats ??= new Map();
+              repeats.set(e.id, at);
+            } else {
+              lookup.set(e.id, size);
+              fresh.push(e);
+            }
           }
         }
         const { sealed, bytes, head: next } = sealEvents(fresh, head);
@@ -350,22 +380,30 @@ export function jsonlStore(options: JsonlStoreOptions): JsonlStore {
           } catch (error) {
             // Roll the file back so the chain on disk never holds a half batch.
             await handle.truncate(size).catch(() => {});
-            for (const e of fresh) offsets.delete(e.id);
+            if (lookup) for (const e of fresh) lookup.delete(e.id);
             throw error;
           }
           // Each id maps to where its batch starts; a repeat (rare) is found by reading from there.
-          for (const e of fresh) remember(e.id);
+          if (lookup) {
+            // This batch's ids are in the Map already (and leave it as the window moves past).
+            indexed = remembered + fresh.length;
+            if (window === 0) for (const e of fresh) lookup.delete(e.id);
+          }
+          for (const e of fresh) {
+            remember(e.id, size);
+            markStored(e);
+          }
           size += bytes.length;
           head = next;
         }
-        if (!repeated) return sealed;
+        if (!repeats) return sealed;
         const byId = new Map<string, SealedEvent>();
         for (const e of sealed) byId.set(e.id, e);
         const out: SealedEvent[] = [];
         for (const e of batch) {
           let stored = byId.get(e.id);
           if (!stored) {
-            stored = await readBack(e.id, offsets.get(e.id) as number);
+            stored = await readBack(e.id, repeats.get(e.id) as number);
             byId.set(e.id, stored);
           }
           out.push(stored);
@@ -428,8 +466,10 @@ export function jsonlStore(options: JsonlStoreOptions): JsonlStore {
         opening = undefined;
         loadingIds = undefined;
         offsets.clear();
-        ring.length = 0;
-        ringNext = 0;
+        ringIds.length = 0;
+        ringAt.length = 0;
+        remembered = 0;
+        indexed = 0;
       });
     },
   };

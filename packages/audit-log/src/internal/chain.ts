@@ -64,20 +64,43 @@ const OPEN = '"integrity":{';
 interface EncodedCut {
   before: Buffer;
   after: Buffer;
+  /** The id was minted by the log for this event and no store has taken it yet. */
+  minted: boolean;
 }
 
-function encode(cut: CanonicalCut): EncodedCut {
-  return { before: Buffer.from(cut.before, 'utf8'), after: Buffer.from(cut.after, 'utf8') };
+function encode(cut: CanonicalCut, minted: boolean): EncodedCut {
+  return {
+    before: Buffer.from(cut.before, 'utf8'),
+    after: Buffer.from(cut.after, 'utf8'),
+    minted,
+  };
 }
 
 /**
  * Canonicalizes an unsealed event once (throws when JSON cannot carry it) and remembers it, as
  * bytes: encoding right away, while the freshly built text is still in cache, is much cheaper
- * than flattening and encoding it later at sealing time.
+ * than flattening and encoding it later at sealing time. `minted` says the log generated the
+ * event's id just now (no caller has seen it, so no store can hold it yet).
  */
-export function precanonicalize(event: UnsealedEvent): void {
-  const cut = encode(canonicalEventCut(event as Record<string, unknown>));
+export function precanonicalize(event: UnsealedEvent, minted = false): void {
+  const cut = encode(canonicalEventCut(event as Record<string, unknown>), minted);
   Object.defineProperty(event, CUT, { value: cut, enumerable: false });
+}
+
+/**
+ * True when the log minted `event`'s id in this process and no store has stored the event: no
+ * store can hold that id yet, so an idempotency lookup for it is bound to miss and can be
+ * skipped. A store calls {@link markStored} once the event is durable; anything else (an event
+ * the log did not prepare, an id the caller gave) is false.
+ */
+export function isMinted(event: UnsealedEvent): boolean {
+  return (event as { [CUT]?: EncodedCut })[CUT]?.minted === true;
+}
+
+/** Records that `event` is stored, so {@link isMinted} is false for it from now on. */
+export function markStored(event: UnsealedEvent): void {
+  const cut = (event as { [CUT]?: EncodedCut })[CUT];
+  if (cut) cut.minted = false;
 }
 
 function cutOf(event: UnsealedEvent): EncodedCut {
@@ -85,7 +108,7 @@ function cutOf(event: UnsealedEvent): EncodedCut {
   if (cut) return cut;
   // An event this log did not prepare: canonicalize it now, without any integrity it carries.
   const { integrity: _ignored, ...rest } = event as AuditEvent;
-  return encode(canonicalCut(rest as Record<string, unknown>, 'integrity'));
+  return encode(canonicalCut(rest as Record<string, unknown>, 'integrity'), false);
 }
 
 /** What {@link sealEvents} returns. */
