@@ -146,11 +146,21 @@ export function canonicalize(value: unknown): string {
 // (which keeps only these members), so its canonical text can be written member by member
 // without listing and sorting keys; `details` and anything unexpected go through `serialize`.
 interface Plan {
-  members: ReadonlyArray<readonly [key: string, member: string, nested: Plan | undefined]>;
-  keys: ReadonlySet<string>;
+  keys: readonly string[];
+  /** Per member, its name as written first (`"key":`) and after another member (`,"key":`). */
+  first: readonly string[];
+  next: readonly string[];
+  nested: ReadonlyArray<Plan | undefined>;
+  keySet: ReadonlySet<string>;
 }
 function plan(keys: string[], nested: Record<string, Plan> = {}): Plan {
-  return { members: keys.map((k) => [k, `${str(k)}:`, nested[k]] as const), keys: new Set(keys) };
+  return {
+    keys,
+    first: keys.map((k) => `${str(k)}:`),
+    next: keys.map((k) => `,${str(k)}:`),
+    nested: keys.map((k) => nested[k]),
+    keySet: new Set(keys),
+  };
 }
 const ACTOR = plan(['department', 'id', 'name', 'roles', 'type']);
 const APP = plan(['department', 'name', 'version']);
@@ -162,21 +172,31 @@ const BEFORE = plan(BEFORE_KEYS, { actor: ACTOR, app: APP });
 const AFTER = plan(AFTER_KEYS, { source: SOURCE, target: TARGET });
 const EVENT = plan([...BEFORE_KEYS, ...AFTER_KEYS]);
 
-/** `obj`'s members in `p`'s order, each after a comma except the first when `lead` is ''. */
-function planned(obj: Record<string, unknown>, p: Plan, lead: string, depth: number): string {
+/**
+ * `obj`'s members in `p`'s order, each after a comma except the first when `lead` is false.
+ * Built with as few concatenations as it takes (each one is a string the encoder must walk):
+ * a plain string value is appended with its member name and quotes in one step.
+ */
+function planned(obj: Record<string, unknown>, p: Plan, lead: boolean, depth: number): string {
   let out = '';
-  let sep = lead;
-  for (const [key, member, nested] of p.members) {
-    const v = obj[key];
+  let names = lead ? p.next : p.first;
+  const { keys, nested } = p;
+  for (let i = 0; i < keys.length; i++) {
+    const v = obj[keys[i] as string];
     if (v === undefined) continue;
-    let text: string | undefined;
-    if (typeof v === 'string') text = str(v);
-    else if (nested !== undefined && hasShape(v, nested))
-      text = `{${planned(v, nested, '', depth + 1)}}`;
-    else text = serialize(v, depth);
-    if (text === undefined) continue;
-    out += `${sep}${member}${text}`;
-    sep = ',';
+    const name = names[i] as string;
+    if (typeof v === 'string') {
+      out += SPECIAL.test(v) ? name + str(v) : `${name}"${v}"`;
+    } else {
+      const inner = nested[i];
+      let text: string | undefined;
+      if (inner !== undefined && hasShape(v, inner))
+        text = `{${planned(v, inner, false, depth + 1)}}`;
+      else text = serialize(v, depth);
+      if (text === undefined) continue;
+      out += name + text;
+    }
+    names = p.next;
   }
   return out;
 }
@@ -185,7 +205,7 @@ function planned(obj: Record<string, unknown>, p: Plan, lead: string, depth: num
 function hasShape(v: unknown, p: Plan): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Object.getPrototypeOf(v) !== Object.prototype)
     return false;
-  for (const k of Object.keys(v)) if (!p.keys.has(k)) return false;
+  for (const k of Object.keys(v)) if (!p.keySet.has(k)) return false;
   return true;
 }
 
@@ -196,9 +216,9 @@ function hasShape(v: unknown, p: Plan): v is Record<string, unknown> {
  */
 export function canonicalEventCut(event: Record<string, unknown>): CanonicalCut {
   if (!hasShape(event, EVENT)) return canonicalCut(event, 'integrity');
-  const before = planned(event, BEFORE, '', 1);
+  const before = planned(event, BEFORE, false, 1);
   return {
     before: before.length > 0 ? `{${before},` : '{',
-    after: `${planned(event, AFTER, ',', 1)}}`,
+    after: `${planned(event, AFTER, true, 1)}}`,
   };
 }

@@ -59,6 +59,9 @@ export function hashEvent(
 const HEX64 = /^[0-9a-f]{64}$/;
 const CUT = Symbol('city-audit.canonical-cut');
 const OPEN = '"integrity":{';
+const HASH_OPEN = Buffer.from('"hash":"', 'latin1');
+/** The length of `"hash":"<64 hex digits>",`. */
+const HASH_MEMBER = HASH_OPEN.length + 64 + 2;
 
 /** The canonical text of an event around `integrity`, as UTF-8. */
 interface EncodedCut {
@@ -162,10 +165,13 @@ export function sealEvents(events: readonly UnsealedEvent[], head: ChainHead): S
     pos += cut.after.length;
     // The hash covers the event with integrity { prevHash, seq }: exactly these bytes.
     const next = sha256bytes(out.subarray(start, pos));
-    const member = `"hash":"${next}",`;
-    out.copy(out, gap + member.length, gap, pos);
-    out.write(member, gap, 'latin1');
-    pos += member.length;
+    // Make room for `"hash":"<64 hex digits>",` and write it in (copyWithin: one memmove).
+    out.copyWithin(gap + HASH_MEMBER, gap, pos);
+    out.set(HASH_OPEN, gap);
+    out.write(next, gap + HASH_OPEN.length, 'latin1');
+    out[gap + HASH_MEMBER - 2] = 0x22; // "
+    out[gap + HASH_MEMBER - 1] = 0x2c; // ,
+    pos += HASH_MEMBER;
     out[pos++] = 10;
     sealed[i] = { ...events[i], integrity: { seq, prevHash: hash, hash: next } } as SealedEvent;
     hash = next;
