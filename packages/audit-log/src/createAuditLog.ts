@@ -3,8 +3,9 @@ import { type Checkpoint, type CheckpointSigner, signCheckpoint } from './checkp
 import { type AuditIssue, AuditLogError } from './errors';
 import { precanonicalize, type SealedEvent, type UnsealedEvent } from './internal/chain';
 import { invalidInput } from './internal/invalidInput';
+import { parseInput } from './internal/parseInput';
 import { redactDetails } from './internal/redactDetails';
-import { AuditEventInput, type Classification, createParser } from './internal/schemas';
+import { AuditEventInput, type Classification } from './internal/schemas';
 import { scrubString } from './internal/scrub';
 import { UUIDV7_PATTERN, uuidv7, uuidv7Time } from './internal/uuidv7';
 import type { AuditStore } from './store';
@@ -109,11 +110,6 @@ function positive(name: string, value: number | undefined, fallback: number, min
   }
   return value;
 }
-
-// What record() validates: an AuditEventInput whose app the log fills in when it is left out.
-// Parsed with standards-schema's compiled check (safeParse's results, faster on the hot path).
-const RecordInputSchema = AuditEventInput.extend({ app: AuditEventInput.shape.app.optional() });
-const parseRecordInput = createParser(RecordInputSchema);
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -262,7 +258,7 @@ export function createAuditLog(options: CreateAuditLogOptions): AuditLog {
   function prepare(input: RecordInput, recordOptions?: RecordOptions): UnsealedEvent {
     // Validated as given (no copy to add the app first); zod's output is a fresh object this
     // log owns, so the id, time and app are set on it directly.
-    const parsed = parseRecordInput(input);
+    const parsed = parseInput(input);
     if (!parsed.success) {
       throw invalidInput('INVALID_EVENT', 'invalid audit event', parsed.issues);
     }
