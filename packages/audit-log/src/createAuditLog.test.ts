@@ -3,6 +3,7 @@ import { PLANTED, plantedDetails, sampleEvent } from '../test/fixtures';
 import { generateCheckpointKeys, verifyCheckpoint } from './checkpoint';
 import { createAuditLog, createEventId } from './createAuditLog';
 import { AuditLogError } from './errors';
+import { sealEvents } from './internal/chain';
 import { UUIDV7_PATTERN } from './internal/uuidv7';
 import { memoryStore } from './memoryStore';
 import type { AuditStore } from './store';
@@ -171,6 +172,31 @@ describe('createAuditLog', () => {
     for (const value of Object.values(PLANTED)) expect(bytes).not.toContain(value);
     expect(bytes).toContain('[redacted:ssn]');
     expect((await verify(store)).ok).toBe(true);
+    await log.close();
+  });
+
+  it('seals a batch again, with the same text, when a store failed after sealing it', async () => {
+    // Sealing sets integrity on the log's own event objects and lets their encoded bytes go; a
+    // retry must canonicalize them again without that integrity.
+    const inner = memoryStore();
+    let failures = 1;
+    const store: AuditStore = {
+      ...inner,
+      async append(batch) {
+        if (failures-- > 0) {
+          sealEvents(batch, await inner.head());
+          throw new Error('transaction rolled back');
+        }
+        return inner.append(batch);
+      },
+    };
+    const log = createAuditLog({ app: { name: 'a' }, store, batch: { retryDelayMs: 1 } });
+    const events = await Promise.all([log.record(sampleEvent(0)), log.record(sampleEvent(1))]);
+    expect(events.map((e) => e.integrity.seq)).toEqual([1, 2]);
+    expect(inner.events).toEqual(events);
+    expect(await verify(inner.events)).toMatchObject({ ok: true, count: 2 });
+    // What the caller gets is a plain event: exactly the stored JSON members.
+    expect(JSON.parse(JSON.stringify(events[0]))).toEqual(events[0]);
     await log.close();
   });
 

@@ -106,12 +106,21 @@ export function markStored(event: UnsealedEvent): void {
   if (cut) cut.minted = false;
 }
 
-function cutOf(event: UnsealedEvent): EncodedCut {
+const NO_BYTES = Buffer.alloc(0);
+
+/** The event's cut while it is live (prepared by the log and not sealed yet), else undefined. */
+function liveCut(event: UnsealedEvent): EncodedCut | undefined {
   const cut = (event as { [CUT]?: EncodedCut })[CUT];
+  return cut !== undefined && cut.before !== NO_BYTES ? cut : undefined;
+}
+
+function cutOf(event: UnsealedEvent): EncodedCut {
+  const cut = liveCut(event);
   if (cut) return cut;
-  // An event this log did not prepare: canonicalize it now, without any integrity it carries.
+  // An event this log did not prepare, or sealed before (a batch handed over again after a
+  // failure): canonicalize it now, without any integrity it carries.
   const { integrity: _ignored, ...rest } = event as AuditEvent;
-  return encode(canonicalCut(rest as Record<string, unknown>, 'integrity'), false);
+  return encode(canonicalCut(rest as Record<string, unknown>, 'integrity'), isMinted(event));
 }
 
 /** What {@link sealEvents} returns. */
@@ -173,7 +182,19 @@ export function sealEvents(events: readonly UnsealedEvent[], head: ChainHead): S
     out[gap + HASH_MEMBER - 1] = 0x2c; // ,
     pos += HASH_MEMBER;
     out[pos++] = 10;
-    sealed[i] = { ...events[i], integrity: { seq, prevHash: hash, hash: next } } as SealedEvent;
+    const event = events[i] as UnsealedEvent;
+    const integrity = { seq, prevHash: hash, hash: next };
+    const own = liveCut(event);
+    if (own) {
+      // The log's own object (validation made it): sealed in place rather than copied, and its
+      // bytes let go (they are in `out` now; the event may be kept long after).
+      (event as SealedEvent).integrity = integrity;
+      sealed[i] = event as SealedEvent;
+      own.before = NO_BYTES;
+      own.after = NO_BYTES;
+    } else {
+      sealed[i] = { ...event, integrity } as SealedEvent;
+    }
     hash = next;
     prevText = `"${next}"`;
   }
