@@ -155,7 +155,8 @@ describe('requireAuth with bearer access tokens (fetch handlers)', () => {
 describe('requireAuth with an expired bearer token', () => {
   let shortLived: TestApp;
   beforeAll(async () => {
-    shortLived = await startTestApp({ bearer: { clockTolerance: 0 } }, { accessTokenTtl: 1 });
+    // Whole seconds: a 2 s lifetime leaves the token valid for at least one full second.
+    shortLived = await startTestApp({ bearer: { clockTolerance: 0 } }, { accessTokenTtl: 2 });
   });
   afterAll(() => shortLived.close());
 
@@ -163,7 +164,11 @@ describe('requireAuth with an expired bearer token', () => {
     const token = await accessTokenOf(shortLived, 'pwd-case-manager');
     const fresh = await fetch(`${shortLived.origin}/api/me`, { headers: bearer(token) });
     expect(fresh.status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 2100));
+    // Wait until just past the token's own `exp`, whatever the sign-in took.
+    const { exp } = JSON.parse(
+      Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'),
+    ) as { exp: number };
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, exp * 1000 - Date.now()) + 200));
     const response = await fetch(`${shortLived.origin}/api/me`, { headers: bearer(token) });
     expect(response.status).toBe(401);
     expect((await response.json()).code).toBe('token_expired');
