@@ -354,6 +354,41 @@ describe('acceptor (the bulk path fast check)', () => {
       });
     }
 
+    it('copies a string-keyed record of unchecked values as zod does, and leaves odd objects to zod', () => {
+      class Box {
+        a = 1;
+      }
+      const schema = z.object({ details: z.record(z.string(), z.unknown()).optional() });
+      const plain = [{ a: 1, b: { c: [1, 'x'] } }, {}, { 'x y': null, n: 2 }];
+      const odd = [
+        [],
+        null,
+        'text',
+        new Date(0),
+        new Map([['a', 1]]),
+        new Box(),
+        Object.assign(Object.create(null) as object, { a: 1 }),
+        { a: 1, [Symbol('s')]: 2 },
+        Object.defineProperty({ a: 1 }, 'b', { value: 2, enumerable: false }),
+        JSON.parse('{"__proto__":{"x":1},"a":2}'),
+        { constructor: 'c' },
+      ];
+      for (const details of plain) {
+        expect(agrees(schema, { details })).toBe(true);
+        expect((accept(schema, { details }) as { details: unknown }).details).not.toBe(details);
+      }
+      // Declined (zod decides) or, if accepted, exactly zod's answer: `agrees` checks both.
+      for (const details of odd) agrees(schema, { details });
+      expect(odd.every((details) => accept(schema, { details }) === REJECT)).toBe(true);
+      const proto = Object.prototype as Record<string, unknown>;
+      proto.polluted = 'x';
+      try {
+        expect(accept(schema, { details: { a: 1 } })).toBe(REJECT);
+      } finally {
+        delete proto.polluted;
+      }
+    });
+
     it('hands a throwing transform and an async refinement back to zod, which throws', () => {
       const throwing = z.object({
         a: z.string().transform(() => {

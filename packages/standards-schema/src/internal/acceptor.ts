@@ -53,6 +53,26 @@ interface Internals {
 
 const internals = (schema: Node) => schema._zod as unknown as Internals;
 
+/**
+ * What zod's record returns, for string keys and values it does not check, when the input is a
+ * plain object (Object.prototype) whose own keys are all enumerable strings other than
+ * `__proto__` and `constructor`: a shallow copy. REJECT for anything else (symbol or hidden keys,
+ * other prototypes, inherited enumerable keys), which zod's own parser then decides.
+ */
+function copyPlainRecord(v: unknown): Record<string, unknown> | typeof REJECT {
+  if (typeof v !== 'object' || v === null || Object.getPrototypeOf(v) !== Object.prototype) {
+    return REJECT;
+  }
+  const out: Record<string, unknown> = {};
+  let count = 0;
+  for (const key in v) {
+    if (key === '__proto__' || key === 'constructor' || !Object.hasOwn(v, key)) return REJECT;
+    out[key] = (v as Record<string, unknown>)[key];
+    count++;
+  }
+  return Reflect.ownKeys(v).length === count ? out : REJECT;
+}
+
 class Generator {
   readonly constantNames: string[] = ['R', 'ASYNC'];
   readonly constantValues: unknown[] = [REJECT, ASYNC];
@@ -245,6 +265,22 @@ class Generator {
           return this.island(schema);
         }
         return lines.join('\n');
+      }
+      case 'record': {
+        // Only `z.record(z.string(), z.unknown() | z.any())`: its output is a plain copy.
+        const key = internals(def.keyType as Node);
+        const value = internals(def.valueType as Node);
+        if (
+          !has('$ZodRecord') ||
+          key.def.type !== 'string' ||
+          !key.traits.has('$ZodString') ||
+          key.def.coerce ||
+          (key.def.checks?.length ?? 0) > 0 ||
+          (value.def.type !== 'unknown' && value.def.type !== 'any')
+        )
+          return this.island(schema);
+        lines.push(`let o = ${this.constant(copyPlainRecord)}(v);`, 'if (o === R) return R;');
+        break;
       }
       default:
         return this.island(schema);
