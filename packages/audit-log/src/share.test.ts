@@ -47,20 +47,30 @@ function setup() {
   return { store, audit };
 }
 
+/** `share()` under `agreement` with the tests' usual recipient, purpose, actor, key and clock. */
+function shareUnder(
+  agreement: ReturnType<typeof defineAgreement>,
+  audit: ReturnType<typeof createAuditLog>,
+  overrides: Record<string, unknown> = {},
+) {
+  return share(requests, {
+    schema: ServiceRequest,
+    agreement,
+    recipient: 'BTD',
+    purpose: 'street-planning',
+    audit,
+    actor,
+    pseudonymKey: KEY,
+    now: NOW,
+    ...overrides,
+  });
+}
+
 describe('share', () => {
   it('applies each rule, records a share.export event and returns a checkable manifest', async () => {
     const { store, audit } = setup();
     const agreement = defineAgreement(base);
-    const { records, manifest } = await share(requests, {
-      schema: ServiceRequest,
-      agreement,
-      recipient: 'BTD',
-      purpose: 'street-planning',
-      audit,
-      actor,
-      pseudonymKey: KEY,
-      now: NOW,
-    });
+    const { records, manifest } = await shareUnder(agreement, audit);
     expect(records).toHaveLength(5);
     const withContact = requests.findIndex((r) => r.contact?.email && r.contact.phone);
     const shared = records[withContact] as { contact: Record<string, string>; lat?: number };
@@ -110,21 +120,9 @@ describe('share', () => {
 
   it('pseudonyms join within one agreement and not across agreements', async () => {
     const { audit } = setup();
-    const opts = {
-      schema: ServiceRequest,
-      recipient: 'BTD',
-      purpose: 'street-planning',
-      audit,
-      actor,
-      pseudonymKey: KEY,
-      now: NOW,
-    };
-    const a1 = await share(requests, { ...opts, agreement: defineAgreement(base) });
-    const a2 = await share(requests, { ...opts, agreement: defineAgreement(base) });
-    const b = await share(requests, {
-      ...opts,
-      agreement: defineAgreement({ ...base, id: 'dsa-2026-005' }),
-    });
+    const a1 = await shareUnder(defineAgreement(base), audit);
+    const a2 = await shareUnder(defineAgreement(base), audit);
+    const b = await shareUnder(defineAgreement({ ...base, id: 'dsa-2026-005' }), audit);
     const emails = (r: { records: Record<string, unknown>[] }) =>
       r.records.map((x) => (x.contact as { email?: string } | undefined)?.email).filter(Boolean);
     expect(emails(a1).length).toBeGreaterThan(0);
@@ -135,19 +133,13 @@ describe('share', () => {
 
   it('keeps only allowedFields when the agreement lists them', async () => {
     const { audit } = setup();
-    const { records, manifest } = await share(requests, {
-      schema: ServiceRequest,
-      agreement: defineAgreement({
+    const { records, manifest } = await shareUnder(
+      defineAgreement({
         ...base,
         allowedFields: ['service_request_id', 'status', 'zipcode', 'activities[].type'],
       }),
-      recipient: 'BTD',
-      purpose: 'street-planning',
       audit,
-      actor,
-      pseudonymKey: KEY,
-      now: NOW,
-    });
+    );
     for (const r of records) {
       for (const key of Object.keys(r))
         expect(['service_request_id', 'status', 'zipcode', 'activities']).toContain(key);
@@ -203,17 +195,7 @@ describe('share', () => {
         const agreement = defineAgreement(
           JSON.parse(JSON.stringify({ ...base, ...agreementPatch })),
         );
-        const error = await share(requests, {
-          schema: ServiceRequest,
-          agreement,
-          recipient: 'BTD',
-          purpose: 'street-planning',
-          audit,
-          actor,
-          pseudonymKey: KEY,
-          now: NOW,
-          ...optionPatch,
-        }).catch((e: unknown) => e);
+        const error = await shareUnder(agreement, audit, optionPatch).catch((e: unknown) => e);
         expect(error).toMatchObject({ code });
         expect(store.events.at(-1)).toMatchObject({ action: 'share.export', outcome: 'denied' });
         expect(store.events.at(-1)?.reason).toContain(code);
@@ -275,16 +257,7 @@ describe('planShare', () => {
     expect(treatment('contact.last_name')).toBe('drop');
     expect(treatment('status')).toBe('keep');
     expect(planned.needsPseudonymKey).toBe(true);
-    const { manifest } = await share(requests, {
-      schema: ServiceRequest,
-      agreement,
-      recipient: 'BTD',
-      purpose: 'street-planning',
-      audit,
-      actor,
-      pseudonymKey: KEY,
-      now: NOW,
-    });
+    const { manifest } = await shareUnder(agreement, audit);
     expect(manifest.fields).toEqual(planned.leaving);
     await audit.close();
   });
