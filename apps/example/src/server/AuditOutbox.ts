@@ -142,26 +142,23 @@ export class AuditOutbox {
   }
 
   async #send(entries: { id: string; eventId: string; event: RecordInput }[]): Promise<number> {
-    let sent = 0;
-    for (const entry of entries) {
+    for (const [sent, entry] of entries.entries()) {
       try {
         await this.#log.record(entry.event, { id: entry.eventId });
       } catch (error) {
-        // Release the claim so the next drain retries at once, and stop: order is kept.
+        // Release this claim and the ones after it so the next drain retries at once, and stop
+        // here: order is kept.
+        const unsent = entries.slice(sent).map((e) => e.id);
         await this.#db
-          .query(`UPDATE ${this.#t} SET claimed_until = NULL WHERE id = $1`, [entry.id])
+          .query(`UPDATE ${this.#t} SET claimed_until = NULL WHERE id = ANY($1::bigint[])`, [
+            unsent,
+          ])
           .catch(() => {});
         this.#onError(error);
-        for (const rest of entries.slice(entries.indexOf(entry) + 1)) {
-          await this.#db
-            .query(`UPDATE ${this.#t} SET claimed_until = NULL WHERE id = $1`, [rest.id])
-            .catch(() => {});
-        }
         return sent;
       }
       await this.#db.query(`DELETE FROM ${this.#t} WHERE id = $1`, [entry.id]);
-      sent++;
     }
-    return sent;
+    return entries.length;
   }
 }
