@@ -13,7 +13,8 @@ const SURROGATE = /[\ud800-\udfff]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what JSON escapes.
 const SPECIAL = /["\\\u0000-\u001f\ud800-\udfff]/;
 
-function str(value: string): string {
+/** A string as RFC 8785 writes it (JSON.stringify's escapes); throws on a lone surrogate. */
+export function canonicalString(value: string): string {
   if (!SPECIAL.test(value)) return `"${value}"`;
   if (SURROGATE.test(value) && LONE_SURROGATE.test(value))
     throw new TypeError('lone surrogate in a string');
@@ -25,7 +26,7 @@ function str(value: string): string {
  * compare). Insertion sort for the few keys most objects have: it is several times quicker than
  * Array#sort there, and keys are distinct, so stability does not matter.
  */
-function sortedKeys(obj: object): string[] {
+export function sortedKeys(obj: object): string[] {
   const keys = Object.keys(obj);
   const n = keys.length;
   if (n > 16) return keys.sort();
@@ -44,7 +45,7 @@ function sortedKeys(obj: object): string[] {
 function serialize(value: unknown, depth: number): string | undefined {
   switch (typeof value) {
     case 'string':
-      return str(value);
+      return canonicalString(value);
     case 'number':
       if (!Number.isFinite(value)) throw new TypeError(`${value} is not allowed in JSON`);
       return Object.is(value, -0) ? '0' : String(value);
@@ -78,7 +79,7 @@ function serialize(value: unknown, depth: number): string | undefined {
     if (v === undefined) continue;
     out += first ? '' : ',';
     first = false;
-    out += `${str(key)}:${v}`;
+    out += `${canonicalString(key)}:${v}`;
   }
   return `${out}}`;
 }
@@ -102,8 +103,8 @@ export function canonicalCut(obj: Record<string, unknown>, key: string): Canonic
     const v = serialize(obj[k], 1);
     if (v === undefined) continue;
     // JavaScript's `<` on strings is the UTF-16 code-unit order RFC 8785 sorts by.
-    if (k < key) before += `${str(k)}:${v},`;
-    else after += `,${str(k)}:${v}`;
+    if (k < key) before += `${canonicalString(k)}:${v},`;
+    else after += `,${canonicalString(k)}:${v}`;
   }
   return { before, after: `${after}}` };
 }
@@ -127,7 +128,7 @@ export function canonicalizeWith(
     if (v === undefined) continue;
     out += first ? '' : ',';
     first = false;
-    out += `${str(k)}:${v}`;
+    out += `${canonicalString(k)}:${v}`;
   }
   return `${out}}`;
 }
@@ -140,85 +141,4 @@ export function canonicalize(value: unknown): string {
   const text = serialize(value, 0);
   if (text === undefined) throw new TypeError('value has no JSON representation');
   return text;
-}
-
-// The audit event's own shape, in canonical member order. The log validates every event with zod
-// (which keeps only these members), so its canonical text can be written member by member
-// without listing and sorting keys; `details` and anything unexpected go through `serialize`.
-interface Plan {
-  keys: readonly string[];
-  /** Per member, its name as written first (`"key":`) and after another member (`,"key":`). */
-  first: readonly string[];
-  next: readonly string[];
-  nested: ReadonlyArray<Plan | undefined>;
-  keySet: ReadonlySet<string>;
-}
-function plan(keys: string[], nested: Record<string, Plan> = {}): Plan {
-  return {
-    keys,
-    first: keys.map((k) => `${str(k)}:`),
-    next: keys.map((k) => `,${str(k)}:`),
-    nested: keys.map((k) => nested[k]),
-    keySet: new Set(keys),
-  };
-}
-const ACTOR = plan(['department', 'id', 'name', 'roles', 'type']);
-const APP = plan(['department', 'name', 'version']);
-const SOURCE = plan(['ip', 'userAgent']);
-const TARGET = plan(['classification', 'id', 'type']);
-const BEFORE_KEYS = ['action', 'actor', 'agreementId', 'app', 'details', 'id'];
-const AFTER_KEYS = ['outcome', 'purpose', 'reason', 'source', 'target', 'time', 'traceId'];
-const BEFORE = plan(BEFORE_KEYS, { actor: ACTOR, app: APP });
-const AFTER = plan(AFTER_KEYS, { source: SOURCE, target: TARGET });
-const EVENT = plan([...BEFORE_KEYS, ...AFTER_KEYS]);
-
-/**
- * `obj`'s members in `p`'s order, each after a comma except the first when `lead` is false.
- * Built with as few concatenations as it takes (each one is a string the encoder must walk):
- * a plain string value is appended with its member name and quotes in one step.
- */
-function planned(obj: Record<string, unknown>, p: Plan, lead: boolean, depth: number): string {
-  let out = '';
-  let names = lead ? p.next : p.first;
-  const { keys, nested } = p;
-  for (let i = 0; i < keys.length; i++) {
-    const v = obj[keys[i] as string];
-    if (v === undefined) continue;
-    const name = names[i] as string;
-    if (typeof v === 'string') {
-      out += SPECIAL.test(v) ? name + str(v) : `${name}"${v}"`;
-    } else {
-      const inner = nested[i];
-      let text: string | undefined;
-      if (inner !== undefined && hasShape(v, inner))
-        text = `{${planned(v, inner, false, depth + 1)}}`;
-      else text = serialize(v, depth);
-      if (text === undefined) continue;
-      out += name + text;
-    }
-    names = p.next;
-  }
-  return out;
-}
-
-/** True when `v` is a plain object whose own keys are all among `p`'s. */
-function hasShape(v: unknown, p: Plan): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Object.getPrototypeOf(v) !== Object.prototype)
-    return false;
-  for (const k of Object.keys(v)) if (!p.keySet.has(k)) return false;
-  return true;
-}
-
-/**
- * {@link canonicalCut} around `integrity` for an audit event whose members are the schema's
- * (what the log's validation leaves), without sorting keys; any other object takes the general
- * path. Same text either way (the tests check it against the reference implementation).
- */
-export function canonicalEventCut(event: Record<string, unknown>): CanonicalCut {
-  if (!hasShape(event, EVENT)) return canonicalCut(event, 'integrity');
-  const before = planned(event, BEFORE, false, 1);
-  return {
-    before: before.length > 0 ? `{${before},` : '{',
-    after: `${planned(event, AFTER, true, 1)}}`,
-  };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleEvent } from '../../test/fixtures';
 import { createAuditLog } from '../createAuditLog';
 import { memoryStore } from '../memoryStore';
-import { canonicalCut, canonicalEventCut, canonicalize, canonicalizeWith } from './canonical';
+import { canonicalize, canonicalizeWith } from './canonical';
 import { isCanonicalText, scanEventLine } from './canonicalLine';
 
 // Keys the scanner leaves to the slow path: any that JSON must escape.
@@ -117,41 +117,5 @@ describe('scanEventLine', () => {
     ]) {
       expect(scanEventLine(bad)).toBeUndefined();
     }
-  });
-});
-
-describe('canonicalEventCut', () => {
-  const text = fc.string({ unit: 'binary', maxLength: 12 });
-  const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
-  const event = fc.record(
-    {
-      id: text,
-      time: text,
-      action: text,
-      actor: fc.record(
-        { type: text, id: text, name: text, department: text, roles: fc.array(text) },
-        { requiredKeys: ['type', 'id'] },
-      ),
-      target: fc.record({ type: text, id: text, classification: text }, { requiredKeys: [] }),
-      outcome: text,
-      reason: optional(text),
-      source: fc.record({ ip: text, userAgent: text }, { requiredKeys: [] }),
-      app: fc.record({ name: text, version: text, department: text }, { requiredKeys: ['name'] }),
-      purpose: text,
-      agreementId: text,
-      traceId: text,
-      details: fc.dictionary(fc.string(), fc.jsonValue()),
-      unexpected: fc.jsonValue(),
-    },
-    { requiredKeys: ['id', 'time', 'action', 'actor', 'outcome', 'app'] },
-  );
-
-  it('writes the same text as the general serializer for any event shape', () => {
-    fc.assert(
-      fc.property(event, (e) => {
-        expect(canonicalEventCut(e)).toEqual(canonicalCut(e, 'integrity'));
-      }),
-      { numRuns: 500 },
-    );
   });
 });

@@ -1,11 +1,6 @@
 import * as nodeCrypto from 'node:crypto';
-import {
-  type CanonicalCut,
-  canonicalCut,
-  canonicalEventCut,
-  canonicalize,
-  canonicalizeWith,
-} from './canonical';
+import { canonicalize, canonicalizeWith } from './canonical';
+import { type ByteCut, encodeEventCut } from './canonicalBytes';
 import type { AuditEvent } from './schemas';
 
 // crypto.hash (Node 20.12+) is a one-shot digest without a Hash object; fall back elsewhere.
@@ -58,36 +53,32 @@ export function hashEvent(
 // and no line is built as a string unless a store asks for one.
 const HEX64 = /^[0-9a-f]{64}$/;
 const CUT = Symbol('city-audit.canonical-cut');
-const OPEN = '"integrity":{';
+const INTEGRITY_OPEN = Buffer.from('"integrity":{', 'latin1');
 const HASH_OPEN = Buffer.from('"hash":"', 'latin1');
+const PREV_OPEN = Buffer.from('"prevHash":"', 'latin1');
+const SEQ_OPEN = Buffer.from(',"seq":', 'latin1');
 /** The length of `"hash":"<64 hex digits>",`. */
 const HASH_MEMBER = HASH_OPEN.length + 64 + 2;
 
 /** The canonical text of an event around `integrity`, as UTF-8. */
-interface EncodedCut {
-  before: Buffer;
-  after: Buffer;
+interface EncodedCut extends ByteCut {
   /** The id was minted by the log for this event and no store has taken it yet. */
   minted: boolean;
 }
 
-function encode(cut: CanonicalCut, minted: boolean): EncodedCut {
-  return {
-    before: Buffer.from(cut.before, 'utf8'),
-    after: Buffer.from(cut.after, 'utf8'),
-    minted,
-  };
+function encode(event: Record<string, unknown>, minted: boolean): EncodedCut {
+  const cut = encodeEventCut(event) as EncodedCut;
+  cut.minted = minted;
+  return cut;
 }
 
 /**
- * Canonicalizes an unsealed event once (throws when JSON cannot carry it) and remembers it, as
- * bytes: encoding right away, while the freshly built text is still in cache, is much cheaper
- * than flattening and encoding it later at sealing time. `minted` says the log generated the
- * event's id just now (no caller has seen it, so no store can hold it yet).
+ * Canonicalizes an unsealed event once, as UTF-8 bytes (throws when JSON cannot carry it), and
+ * remembers them for sealing. `minted` says the log generated the event's id just now (no
+ * caller has seen it, so no store can hold it yet).
  */
 export function precanonicalize(event: UnsealedEvent, minted = false): void {
-  const cut = encode(canonicalEventCut(event as Record<string, unknown>), minted);
-  Object.defineProperty(event, CUT, { value: cut, enumerable: false });
+  Object.defineProperty(event, CUT, { value: encode(event as Record<string, unknown>, minted) });
 }
 
 /**
@@ -111,7 +102,7 @@ const NO_BYTES = Buffer.alloc(0);
 /** The event's cut while it is live (prepared by the log and not sealed yet), else undefined. */
 function liveCut(event: UnsealedEvent): EncodedCut | undefined {
   const cut = (event as { [CUT]?: EncodedCut })[CUT];
-  return cut !== undefined && cut.before !== NO_BYTES ? cut : undefined;
+  return cut !== undefined && cut.buf !== NO_BYTES ? cut : undefined;
 }
 
 function cutOf(event: UnsealedEvent): EncodedCut {
@@ -120,7 +111,7 @@ function cutOf(event: UnsealedEvent): EncodedCut {
   // An event this log did not prepare, or sealed before (a batch handed over again after a
   // failure): canonicalize it now, without any integrity it carries.
   const { integrity: _ignored, ...rest } = event as AuditEvent;
-  return encode(canonicalCut(rest as Record<string, unknown>, 'integrity'), isMinted(event));
+  return encode(rest as Record<string, unknown>, isMinted(event));
 }
 
 /** What {@link sealEvents} returns. */
@@ -145,19 +136,21 @@ export function sealEvents(events: readonly UnsealedEvent[], head: ChainHead): S
   for (let i = 0; i < n; i++) {
     const cut = cutOf(events[i] as UnsealedEvent);
     cuts[i] = cut;
-    total += cut.before.length + cut.after.length + 200;
+    total += cut.end - cut.start + 200;
   }
-  // The head comes from storage; quote it canonically unless it is the usual hex digest.
-  let prevText = HEX64.test(hash) ? `"${hash}"` : canonicalize(hash);
-  let out = Buffer.allocUnsafe(total + 3 * prevText.length + 400);
+  // The head comes from storage; an ordinary one is a hex digest, anything else is quoted as JSON.
+  const hexHead = HEX64.test(hash);
+  const headText = hexHead ? '' : canonicalize(hash);
+  let out = Buffer.allocUnsafe(total + 3 * headText.length + 400);
   let pos = 0;
   const starts: number[] = new Array(n + 1);
   const sealed: SealedEvent[] = new Array(n);
+  /** Where the previous event's hash digits are in `out` (-1 for the head's). */
+  let prevAt = -1;
   for (let i = 0; i < n; i++) {
     const cut = cuts[i] as EncodedCut;
     seq += 1;
-    const rest = `"prevHash":${prevText},"seq":${seq}}`;
-    const need = cut.before.length + cut.after.length + rest.length * 3 + 100;
+    const need = cut.end - cut.start + 3 * headText.length + 300;
     if (pos + need > out.length) {
       const bigger = Buffer.allocUnsafe(Math.max(out.length * 2, pos + need));
       out.copy(bigger, 0, 0, pos);
@@ -165,21 +158,40 @@ export function sealEvents(events: readonly UnsealedEvent[], head: ChainHead): S
     }
     const start = pos;
     starts[i] = start;
-    out.set(cut.before, pos);
-    pos += cut.before.length;
-    pos += out.write(OPEN, pos, 'latin1');
+    out.set(cut.buf.subarray(cut.start, cut.mid), pos);
+    pos += cut.mid - cut.start;
+    out.set(INTEGRITY_OPEN, pos);
+    pos += INTEGRITY_OPEN.length;
     const gap = pos;
-    pos += out.write(rest, pos, 'utf8');
-    out.set(cut.after, pos);
-    pos += cut.after.length;
+    // "prevHash":"<previous hash>","seq":<seq>}
+    out.set(PREV_OPEN, pos);
+    pos += PREV_OPEN.length;
+    if (prevAt >= 0) {
+      out.copyWithin(pos, prevAt, prevAt + 64);
+      pos += 64;
+      out[pos++] = 0x22;
+    } else if (hexHead) {
+      pos += out.write(hash, pos, 64, 'latin1');
+      out[pos++] = 0x22;
+    } else {
+      pos -= 1; // the opening quote is part of the JSON text
+      pos += out.write(headText, pos, 'utf8');
+    }
+    out.set(SEQ_OPEN, pos);
+    pos += SEQ_OPEN.length;
+    pos += out.write(String(seq), pos, 'latin1');
+    out[pos++] = 0x7d;
+    out.set(cut.buf.subarray(cut.mid, cut.end), pos);
+    pos += cut.end - cut.mid;
     // The hash covers the event with integrity { prevHash, seq }: exactly these bytes.
     const next = sha256bytes(out.subarray(start, pos));
     // Make room for `"hash":"<64 hex digits>",` and write it in (copyWithin: one memmove).
     out.copyWithin(gap + HASH_MEMBER, gap, pos);
     out.set(HASH_OPEN, gap);
-    out.write(next, gap + HASH_OPEN.length, 'latin1');
+    out.write(next, gap + HASH_OPEN.length, 64, 'latin1');
     out[gap + HASH_MEMBER - 2] = 0x22; // "
     out[gap + HASH_MEMBER - 1] = 0x2c; // ,
+    prevAt = gap + HASH_OPEN.length;
     pos += HASH_MEMBER;
     out[pos++] = 10;
     const event = events[i] as UnsealedEvent;
@@ -190,13 +202,11 @@ export function sealEvents(events: readonly UnsealedEvent[], head: ChainHead): S
       // bytes let go (they are in `out` now; the event may be kept long after).
       (event as SealedEvent).integrity = integrity;
       sealed[i] = event as SealedEvent;
-      own.before = NO_BYTES;
-      own.after = NO_BYTES;
+      own.buf = NO_BYTES;
     } else {
       sealed[i] = { ...event, integrity } as SealedEvent;
     }
     hash = next;
-    prevText = `"${next}"`;
   }
   starts[n] = pos;
   const bytes = out.subarray(0, pos);
