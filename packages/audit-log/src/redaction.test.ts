@@ -1,7 +1,7 @@
 import { classified } from '@cityofboston/standards-schema';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { sampleEvent } from '../test/fixtures';
+import { PLANTED, sampleEvent } from '../test/fixtures';
 import { createAuditLog } from './createAuditLog';
 import { memoryStore } from './memoryStore';
 import { verify } from './verify';
@@ -95,5 +95,33 @@ describe('details redaction by classification metadata', () => {
       'ward',
     ]);
     await log.close();
+  });
+
+  it("scrubs the stored copy and never the caller's own details object", async () => {
+    const store = memoryStore();
+    for (const schema of [undefined, z.any(), z.record(z.string(), z.unknown())]) {
+      const log = createAuditLog({
+        app: { name: 'x' },
+        store,
+        closeStore: false,
+        ...(schema ? { details: { schema } } : {}),
+      });
+      const details = {
+        note: `call ${PLANTED.phone}`,
+        nested: { email: PLANTED.email },
+        list: [PLANTED.ssn],
+        [PLANTED.email]: 'a key that needs scrubbing',
+      };
+      const given = structuredClone(details);
+      const e = await log.record(sampleEvent(1, { details }));
+      expect(details).toEqual(given);
+      expect(e.details).toEqual({
+        note: 'call [redacted:phone]',
+        nested: { email: '[redacted:email]' },
+        list: ['[redacted:ssn]'],
+        '[redacted:email]': 'a key that needs scrubbing',
+      });
+      await log.close();
+    }
   });
 });

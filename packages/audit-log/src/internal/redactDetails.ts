@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { z } from 'zod';
 import { type Classification, redact } from './schemas';
-import { scrubValue } from './scrub';
+import { scrubOwned } from './scrub';
 
 export interface DetailsPolicy {
   schema?: z.ZodType;
@@ -15,6 +15,8 @@ export interface DetailsPolicy {
  * declare are dropped, and fields classified above the clearance are redacted by their rule
  * (`hash` becomes an HMAC-SHA256 pseudonym when a key is set, else the field is dropped); then
  * every remaining string is scrubbed of what looks like an SSN, a phone number or an email.
+ * `details` must be the log's own copy (validation's output): its members are scrubbed in place
+ * (nested values are copied, as they may be the caller's).
  *
  * @throws the schema's ZodError when the details do not match it.
  */
@@ -37,6 +39,6 @@ export function redactDetails(
     });
   }
   if (out === undefined) return undefined;
-  if (policy.scrub) out = scrubValue(out);
+  if (policy.scrub) out = scrubOwned(out as Record<string, unknown>);
   return out as Record<string, unknown>;
 }

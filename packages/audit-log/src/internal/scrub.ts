@@ -31,3 +31,22 @@ export function scrubValue(value: unknown, depth = 0): unknown {
   }
   return value;
 }
+
+/**
+ * {@link scrubValue} for a record the caller owns (a fresh copy made by validation or
+ * redaction): its own members are scrubbed in place, and only nested values are copied.
+ */
+export function scrubOwned(record: Record<string, unknown>): Record<string, unknown> {
+  if (typeof record !== 'object' || record === null) {
+    return scrubValue(record) as Record<string, unknown>; // a schema may turn details into anything
+  }
+  const keys = Object.keys(record);
+  // A key that itself needs scrubbing renames a member (and may collide with another): copy.
+  for (const k of keys)
+    if (scrubString(k) !== k) return scrubValue(record) as Record<string, unknown>;
+  for (const k of keys) {
+    const v = record[k];
+    record[k] = typeof v === 'string' ? scrubString(v) : scrubValue(v, 1);
+  }
+  return record;
+}
