@@ -186,7 +186,8 @@ const EVENT = plan([...BEFORE_KEYS, ...AFTER_KEYS]);
 function hasShape(v: unknown, p: Plan): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Object.getPrototypeOf(v) !== Object.prototype)
     return false;
-  for (const k of Object.keys(v)) if (!p.keySet.has(k)) return false;
+  // for-in walks the own enumerable keys (Object.prototype has none) without building an array.
+  for (const k in v) if (!p.keySet.has(k)) return false;
   return true;
 }
 
@@ -204,7 +205,9 @@ function planned(obj: Record<string, unknown>, p: Plan, lead: boolean, depth: nu
     const mark = pos - from;
     bytes(names[i] as Uint8Array);
     const inner = nested[i];
-    if (inner !== undefined && hasShape(v, inner)) {
+    if (typeof v === 'string') {
+      string(v);
+    } else if (inner !== undefined && hasShape(v, inner)) {
       byte(0x7b);
       planned(v, inner, false, depth + 1);
       byte(0x7d);

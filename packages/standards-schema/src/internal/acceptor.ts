@@ -55,22 +55,23 @@ const internals = (schema: Node) => schema._zod as unknown as Internals;
 
 /**
  * What zod's record returns, for string keys and values it does not check, when the input is a
- * plain object (Object.prototype) whose own keys are all enumerable strings other than
- * `__proto__` and `constructor`: a shallow copy. REJECT for anything else (symbol or hidden keys,
- * other prototypes, inherited enumerable keys), which zod's own parser then decides.
+ * plain object (Object.prototype) without symbol keys, `__proto__` or `constructor`: a shallow
+ * copy of its own enumerable string keys (zod skips non-enumerable and inherited ones too).
+ * REJECT for anything else (symbol keys, other prototypes), which zod's own parser then decides.
  */
 function copyPlainRecord(v: unknown): Record<string, unknown> | typeof REJECT {
   if (typeof v !== 'object' || v === null || Object.getPrototypeOf(v) !== Object.prototype) {
     return REJECT;
   }
+  if (Object.getOwnPropertySymbols(v).length > 0) return REJECT;
+  const keys = Object.keys(v);
   const out: Record<string, unknown> = {};
-  let count = 0;
-  for (const key in v) {
-    if (key === '__proto__' || key === 'constructor' || !Object.hasOwn(v, key)) return REJECT;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    if (key === '__proto__' || key === 'constructor') return REJECT;
     out[key] = (v as Record<string, unknown>)[key];
-    count++;
   }
-  return Reflect.ownKeys(v).length === count ? out : REJECT;
+  return out;
 }
 
 class Generator {
