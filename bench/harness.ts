@@ -21,8 +21,10 @@ export interface BenchResult {
   itemsPerOp: number;
   ours: { label: string; opsPerSec: number; itemsPerSec: number; p50Ms: number; p99Ms: number };
   peer: { label: string; opsPerSec: number; itemsPerSec: number; p50Ms: number; p99Ms: number };
-  /** ours.opsPerSec / peer.opsPerSec. */
+  /** ours.opsPerSec / peer.opsPerSec (with rounds: the median of the rounds' ratios). */
   ratio: number;
+  /** With `rounds`: each round's ratio, in the order run. */
+  roundRatios?: number[];
   goal?: string;
 }
 
@@ -33,6 +35,12 @@ export interface CompareOptions {
   itemsPerOp?: number;
   /** Milliseconds to run each side (default 1000; `BENCH_TIME` overrides). */
   time?: number;
+  /**
+   * Run the two sides alternately this many times (default 1), each for `time / rounds`, and
+   * report the median of the rounds' ratios. Where the machine's speed drifts (a shared disk, a
+   * noisy neighbour), each round then compares neighbouring moments rather than two seconds apart.
+   */
+  rounds?: number;
   goal?: string;
 }
 
@@ -51,25 +59,59 @@ function summary(task: Bench['tasks'][number], itemsPerOp: number, label: string
   };
 }
 
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
 /** Runs ours and the peer side by side and records the ratio. */
 export async function compare(options: CompareOptions): Promise<BenchResult> {
   const itemsPerOp = options.itemsPerOp ?? 1;
   const time = Number(process.env.BENCH_TIME ?? options.time ?? 1000);
-  const bench = new Bench({ time, warmupTime: Math.min(250, time / 4) });
-  bench.add(options.ours.label, options.ours.fn);
-  bench.add(options.peer.label, options.peer.fn);
-  await bench.run();
-  const [oursTask, peerTask] = bench.tasks;
-  if (!oursTask || !peerTask) throw new Error('tinybench lost a task');
-  const ours = summary(oursTask, itemsPerOp, options.ours.label);
-  const peer = summary(peerTask, itemsPerOp, options.peer.label);
+  const rounds = options.rounds ?? 1;
+  if (!Number.isInteger(rounds) || rounds < 1)
+    throw new Error(`rounds must be an integer >= 1, got ${rounds}`);
+  const runs: Array<{ ours: ReturnType<typeof summary>; peer: ReturnType<typeof summary> }> = [];
+  for (let r = 0; r < rounds; r++) {
+    const slice = time / rounds;
+    const bench = new Bench({ time: slice, warmupTime: Math.min(250, slice / 4) });
+    bench.add(options.ours.label, options.ours.fn);
+    bench.add(options.peer.label, options.peer.fn);
+    await bench.run();
+    const [oursTask, peerTask] = bench.tasks;
+    if (!oursTask || !peerTask) throw new Error('tinybench lost a task');
+    runs.push({
+      ours: summary(oursTask, itemsPerOp, options.ours.label),
+      peer: summary(peerTask, itemsPerOp, options.peer.label),
+    });
+  }
+  const pick = (side: 'ours' | 'peer') => {
+    const first = (runs[0] as (typeof runs)[number])[side];
+    if (rounds === 1) return first;
+    const of = (key: 'opsPerSec' | 'itemsPerSec' | 'p50Ms' | 'p99Ms') =>
+      median(runs.map((run) => run[side][key]));
+    return {
+      label: first.label,
+      opsPerSec: of('opsPerSec'),
+      itemsPerSec: of('itemsPerSec'),
+      p50Ms: of('p50Ms'),
+      p99Ms: of('p99Ms'),
+    };
+  };
+  const ours = pick('ours');
+  const peer = pick('peer');
+  const roundRatios = runs.map((run) => run.ours.opsPerSec / run.peer.opsPerSec);
   const result: BenchResult = {
     package: process.env.CITY_BENCH_PACKAGE ?? 'unknown',
     name: options.name,
     itemsPerOp,
     ours,
     peer,
-    ratio: ours.opsPerSec / peer.opsPerSec,
+    ratio: rounds === 1 ? ours.opsPerSec / peer.opsPerSec : median(roundRatios),
+    ...(rounds === 1 ? {} : { roundRatios }),
     ...(options.goal === undefined ? {} : { goal: options.goal }),
   };
   const out = process.env.CITY_BENCH_OUT;

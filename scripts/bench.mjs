@@ -47,12 +47,17 @@ if (files === 0) {
   process.exit(0);
 }
 
+// With rounds, the ratio is their median; the spread shows how much the machine moved under it.
+const spread = (r) =>
+  r.roundRatios
+    ? ` (${r.roundRatios.length} rounds: ${Math.min(...r.roundRatios).toFixed(2)}–${Math.max(...r.roundRatios).toFixed(2)})`
+    : '';
 const fmt = (n) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toPrecision(3));
 console.log('\nbenchmark | ours (items/s) | peer (items/s) | ratio ours/peer | goal');
 console.log('--- | --- | --- | --- | ---');
 for (const r of results) {
   console.log(
-    `${r.package} ${r.name} | ${r.ours.label}: ${fmt(r.ours.itemsPerSec)} | ${r.peer.label}: ${fmt(r.peer.itemsPerSec)} | ${r.ratio.toFixed(2)} | ${r.goal ?? ''}`,
+    `${r.package} ${r.name} | ${r.ours.label}: ${fmt(r.ours.itemsPerSec)} | ${r.peer.label}: ${fmt(r.peer.itemsPerSec)} | ${r.ratio.toFixed(2)}${spread(r)} | ${r.goal ?? ''}`,
   );
 }
 const target = only >= 0 ? join(dirs[0], 'bench-results.json') : join(root, 'bench-results.json');
