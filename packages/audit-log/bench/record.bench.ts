@@ -92,6 +92,19 @@ await compare({
   ...ROUNDS,
 });
 
+// The same without the fsync (a throwaway log): what the durability itself costs per batch.
+const unsynced = ours(
+  'record → JSONL (no fsync)',
+  jsonlStore({ path: join(dir, 'unsynced.jsonl'), fsync: false }),
+);
+await compare({
+  name: 'record to JSONL without fsync vs pino sync file (what the fsync costs)',
+  ours: unsynced.contender,
+  peer: pinoSync(false),
+  itemsPerOp: BATCH,
+  ...ROUNDS,
+});
+
 const single = ours('one record() → JSONL', jsonlStore({ path: join(dir, 'single.jsonl') }));
 const onePino = pino.destination({ dest: join(dir, 'pino-one.log'), sync: true });
 const onePinoLogger = pino({}, onePino);
@@ -212,6 +225,6 @@ if (pgOk) {
   ).client();
   await c.exec(`DROP SCHEMA "${schema}" CASCADE`);
 }
-for (const s of [memory, jsonl, single, pgl]) await s.log.close();
+for (const s of [memory, jsonl, unsynced, single, pgl]) await s.log.close();
 await pgStore.close();
 rmSync(dir, { recursive: true, force: true });
