@@ -8,7 +8,13 @@
 // serializer. The output is the same text as `canonical.ts` writes (the tests hold both to the
 // RFC's reference implementation).
 
-import { type CanonicalCut, canonicalCut, canonicalString, sortedKeys } from './canonical';
+import {
+  type CanonicalCut,
+  canonicalCut,
+  canonicalizeWith,
+  canonicalString,
+  sortedKeys,
+} from './canonical';
 
 /** An object's canonical text cut around one member, as UTF-8: `before` then `after`. */
 export interface ByteCut {
@@ -181,6 +187,10 @@ const AFTER_KEYS = ['outcome', 'purpose', 'reason', 'source', 'target', 'time', 
 const BEFORE = plan(BEFORE_KEYS, { actor: ACTOR, app: APP });
 const AFTER = plan(AFTER_KEYS, { source: SOURCE, target: TARGET });
 const EVENT = plan([...BEFORE_KEYS, ...AFTER_KEYS]);
+/** A stored event: the same members and its integrity block (which the hash replaces). */
+const SEALED = plan([...BEFORE_KEYS, 'integrity', ...AFTER_KEYS]);
+const INTEGRITY_OPEN = Buffer.from('"integrity":{"prevHash":', 'latin1');
+const SEQ_OPEN = Buffer.from(',"seq":', 'latin1');
 
 /** True when `v` is a plain object whose own keys are all among `p`'s. */
 function hasShape(v: unknown, p: Plan): v is Record<string, unknown> {
@@ -249,6 +259,41 @@ export function encodeEventCut(event: Record<string, unknown>): ByteCut {
     pos = from;
     throw error;
   } finally {
+    busy = false;
+  }
+}
+
+/**
+ * Calls `use` with the canonical UTF-8 bytes of `event` with its `integrity` member replaced by
+ * `{ prevHash, seq }` (what an event's hash covers), and returns what it returns. The bytes are a
+ * view of a scratch area, valid only during the call. An event of the schema's shape is written
+ * member by member; anything else takes the string serializer. Throws when JSON cannot carry it.
+ */
+export function withHashedBytes<T>(
+  event: Record<string, unknown>,
+  seq: number,
+  prevHash: string,
+  use: (bytes: Uint8Array) => T,
+): T {
+  if (busy || !hasShape(event, SEALED)) {
+    return use(Buffer.from(canonicalizeWith(event, 'integrity', { seq, prevHash }), 'utf8'));
+  }
+  busy = true;
+  from = pos;
+  try {
+    byte(0x7b);
+    if (planned(event, BEFORE, false, 1)) byte(COMMA);
+    bytes(INTEGRITY_OPEN);
+    string(prevHash);
+    bytes(SEQ_OPEN);
+    number(seq);
+    byte(0x7d);
+    planned(event, AFTER, true, 1);
+    byte(0x7d);
+    return use(buf.subarray(from, pos));
+  } finally {
+    // Nothing keeps these bytes: the space is written over by the next event.
+    pos = from;
     busy = false;
   }
 }

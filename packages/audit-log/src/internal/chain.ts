@@ -1,6 +1,6 @@
 import * as nodeCrypto from 'node:crypto';
-import { canonicalize, canonicalizeWith } from './canonical';
-import { type ByteCut, encodeEventCut } from './canonicalBytes';
+import { canonicalize } from './canonical';
+import { type ByteCut, encodeEventCut, withHashedBytes } from './canonicalBytes';
 import type { AuditEvent } from './schemas';
 
 // crypto.hash (Node 20.12+) is a one-shot digest without a Hash object; fall back elsewhere.
@@ -41,9 +41,7 @@ export function hashEvent(
   seq: number,
   prevHash: string,
 ): string {
-  return sha256hex(
-    canonicalizeWith(event as Record<string, unknown>, 'integrity', { seq, prevHash }),
-  );
+  return withHashedBytes(event as Record<string, unknown>, seq, prevHash, sha256bytes);
 }
 
 // The log canonicalizes each event once, when it is recorded, and keeps the text cut around
