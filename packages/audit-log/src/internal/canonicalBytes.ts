@@ -72,6 +72,7 @@ function bytes(chunk: Uint8Array): void {
  */
 function string(value: string): void {
   const n = value.length;
+  if (n > LONG) return escaped(value);
   // Worst case: every UTF-16 unit escaped as \u00XX (6 bytes) or encoded in 3 UTF-8 bytes.
   ensure(6 * n + 2);
   const b = buf;
@@ -81,13 +82,24 @@ function string(value: string): void {
   for (let i = 0; i < n; i++) {
     const c = value.charCodeAt(i);
     if (c < 0x20 || c > 0x7f || c === 0x22 || c === 0x5c) {
-      pos = start + b.write(canonicalString(value), start, 'utf8');
-      return;
+      pos = start;
+      return escaped(value);
     }
     b[p++] = c;
   }
   b[p++] = 0x22;
   pos = p;
+}
+
+/** Strings longer than this are encoded natively, with room for exactly their bytes. */
+const LONG = 4096;
+
+/** A string through the string serializer, then encoded. */
+function escaped(value: string): void {
+  const text = canonicalString(value);
+  const n = text.length;
+  ensure(n <= LONG ? 3 * n : Buffer.byteLength(text, 'utf8'));
+  pos += buf.write(text, pos, 'utf8');
 }
 
 function number(value: number): void {
