@@ -26,7 +26,8 @@ export interface ByteCut {
 }
 
 // Events are written one after another into a slab, which is replaced (not reused) when full:
-// the cuts of events not yet sealed keep their slab alive, and nothing is ever overwritten.
+// the cuts of events not yet sealed keep their slab alive, and no byte a cut refers to is ever
+// overwritten. (Bytes written only to be hashed, by `withHashedBytes`, are given back at once.)
 const SLAB = 256 * 1024;
 let buf: Buffer = Buffer.allocUnsafe(SLAB);
 let pos = 0;
@@ -72,7 +73,10 @@ function bytes(chunk: Uint8Array): void {
  */
 function string(value: string): void {
   const n = value.length;
-  if (n > LONG) return escaped(value);
+  if (n > LONG) {
+    escaped(value);
+    return;
+  }
   // Worst case: every UTF-16 unit escaped as \u00XX (6 bytes) or encoded in 3 UTF-8 bytes.
   ensure(6 * n + 2);
   const b = buf;
@@ -83,7 +87,8 @@ function string(value: string): void {
     const c = value.charCodeAt(i);
     if (c < 0x20 || c > 0x7f || c === 0x22 || c === 0x5c) {
       pos = start;
-      return escaped(value);
+      escaped(value);
+      return;
     }
     b[p++] = c;
   }
@@ -208,7 +213,8 @@ const SEQ_OPEN = Buffer.from(',"seq":', 'latin1');
 function hasShape(v: unknown, p: Plan): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Object.getPrototypeOf(v) !== Object.prototype)
     return false;
-  // for-in walks the own enumerable keys (Object.prototype has none) without building an array.
+  // for-in walks the own enumerable keys without building an array (plus any enumerable key
+  // added to Object.prototype, which only sends the object down the general path).
   for (const k in v) if (!p.keySet.has(k)) return false;
   return true;
 }
