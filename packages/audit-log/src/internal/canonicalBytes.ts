@@ -29,7 +29,8 @@ export interface ByteCut {
 // the cuts of events not yet sealed keep their slab alive, and no byte a cut refers to is ever
 // overwritten. (Bytes written only to be hashed, by `withHashedBytes`, are given back at once.)
 const SLAB = 256 * 1024;
-let buf: Buffer = Buffer.allocUnsafe(SLAB);
+// Empty until the first event: importing the package allocates nothing.
+let buf: Buffer = Buffer.alloc(0);
 let pos = 0;
 /** Where the event being written starts (its bytes move with it when the slab is replaced). */
 let from = 0;
