@@ -52,8 +52,9 @@ function shareUnder(
   agreement: ReturnType<typeof defineAgreement>,
   audit: ReturnType<typeof createAuditLog>,
   overrides: Record<string, unknown> = {},
+  records: readonly unknown[] = requests,
 ) {
-  return share(requests, {
+  return share(records, {
     schema: ServiceRequest,
     agreement,
     recipient: 'BTD',
@@ -229,16 +230,7 @@ describe('share', () => {
   it('rejects a record that does not match the schema with SHARE_INVALID_RECORD', async () => {
     const { audit } = setup();
     await expect(
-      share([{ nope: true }], {
-        schema: ServiceRequest,
-        agreement: defineAgreement(base),
-        recipient: 'BTD',
-        purpose: 'street-planning',
-        audit,
-        actor,
-        pseudonymKey: KEY,
-        now: NOW,
-      }),
+      shareUnder(defineAgreement(base), audit, {}, [{ nope: true }]),
     ).rejects.toMatchObject({ code: 'SHARE_INVALID_RECORD' });
     await audit.close();
   });

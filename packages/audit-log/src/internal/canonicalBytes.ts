@@ -265,14 +265,8 @@ function fromText(cut: CanonicalCut): ByteCut {
 export function encodeEventCut(event: Record<string, unknown>): ByteCut {
   if (busy || !hasShape(event, EVENT)) return fromText(canonicalCut(event, 'integrity'));
   busy = true;
-  from = pos;
   try {
-    byte(0x7b);
-    if (planned(event, BEFORE, false, 1)) byte(COMMA);
-    // Offsets from the event's start stay right if its bytes move to a new slab.
-    const mid = pos - from;
-    planned(event, AFTER, true, 1);
-    byte(0x7d);
+    const mid = writeEvent(event);
     return { buf, start: from, mid: from + mid, end: pos };
   } catch (error) {
     pos = from;
@@ -280,6 +274,22 @@ export function encodeEventCut(event: Record<string, unknown>): ByteCut {
   } finally {
     busy = false;
   }
+}
+
+/**
+ * Writes `{`, the members before `integrity`, `middle` (nothing, or an integrity member), the
+ * members after it and `}`, from `pos`. Returns where `middle` starts, as an offset from the
+ * event's start (offsets stay right if its bytes move to a new slab).
+ */
+function writeEvent(event: Record<string, unknown>, middle?: () => void): number {
+  from = pos;
+  byte(0x7b);
+  if (planned(event, BEFORE, false, 1)) byte(COMMA);
+  const mid = pos - from;
+  middle?.();
+  planned(event, AFTER, true, 1);
+  byte(0x7d);
+  return mid;
 }
 
 /**
@@ -298,17 +308,14 @@ export function withHashedBytes<T>(
     return use(Buffer.from(canonicalizeWith(event, 'integrity', { seq, prevHash }), 'utf8'));
   }
   busy = true;
-  from = pos;
   try {
-    byte(0x7b);
-    if (planned(event, BEFORE, false, 1)) byte(COMMA);
-    bytes(INTEGRITY_OPEN);
-    string(prevHash);
-    bytes(SEQ_OPEN);
-    number(seq);
-    byte(0x7d);
-    planned(event, AFTER, true, 1);
-    byte(0x7d);
+    writeEvent(event, () => {
+      bytes(INTEGRITY_OPEN);
+      string(prevHash);
+      bytes(SEQ_OPEN);
+      number(seq);
+      byte(0x7d);
+    });
     return use(buf.subarray(from, pos));
   } finally {
     // Nothing keeps these bytes: the space is written over by the next event.
