@@ -10,7 +10,7 @@ import { addCityKeywords, jsonSchemaOf } from '../src/json-schema';
 import { fakeMany } from '../src/testing';
 
 const COUNT = 10_000;
-const ajv = addCityKeywords(addFormats(new Ajv2020({ strict: true })));
+const ajv = addCityKeywords(addFormats(new Ajv2020({ strict: true, allowUnionTypes: true })));
 const validate = ajv.compile(jsonSchemaOf('ServiceRequest'));
 
 function dataset(invalidShare: number) {

@@ -75,6 +75,8 @@ export const FieldMeta = /* @__PURE__ */ (() =>
       legal: z.array(z.string().min(1)).optional(),
       /** Characters `truncate` keeps (default 1). */
       truncateLength: z.int().min(0).max(64).optional(),
+      /** Why the field has this level, in one sentence (shown in the data inventory). */
+      reason: z.string().min(1).optional(),
     })
     .strict())();
 

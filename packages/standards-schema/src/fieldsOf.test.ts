@@ -42,6 +42,7 @@ describe('fieldsOf', () => {
       path: 'contact.email',
       meta: conf,
       optional: true,
+      tagged: true,
     });
     expect(fields.get('contact.phone')?.meta.classification).toBe('confidential');
     expect(fields.get('piped')?.meta).toEqual(restricted);
@@ -68,8 +69,16 @@ describe('fieldsOf', () => {
       path: 'choice.secret',
       meta: restricted,
       optional: true,
+      tagged: true,
     });
     expect(fields.get('choice.kind')?.optional).toBe(false);
+  });
+
+  it('tells an untagged field (public by default) from one tagged public', () => {
+    expect(fields.get('id')).toMatchObject({ meta: { classification: 'public' }, tagged: false });
+    const Tagged = z.object({ id: classified(z.string(), { classification: 'public' }) });
+    expect(fieldsOf(Tagged)[0]).toMatchObject({ meta: { classification: 'public' }, tagged: true });
+    expect(fields.get('outer.inner')?.tagged).toBe(true);
   });
 
   it('lets a classified object pass its level to untagged children', () => {
@@ -88,6 +97,7 @@ describe('fieldsOf', () => {
         path: 'box.low',
         meta: { classification: 'confidential', redact: 'mask' },
         optional: false,
+        tagged: true,
       },
     ]);
   });

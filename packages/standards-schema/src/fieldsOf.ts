@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { type Classification, maxClassification } from './classification';
 import type { FieldMeta } from './classified';
-import { type Plan, planOf } from './internal/plan';
+import { type Plan, planOf, UNTAGGED } from './internal/plan';
 
 /** One field of a schema with its effective classification metadata. */
 export interface FieldInfo {
@@ -15,6 +15,17 @@ export interface FieldInfo {
   meta: FieldMeta;
   /** Whether the field may be absent from a valid record (it or an enclosing field is optional). */
   optional: boolean;
+  /**
+   * Whether the metadata was set by someone: on the field itself or on an enclosing field.
+   * `false` means nobody classified it and `meta` is the `public` default; data-sharing code
+   * (audit-log's `share()`) refuses such fields. Every field of this package's exported record
+   * schemas is tagged.
+   */
+  tagged: boolean;
+}
+
+function info(plan: Plan, optional: boolean): FieldInfo {
+  return { path: plan.path, meta: plan.meta, optional, tagged: plan.meta !== UNTAGGED };
 }
 
 function collect(plan: Plan, optional: boolean, out: FieldInfo[]): void {
@@ -22,11 +33,11 @@ function collect(plan: Plan, optional: boolean, out: FieldInfo[]): void {
   switch (plan.kind) {
     case 'leaf':
     case 'lazy':
-      out.push({ path: plan.path, meta: plan.meta, optional: absent });
+      out.push(info(plan, absent));
       return;
     case 'object':
       if (plan.fields.size === 0 && !plan.catchall) {
-        out.push({ path: plan.path, meta: plan.meta, optional: absent });
+        out.push(info(plan, absent));
         return;
       }
       for (const field of plan.fields.values()) collect(field, absent, out);
@@ -58,6 +69,7 @@ function collect(plan: Plan, optional: boolean, out: FieldInfo[]): void {
               path: info.path,
               meta: top,
               optional: prior.info.optional || info.optional,
+              tagged: prior.info.tagged && info.tagged,
             };
           }
         }

@@ -10,7 +10,7 @@ describe('formatIssues', () => {
       status: 'pending',
       service_code: 'X',
       requested_datetime: '2025-01-01T00:00:00Z',
-      activities: [{ datetime: '2025-01-01T00:00:00Z', type: 'note', note: 5 }],
+      closure: { closed_datetime: '2025-01-01T00:00:00Z', details: 5 },
       contact: { email: 'not-an-email' },
     });
     expect(result.success).toBe(false);
@@ -20,9 +20,7 @@ describe('formatIssues', () => {
       expect.stringMatching(/^status: Invalid option: expected one of "open"\|"closed"$/),
     );
     expect(lines).toContainEqual(
-      expect.stringMatching(
-        /^activities\[0\]\.note: Invalid input: expected string, received number$/,
-      ),
+      expect.stringMatching(/^closure\.details: Invalid input: expected string, received number$/),
     );
     expect(lines).toContainEqual(expect.stringMatching(/^contact\.email: /));
   });

@@ -47,7 +47,7 @@ type AddKeyword = (definition: {
  * import addFormats from 'ajv-formats';
  * import { addCityKeywords, jsonSchemaOf } from '@cityofboston/standards-schema/json-schema';
  *
- * const ajv = addCityKeywords(addFormats(new Ajv2020({ strict: true })));
+ * const ajv = addCityKeywords(addFormats(new Ajv2020({ strict: true, allowUnionTypes: true })));
  * const validate = ajv.compile(jsonSchemaOf('ServiceRequest'));
  * ```
  */
@@ -84,7 +84,7 @@ export function schemaByName(name: string): z.core.$ZodType {
 function withCityKeywords(target: 'draft-2020-12' | 'openapi-3.0') {
   return {
     target,
-    io: 'output' as const,
+    io: 'input' as const,
     unrepresentable: 'any' as const,
     override: (ctx: { zodSchema: z.core.$ZodType; jsonSchema: Record<string, unknown> }) => {
       const meta = classificationRegistry.get(ctx.zodSchema);
@@ -106,7 +106,9 @@ const cache = new Map<z.core.$ZodType, JsonSchema>();
 
 /**
  * The JSON Schema (draft 2020-12) of a schema, or of an exported schema by name, describing the
- * strict parsed output (`additionalProperties: false`), with each classified field's metadata
+ * input the zod schema accepts (so both give the same verdict on any record): `null` and numeric
+ * ids where the zod schema normalizes them, and unknown keys accepted wherever zod accepts
+ * (and strips) them; `additionalProperties: false` only where the zod schema is strict. With each classified field's metadata
  * as `x-` keys and the record's level as `x-classification` on the root. Refinements that JSON
  * Schema cannot express (e.g. `validUntil` after `validFrom`) are checked by zod only.
  * The same documents are written at build time to `@cityofboston/standards-schema/json-schema/<Name>.json`.

@@ -49,7 +49,11 @@ export interface LazyPlan extends PlanBase {
   resolve: () => Plan;
 }
 
-const PUBLIC: FieldMeta = { classification: 'public' };
+/**
+ * The metadata of a field nothing tagged: `public` by default. Compared by identity, so
+ * `fieldsOf` can tell an untagged field from one explicitly tagged `public`.
+ */
+export const UNTAGGED: FieldMeta = Object.freeze({ classification: 'public' });
 
 function defOf(schema: AnySchema): z.core.$ZodTypeDef & Record<string, unknown> {
   return schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
@@ -126,7 +130,7 @@ const rootCache = new WeakMap<AnySchema, Plan>();
 export function planOf(schema: AnySchema): Plan {
   let plan = rootCache.get(schema);
   if (!plan) {
-    plan = compile(schema, PUBLIC, '', new Map());
+    plan = compile(schema, UNTAGGED, '', new Map());
     rootCache.set(schema, plan);
   }
   return plan;

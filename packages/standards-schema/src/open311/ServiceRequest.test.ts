@@ -34,8 +34,8 @@ const boston: ServiceRequest = {
   lat: 42.37412,
   long: -71.06327,
   source: 'Citizens Connect App',
-  origin: 'constituent',
-  priority: 'high',
+  origin: 'API',
+  priority: 'Medium',
   department: 'PWD',
   ward: '2',
   precinct: '2-4',
@@ -74,16 +74,51 @@ describe('ServiceRequest (Open311 GeoReport v2)', () => {
     }
   });
 
-  it('rejects what the spec forbids: other statuses, times without zone, numeric ids on output', () => {
+  it('rejects what the spec forbids: other statuses, times without zone, lat without long', () => {
     const bad = (patch: Record<string, unknown>) =>
       ServiceRequest.safeParse({ ...specExample, ...patch }).success;
     expect(bad({ status: 'pending' })).toBe(false);
     expect(bad({ requested_datetime: '2010-04-14 06:37:38' })).toBe(false);
-    expect(bad({ service_request_id: 638344 })).toBe(false);
+    expect(bad({ requested_datetime: '2010-13-14T06:37:38Z' })).toBe(false);
     expect(bad({ lat: 91 })).toBe(false);
-    expect(bad({ zipcode: '2129' })).toBe(false);
+    expect(bad({ long: undefined })).toBe(false);
+    expect(bad({ lat: null })).toBe(false);
     expect(bad({ media_url: 'javascript:alert(1)' })).toBe(false);
     expect(bad({ precinct: 'two' })).toBe(false);
+    expect(bad({ service_request_id: '' })).toBe(false);
+  });
+
+  it('accepts what GeoReport v2 allows and normalizes it: nulls, numeric ids, times without seconds', () => {
+    const parsed = ServiceRequest.parse({
+      ...specExample,
+      service_request_id: 638344,
+      description: null,
+      agency_responsible: null,
+      service_notice: null,
+      zipcode: 94122,
+      requested_datetime: '2011-02-03T14:18-08:00',
+      lat: null,
+      long: null,
+    });
+    expect(parsed.service_request_id).toBe('638344');
+    expect(parsed.zipcode).toBe('94122');
+    expect(parsed.description).toBeUndefined();
+    expect(parsed.lat).toBeUndefined();
+    expect(parsed.requested_datetime).toBe('2011-02-03T14:18:00-08:00');
+  });
+
+  it('reads Boston’s media_url arrays and open vocabularies without dropping unknown values', () => {
+    const parsed = ServiceRequest.parse({
+      ...specExample,
+      media_url: [{ id: 'a0ir', url: 'https://example.org/a.jpg', tags: ['Create'] }],
+      origin: 'API',
+      priority: 'Medium',
+      source: 'A source added next year',
+    });
+    expect(parsed.media_url).toEqual([
+      { id: 'a0ir', url: 'https://example.org/a.jpg', tags: ['Create'] },
+    ]);
+    expect(parsed.source).toBe('A source added next year');
   });
 
   it('classifies reporter contact fields confidential with direct PII', () => {

@@ -1,26 +1,27 @@
 import { z } from 'zod';
-import { classified, type FieldMeta } from '../classified';
+import { classified } from '../classified';
 import { DepartmentCode } from '../DepartmentCode';
-import { DateTime } from '../primitives/DateTime';
-import { Email } from '../primitives/Email';
-import { Phone } from '../primitives/Phone';
+import { tagFields } from '../internal/tagFields';
+import {
+  BOSTON_OPEN311_FIELDS,
+  MediaUrl,
+  REQUEST_ORIGINS,
+  REQUEST_PRIORITIES,
+  REQUEST_SOURCES,
+  ServiceRequestActivity,
+  ServiceRequestContact,
+} from './BostonOpen311';
+import { ADDRESS, FREE_TEXT, INTERNAL, MEDIA, PRECISE_LOCATION, PUBLISHED, ZIP } from './fieldMeta';
+import { Open311DateTime } from './Open311DateTime';
+import { OpenData311Extension } from './OpenDataExtension';
+import { nullish, open311Id } from './open311Input';
 
-const contactMeta = (category: 'identity.name' | 'contact.email' | 'contact.phone'): FieldMeta => ({
-  classification: 'confidential',
-  pii: { category, kind: 'direct' },
-  redact: category === 'identity.name' ? 'truncate' : 'mask',
-});
-
-const freeText: FieldMeta = {
-  classification: 'confidential',
-  pii: { category: 'freeText', kind: 'quasi' },
-  redact: 'drop',
-};
-
-const preciseLocation: FieldMeta = {
-  classification: 'internal',
-  pii: { category: 'location.precise', kind: 'quasi' },
-  redact: 'generalize',
+export {
+  REQUEST_ORIGINS,
+  REQUEST_PRIORITIES,
+  REQUEST_SOURCES,
+  ServiceRequestActivity,
+  ServiceRequestContact,
 };
 
 /** Open311 request status. */
@@ -28,121 +29,32 @@ export const ServiceRequestStatus = z.enum(['open', 'closed']);
 /** `open` or `closed`. */
 export type ServiceRequestStatus = z.infer<typeof ServiceRequestStatus>;
 
-/**
- * How a request reached the City (Boston's 311 `source` values, plus `open311` for third-party
- * GeoReport clients).
- */
-export const REQUEST_SOURCES = [
-  'Constituent Call',
-  'Citizens Connect App',
-  'Self Service',
-  'Employee Generated',
-  'City Worker App',
-  'Twitter',
-  'Email',
-  'Walk-in',
-  'open311',
-] as const;
-
-/** Who originated the request: a resident, a City employee, or another system. */
-export const REQUEST_ORIGINS = ['constituent', 'employee', 'integration'] as const;
-
-/** Boston's request priorities. */
-export const REQUEST_PRIORITIES = ['low', 'normal', 'high', 'emergency'] as const;
-
-/** The reporter's contact details (Boston extension); every field is confidential. */
-export const ServiceRequestContact = z.object({
-  first_name: classified(z.string().min(1), contactMeta('identity.name')).optional(),
-  last_name: classified(z.string().min(1), contactMeta('identity.name')).optional(),
-  email: classified(Email, contactMeta('contact.email')).optional(),
-  phone: classified(Phone, contactMeta('contact.phone')).optional(),
-});
-/** The reporter's contact details. */
-export type ServiceRequestContact = z.infer<typeof ServiceRequestContact>;
-
-/** One step in a request's history (Boston extension). */
-export const ServiceRequestActivity = z.object({
-  datetime: DateTime,
-  /** e.g. `assigned`, `note`, `status-change`, `closed`. */
-  type: z.string().min(1),
-  /** The employee or system that acted (an id, not a name). */
-  actor: classified(z.string().min(1), {
-    classification: 'internal',
-    pii: { category: 'online.identifier', kind: 'linkable' },
-    redact: 'hash',
-  }).optional(),
-  note: classified(z.string(), freeText).optional(),
-});
-/** One step in a request's history. */
-export type ServiceRequestActivity = z.infer<typeof ServiceRequestActivity>;
-
-/**
- * A service request, as Open311 GeoReport v2 `GET requests` returns it, with the City of
- * Boston's extensions (origin, source, priority, department and queue, ward and precinct,
- * reporter contact, closure, activities, parent and duplicate ids). Output is strict: ids are
- * strings, absent values are absent (not `null` or `""`); read real feeds with
- * `parseOpen311Request` / `ServiceRequestFeed`, which are lenient.
- *
- * Classification: the request itself is public open data (Boston publishes it on
- * data.boston.gov); the exact location is `internal` and generalized to about 1 km for the
- * public; the reporter's contact details, free-text description, notes and photos are
- * `confidential`.
- *
- * Standard: [Open311 GeoReport v2](https://wiki.open311.org/GeoReport_v2).
- *
- * @example
- * ```ts
- * ServiceRequest.parse({
- *   service_request_id: '101005551234', status: 'open', service_code: 'PWDx_Pothole',
- *   service_name: 'Request for Pothole Repair', requested_datetime: '2025-04-14T06:37:38-04:00',
- *   lat: 42.3398, long: -71.0892,
- * });
- * ```
- */
-export const ServiceRequest = z
-  .object({
-    service_request_id: z.string().min(1),
+const shape = tagFields(
+  {
+    // GeoReport v2
+    service_request_id: open311Id(),
     status: ServiceRequestStatus,
     /** Explanation of the status, e.g. "Case resolved: pothole filled". */
-    status_notes: classified(z.string(), {
-      classification: 'internal',
-      pii: { category: 'freeText', kind: 'quasi' },
-      redact: 'drop',
-    }).optional(),
-    service_name: z.string().min(1).optional(),
-    service_code: z.string().min(1),
-    description: classified(z.string(), freeText).optional(),
-    agency_responsible: z.string().min(1).optional(),
-    service_notice: z.string().min(1).optional(),
-    requested_datetime: DateTime,
-    updated_datetime: DateTime.optional(),
-    expected_datetime: DateTime.optional(),
-    address: classified(z.string().min(1), {
-      classification: 'internal',
-      pii: { category: 'location.precise', kind: 'quasi' },
-      redact: 'drop',
-    }).optional(),
-    address_id: z.string().min(1).optional(),
-    zipcode: classified(
-      z.string().regex(/^\d{5}(?:-\d{4})?$/, 'Expected a ZIP code such as 02118'),
-      {
-        classification: 'public',
-        pii: { category: 'location.coarse', kind: 'quasi' },
-      },
-    ).optional(),
-    lat: classified(z.number().min(-90).max(90), preciseLocation).optional(),
-    long: classified(z.number().min(-180).max(180), preciseLocation).optional(),
-    media_url: classified(z.url({ protocol: /^https?$/ }), {
-      classification: 'confidential',
-      pii: { category: 'media', kind: 'quasi' },
-      redact: 'drop',
-    }).optional(),
-    // Boston extensions
-    origin: z.enum(REQUEST_ORIGINS).optional(),
-    source: z.enum(REQUEST_SOURCES).optional(),
-    priority: z.enum(REQUEST_PRIORITIES).optional(),
+    status_notes: classified(nullish(z.string()), FREE_TEXT),
+    service_name: nullish(z.string()),
+    service_code: open311Id(),
+    description: classified(nullish(z.string().max(4000)), FREE_TEXT),
+    agency_responsible: nullish(z.string()),
+    service_notice: nullish(z.string()),
+    requested_datetime: Open311DateTime,
+    updated_datetime: nullish(Open311DateTime),
+    expected_datetime: nullish(Open311DateTime),
+    address: classified(nullish(z.string()), ADDRESS),
+    address_id: classified(nullish(open311Id()), ADDRESS),
+    zipcode: classified(nullish(open311Id()), ZIP),
+    lat: classified(nullish(z.number().min(-90).max(90)), PRECISE_LOCATION),
+    long: classified(nullish(z.number().min(-180).max(180)), PRECISE_LOCATION),
+    media_url: classified(nullish(MediaUrl), MEDIA),
+    // Boston's production extension
+    ...BOSTON_OPEN311_FIELDS,
+    // City SDK extensions (the case desk and the open-data CSV reader write them)
     department: DepartmentCode.optional(),
-    queue: classified(z.string().min(1), { classification: 'internal' }).optional(),
+    queue: classified(z.string().min(1), INTERNAL).optional(),
     neighborhood: z.string().min(1).optional(),
     ward: z
       .string()
@@ -152,27 +64,73 @@ export const ServiceRequest = z
       .string()
       .regex(/^\d{1,2}-\d{1,2}$/, 'Expected a ward-precinct such as 8-3')
       .optional(),
-    contact: ServiceRequestContact.optional(),
     closure: z
       .object({
-        closed_datetime: DateTime,
-        reason: z.string().min(1).optional(),
-        details: classified(z.string(), freeText).optional(),
-        photo_url: classified(z.url({ protocol: /^https?$/ }), {
-          classification: 'confidential',
-          pii: { category: 'media', kind: 'quasi' },
-          redact: 'drop',
-        }).optional(),
+        closed_datetime: Open311DateTime,
+        reason: classified(z.string().min(1), FREE_TEXT).optional(),
+        details: classified(z.string(), FREE_TEXT).optional(),
+        photo_url: classified(z.url({ protocol: /^https?$/ }), MEDIA).optional(),
       })
       .optional(),
-    activities: z.array(ServiceRequestActivity).optional(),
     parent_request_id: z.string().min(1).optional(),
     duplicate_of: z.string().min(1).optional(),
+    open_data: OpenData311Extension.optional(),
+  },
+  PUBLISHED,
+);
+
+/**
+ * A service request, as Open311 GeoReport v2 `GET requests` returns it, with the City of
+ * Boston's production extensions (`origin`, `source`, `priority`, `contact`, `closure_details`,
+ * `activities`, `attributes`, `events`, `media_url` as an array, ...) and the City SDK's own
+ * (`department`, `queue`, `ward`, `precinct`, `closure`, `open_data` for the open-data CSV's
+ * other columns).
+ *
+ * Input: every record the GeoReport v2 text and the official open311/schema-validation JSON
+ * Schema accept: `null` wherever they allow it, ids and ZIP codes given as numbers, times
+ * without seconds (the W3C note the spec cites). Records the spec forbids are rejected: `lat`
+ * without `long` (or the reverse). Unknown keys are accepted and dropped (zod's default; the
+ * exported JSON Schema says the same).
+ *
+ * Output (`z.output<typeof ServiceRequest>`, the type `ServiceRequest`): normalized, what this
+ * SDK emits: ids and ZIP codes are strings, `null` is absent, times are RFC 3339 with seconds.
+ *
+ * Classification: the request is public open data (Boston publishes it); the exact location is
+ * `internal`, generalized to about 1 km for the public; the reporter's contact, every free text
+ * (description, status notes, closure reasons and comments, notes) and photos are
+ * `confidential`. Every field carries its metadata explicitly (`fieldsOf(...).every(f => f.tagged)`).
+ *
+ * Standard: [Open311 GeoReport v2](https://wiki.open311.org/GeoReport_v2).
+ *
+ * @example
+ * ```ts
+ * ServiceRequest.parse({
+ *   service_request_id: 638344, status: 'closed', service_code: '006', description: null,
+ *   requested_datetime: '2010-04-14T06:37:38-08:00', lat: 37.762221815, long: -122.4651145,
+ * }); // { service_request_id: '638344', ..., description: undefined }
+ * ```
+ */
+export const ServiceRequest = z
+  .object(shape)
+  .check((ctx) => {
+    const { lat, long } = ctx.value;
+    if ((lat === undefined) !== (long === undefined)) {
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        path: [lat === undefined ? 'lat' : 'long'],
+        message:
+          'lat and long come together (GeoReport v2: "lat ... Required if no address or address_id")',
+      });
+    }
   })
   .meta({
     id: 'ServiceRequest',
     title: 'ServiceRequest',
-    description: 'Open311 GeoReport v2 service request with City of Boston extensions.',
+    description:
+      'Open311 GeoReport v2 service request with the City of Boston extensions. Describes accepted input: null where GeoReport v2 allows it, numeric ids.',
   });
-/** An Open311 service request with Boston's extensions. */
-export type ServiceRequest = z.infer<typeof ServiceRequest>;
+/** An Open311 service request as parsed (normalized): what this SDK emits. */
+export type ServiceRequest = z.output<typeof ServiceRequest>;
+/** An Open311 service request as accepted on input. */
+export type ServiceRequestInput = z.input<typeof ServiceRequest>;

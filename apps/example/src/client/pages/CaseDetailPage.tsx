@@ -121,12 +121,14 @@ export function CaseDetailPage({ id }: { id: string }) {
       <h2>History</h2>
       {r.activities && r.activities.length > 0 ? (
         <ol>
-          {r.activities.map((a) => (
-            <li key={`${a.datetime}-${a.type}-${a.note ?? ''}`}>
-              {when(a.datetime)}: {a.type}
-              {a.note ? ` — ${a.note}` : ''}
-            </li>
-          ))}
+          {r.activities
+            .flatMap((a) => ('datetime' in a ? [a] : []))
+            .map((a) => (
+              <li key={`${a.datetime}-${a.type}-${a.note ?? ''}`}>
+                {when(a.datetime)}: {a.type}
+                {a.note ? ` — ${a.note}` : ''}
+              </li>
+            ))}
         </ol>
       ) : (
         <p>No history yet.</p>

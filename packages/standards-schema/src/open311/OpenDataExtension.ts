@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { classified } from '../classified';
+import { tagFields } from '../internal/tagFields';
+import { ADDRESS, FREE_TEXT, PUBLISHED } from './fieldMeta';
+
+const text = () => z.string().min(1).optional();
+
+/**
+ * The columns of the City's open-data 311 CSV that no `ServiceRequest` field holds, kept on the
+ * record as `open_data` so that no column is lost. Columns of either layout that this schema
+ * does not name (a column added later) are kept in `other`, classified `confidential` until
+ * someone reviews them.
+ *
+ * Source: [311 Service Requests, Analyze Boston](https://data.boston.gov/dataset/311-service-requests).
+ */
+export const OpenData311Extension = z.object(
+  tagFields(
+    {
+      /** Which CSV layout the row came from. */
+      layout: z.enum(['legacy', 'current']),
+      case_title: text(),
+      case_topic: text(),
+      reason: text(),
+      department: text(),
+      assigned_team: text(),
+      on_time: text(),
+      report_source: text(),
+      fire_district: text(),
+      pwd_district: text(),
+      city_council_district: text(),
+      police_district: text(),
+      neighborhood_services_district: text(),
+      location_street_name: classified(text(), ADDRESS),
+      street_number: classified(text(), ADDRESS),
+      closure_comments: classified(text(), FREE_TEXT),
+      /** Photo taken when the case was closed. */
+      closed_photo: classified(text(), {
+        classification: 'confidential',
+        pii: { category: 'media', kind: 'quasi' },
+        redact: 'drop',
+        reason: 'Photos show people, licence plates and the inside of homes.',
+      }),
+      other: classified(z.record(z.string(), z.unknown()).optional(), {
+        classification: 'confidential',
+        reason: 'A column nobody has classified yet: protected until it is reviewed.',
+      }),
+    },
+    PUBLISHED,
+  ),
+);
+/** The open-data columns without a `ServiceRequest` field. */
+export type OpenData311Extension = z.output<typeof OpenData311Extension>;

@@ -1,0 +1,22 @@
+// Building blocks for reading GeoReport v2 as the spec text and the official JSON Schemas allow:
+// `null` where they allow it (normalized to absent), ids given as numbers (the spec's own JSON
+// examples send `"service_request_id":638344`) normalized to strings.
+import { z } from 'zod';
+
+/** An id: a non-empty string, or a number normalized to its string. */
+export function open311Id() {
+  return z
+    .union([z.string().min(1), z.number()])
+    .transform((value): string => (typeof value === 'number' ? String(value) : value));
+}
+
+/**
+ * An optional field that also accepts `null` (GeoReport v2 sends `null` for absent values);
+ * `null` becomes `undefined`, so parsed records never hold `null`.
+ */
+export function nullish<S extends z.ZodType>(schema: S) {
+  return schema
+    .nullable()
+    .transform((value): z.output<S> | undefined => (value === null ? undefined : value))
+    .optional();
+}
