@@ -5,7 +5,9 @@
  * - `INVALID_OPTIONS`: a factory (`createAuditLog`, a store, `share`) got unusable options.
  * - `QUEUE_FULL`: the bounded queue is full; the event was not accepted (backpressure).
  * - `STORE_UNAVAILABLE`: the store kept failing after the bounded retries; the event is not
- *   recorded (the log fails closed, it never drops silently).
+ *   recorded (the log fails closed, it never drops silently). A PostgreSQL connection lost
+ *   mid-write (a terminated backend, a cut network) also rejects with it; the pool reconnects
+ *   for later records, and the app keeps running.
  * - `LOG_CLOSED`: `record()` after `close()`.
  * - `STORE_CORRUPT`: a store's bytes cannot be read back as a chain (not a torn last line,
  *   which is repaired).

@@ -6,15 +6,54 @@ import type { AuditStore } from './store';
 export interface PostgresStoreOptions extends SqlStoreOptions {
   /** `postgres://user@host:5432/db`; the store owns the pool it creates. */
   connectionString?: string;
-  /** A `pg` Pool to use instead (the store does not end it). */
+  /**
+   * A `pg` Pool to use instead (the store does not end it). If the pool has no `'error'`
+   * listener, the store adds one that ignores the error: an idle connection that drops must
+   * not crash the app (the pool discards it and the next statement reconnects).
+   */
   pool?: Pool;
   /** Pool size when the store creates the pool (default 4). */
   max?: number;
+  /**
+   * How long a new connection may take when the store creates the pool (default 10,000 ms), so
+   * an unreachable server fails a write (and its retries) instead of holding it forever.
+   */
+  connectionTimeoutMillis?: number;
 }
 
 /** A PostgreSQL-backed store; `schema` names where its tables are. */
 export interface PostgresStore extends AuditStore {
   readonly schema: string;
+}
+
+/** A lost connection as the store reports it: `STORE_UNAVAILABLE`, the driver's error as cause. */
+function connectionLost(failed: unknown): AuditLogError {
+  if (failed instanceof AuditLogError) return failed;
+  return new AuditLogError(
+    'STORE_UNAVAILABLE',
+    `postgresStore: the connection to PostgreSQL was lost during a write (${(failed as Error)?.message}); the write is retried as a whole, and event ids keep it from being stored twice`,
+    { cause: failed },
+  );
+}
+
+/**
+ * `pool.connect()` with `onError` listening from the moment the pool hands the client over. The
+ * pool stops listening then, and a promise would resume the caller a tick later: a server's
+ * FATAL message read in the same chunk as the previous statement's reply would land in between,
+ * with no listener (pg emits it as 'error', which crashes the process). The callback form of
+ * `connect` runs in that very tick.
+ */
+function checkout(pool: Pool, onError: (error: Error) => void): Promise<PoolClient> {
+  return new Promise((resolve, reject) => {
+    pool.connect((error, client) => {
+      if (error || !client) {
+        reject(error ?? new Error('the pool gave no client'));
+        return;
+      }
+      client.on('error', onError);
+      resolve(client);
+    });
+  });
 }
 
 function wrap(pool: Pool, owned: boolean): SqlClient {
@@ -28,8 +67,15 @@ function wrap(pool: Pool, owned: boolean): SqlClient {
       await pool.query(text);
     },
     async transaction(fn) {
-      const client = await pool.connect();
       let broken: Error | undefined;
+      // While checked out, a client is not the pool's: a connection lost between two statements
+      // (a terminated backend, a cut network) emits 'error' on the client, and an 'error' nobody
+      // listens to crashes the process. The failure is kept and reaches the caller through the
+      // statement that fails next; the client is then released as broken, so the pool drops it.
+      const onError = (error: Error) => {
+        broken ??= error;
+      };
+      const client = await checkout(pool, onError);
       try {
         await client.query('BEGIN');
         const result = await fn({
@@ -41,12 +87,16 @@ function wrap(pool: Pool, owned: boolean): SqlClient {
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch((e: Error) => {
-          broken = e;
-        });
-        throw error;
+        if (!broken) {
+          await client.query('ROLLBACK').catch((e: Error) => {
+            broken = e;
+          });
+        }
+        throw broken ? connectionLost(error) : error;
       } finally {
-        client.release(broken);
+        client.release(broken ?? false);
+        // A broken client is ended by the pool and may still report its socket's last words.
+        if (!broken) client.off('error', onError);
       }
     },
     close: async () => {
@@ -73,15 +123,22 @@ export function postgresStore(options: PostgresStoreOptions): PostgresStore {
   return sqlStore(
     'postgres',
     async () => {
-      if (options.pool) return wrap(options.pool, false);
+      if (options.pool) {
+        if (options.pool.listenerCount('error') === 0) options.pool.on('error', () => {});
+        return wrap(options.pool, false);
+      }
       const pg = await import('pg');
       const PoolCtor = (pg.default?.Pool ??
         (pg as unknown as { Pool: typeof Pool }).Pool) as typeof Pool;
       const pool = new PoolCtor({
         connectionString: options.connectionString,
         max: options.max ?? 4,
+        connectionTimeoutMillis: options.connectionTimeoutMillis ?? 10_000,
+        // Notice a peer that vanished without closing (a cut network) on idle connections too.
+        keepAlive: true,
       });
-      // An idle client's network error must not crash the process; the next query reports it.
+      // An idle client's network error must not crash the process: the pool drops that client
+      // and the next statement gets a fresh connection (or reports the outage).
       pool.on('error', () => {});
       return wrap(pool, true);
     },

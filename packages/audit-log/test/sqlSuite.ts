@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuditLog, signCheckpoint, verify } from '../src/index';
+import { createAuditLog, createEventId, signCheckpoint, verify } from '../src/index';
 import type { SealedEvent } from '../src/internal/chain';
 import { uuidv7 } from '../src/internal/uuidv7';
 import { PLANTED, plantedDetails, sampleEvent } from './fixtures';
@@ -191,6 +191,32 @@ export function sqlSuite(which: 'env' | 'pglite') {
     expect(again).toEqual(first);
     expect(other?.integrity.seq).toBe(2);
     expect(await verify(store)).toMatchObject({ ok: true, count: 2 });
+  });
+
+  it('a caller id repeated inside one batch is stored once, and the rest of the batch with it', async () => {
+    const schema = db.newSchema();
+    const store = db.store({ schema });
+    const at = (n: number) => ({
+      ...sampleEvent(n),
+      app: { name: 't' },
+      id: uuidv7(),
+      time: new Date().toISOString(),
+    });
+    const [a, b] = [at(1), at(2)];
+    const out = await store.append([a, b, { ...a }, at(3)]);
+    expect(out.map((e) => e.integrity.seq)).toEqual([1, 2, 1, 3]);
+    expect(out[2]).toEqual(out[0]);
+    expect(await verify(store)).toMatchObject({ ok: true, count: 3 });
+    // Through the log too: the same id twice in one burst resolves both records to one event.
+    const log = createAuditLog({ app: { name: 't' }, store, closeStore: false });
+    const id = createEventId();
+    const [x, y] = await Promise.all([
+      log.record(sampleEvent(4), { id }),
+      log.record(sampleEvent(4), { id }),
+    ]);
+    expect(y).toEqual(x);
+    await log.close();
+    expect(await verify(store)).toMatchObject({ ok: true, count: 4 });
   });
 
   it('two log instances writing one database concurrently form one valid chain', async () => {

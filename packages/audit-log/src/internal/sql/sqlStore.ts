@@ -153,7 +153,13 @@ export function sqlStore(
           const e = parseRecord(row.record);
           existing.set(e.id, e);
         }
-        const fresh = batch.filter((e) => !existing.has(e.id));
+        // A caller id repeated inside the batch is written once; every copy resolves to it.
+        const seen = new Set<string>();
+        const fresh = batch.filter((e) => {
+          if (existing.has(e.id) || seen.has(e.id)) return false;
+          seen.add(e.id);
+          return true;
+        });
         const { sealed, line, head: next } = sealEvents(fresh, head);
         if (sealed.length > 0) {
           const cols: unknown[][] = [[], [], [], [], [], [], [], [], [], []];
