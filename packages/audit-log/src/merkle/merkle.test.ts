@@ -405,7 +405,7 @@ describe('consistency proofs (reference vectors)', () => {
   });
 
   it('every pair of sizes up to 8 is consistent, and a changed leaf breaks it', () => {
-    const changed = [...LEAF_HASHES];
+    const changed: Buffer[] = [...LEAF_HASHES];
     changed[0] = LEAF_HASHES[1] as Buffer;
     for (let n = 1; n <= 8; n++) {
       for (let m = 1; m <= n; m++) {
