@@ -17,13 +17,13 @@ export default defineConfig([
       index: 'src/index.ts',
       server: 'src/server.ts',
       react: 'src/react.ts',
-      'dev-idp': 'src/dev-idp.ts',
+      'dev-idp': 'src/devIdp.ts',
     },
     { onSuccess: async () => restoreUseClient() },
   ),
   // The CLI: ESM only, no declarations; packages stay external.
   {
-    entry: { 'city-dev-idp': 'src/bin/city-dev-idp.ts' },
+    entry: { 'city-dev-idp': 'src/bin/cityDevIdp.ts' },
     format: ['esm'],
     outDir: 'dist/bin',
     dts: false,

@@ -1,7 +1,7 @@
 // Runtime-agnostic: claims to Principal, and authorization policy. No Node APIs here.
-export { AUTH_ERROR_CODES, AuthError, type AuthErrorCode, isAuthError } from './auth-error';
-export { type AuthRequirements, checkRequirements } from './check-requirements';
-export { type ClaimMapping, type ClaimSource, DEFAULT_CLAIM_MAPPING } from './claim-mapping';
+export { AUTH_ERROR_CODES, AuthError, type AuthErrorCode, isAuthError } from './authError';
+export { type AuthRequirements, checkRequirements } from './checkRequirements';
+export { type ClaimMapping, type ClaimSource, DEFAULT_CLAIM_MAPPING } from './claimMapping';
 export {
   definePolicy,
   type Policy,
@@ -9,6 +9,6 @@ export {
   type PolicyRule,
   type Resource,
   type RuleAdder,
-} from './define-policy';
-export { type ClassifiedSchema, permittedFields } from './permitted-fields';
-export { principalFromClaims } from './principal-from-claims';
+} from './definePolicy';
+export { type ClassifiedSchema, permittedFields } from './permittedFields';
+export { principalFromClaims } from './principalFromClaims';

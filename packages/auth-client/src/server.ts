@@ -1,6 +1,6 @@
 // The relying party for Node and fetch-standard runtimes: BFF, token verification, middleware.
-export type { AuthRequirements } from './check-requirements';
-export type { AuthEvent, AuthEventHandler } from './server/auth-event';
+export type { AuthRequirements } from './checkRequirements';
+export type { AuthEvent, AuthEventHandler } from './server/authEvent';
 export {
   type Bff,
   type BffBearerOptions,
@@ -14,10 +14,10 @@ export {
   type NodeRequestLike,
   type NodeResponseLike,
   type SessionResult,
-} from './server/create-bff';
-export { type AuthProblem, problemResponse } from './server/problem';
-export { safeReturnPath } from './server/safe-return-path';
-export { MemorySessionStore, type SessionStore } from './server/session-store';
+} from './server/createBff';
+export { type AuthProblem, problemResponse } from './server/problemResponse';
+export { safeReturnPath } from './server/safeReturnPath';
+export { MemorySessionStore, type SessionStore } from './server/sessionStore';
 export {
   type AccessTokenClaims,
   type AccessTokenVerifier,
@@ -26,4 +26,4 @@ export {
   type VerifiedAccessToken,
   type VerifyAccessTokenOptions,
   verifyAccessToken,
-} from './server/verify-access-token';
+} from './server/verifyAccessToken';

@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi';
-import { AuthError } from '../auth-error';
+import { AuthError } from '../authError';
 
 /** Whether an issuer runs on this machine, where plain http is tolerated (dev IdP, tests). */
 export function isLoopback(url: URL): boolean {

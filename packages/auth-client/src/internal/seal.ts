@@ -1,7 +1,7 @@
 // Encrypted, authenticated cookie values: jose JWE (dir + A256GCM) with keys derived from the
 // app's secrets by WebCrypto HKDF (so it also runs on edge runtimes). Several secrets allow rotation: the first seals, all unseal.
 import { EncryptJWT, errors, type JWTPayload, jwtDecrypt } from 'jose';
-import { AuthError } from '../auth-error';
+import { AuthError } from '../authError';
 
 async function derive(secret: string): Promise<Uint8Array> {
   const encoder = new TextEncoder();

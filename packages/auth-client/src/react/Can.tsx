@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Policy, Resource } from '../define-policy';
+import type { Policy, Resource } from '../definePolicy';
 import { useSession } from './useSession';
 
 /** Props of {@link Can}. */

@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { type DevIdp, type DevPersona, startDevIdp } from '../../src/dev-idp';
+import { type DevIdp, type DevPersona, startDevIdp } from '../../src/devIdp';
 import { type AuthEvent, type Bff, type BffOptions, createBff } from '../../src/server';
 
 export interface TestApp {

@@ -1,6 +1,6 @@
 import { AuditEventInput } from '@cityofboston/standards-schema';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { AuthEvent } from './auth-event';
+import type { AuthEvent } from './authEvent';
 
 describe('AuthEvent', () => {
   it('is an AuditEventInput, so apps hand it to audit-log as is', () => {

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DevIdp, startDevIdp } from '../src/dev-idp';
+import { type DevIdp, startDevIdp } from '../src/devIdp';
 import { createSealer } from '../src/internal/seal';
 import { createBff, verifyAccessToken } from '../src/server';
 import { Browser, signInAs } from './helpers/browser';

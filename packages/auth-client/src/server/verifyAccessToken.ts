@@ -11,12 +11,12 @@ import {
   jwtVerify,
   type RemoteJWKSet,
 } from 'jose';
-import { AuthError } from '../auth-error';
-import type { ClaimMapping } from '../claim-mapping';
+import { AuthError } from '../authError';
+import type { ClaimMapping } from '../claimMapping';
 import { discover } from '../internal/discovery';
-import { fromJoseError } from '../internal/jose-errors';
+import { fromJoseError } from '../internal/joseErrors';
 import type { Principal } from '../internal/principal';
-import { claimsMapper } from '../principal-from-claims';
+import { claimsMapper } from '../principalFromClaims';
 
 /** Asymmetric algorithms accepted by default. `none` and every HMAC are never accepted. */
 export const DEFAULT_ALGORITHMS = ['ES256', 'ES384', 'EdDSA', 'Ed25519', 'PS256', 'RS256'] as const;

@@ -5,9 +5,9 @@ import {
   type RogueProvider,
   startRogueProvider,
   unsignedToken,
-} from '../../test/helpers/rogue-provider';
-import { AuthError, type AuthErrorCode } from '../auth-error';
-import { createAccessTokenVerifier, verifyAccessToken } from './verify-access-token';
+} from '../../test/helpers/rogueProvider';
+import { AuthError, type AuthErrorCode } from '../authError';
+import { createAccessTokenVerifier, verifyAccessToken } from './verifyAccessToken';
 
 let rogue: RogueProvider;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { Principal } from '@cityofboston/standards-schema';
 import { describe, expect, it } from 'vitest';
-import { AuthError } from './auth-error';
-import { principalFromClaims } from './principal-from-claims';
+import { AuthError } from './authError';
+import { principalFromClaims } from './principalFromClaims';
 
 const city = {
   sub: 'pwd-clerk',

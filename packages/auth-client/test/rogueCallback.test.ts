@@ -3,14 +3,14 @@
 // succeeds.
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuthErrorCode } from '../src/auth-error';
+import type { AuthErrorCode } from '../src/authError';
 import { type Bff, createBff } from '../src/server';
 import {
   newKey,
   type RogueProvider,
   startRogueProvider,
   unsignedToken,
-} from './helpers/rogue-provider';
+} from './helpers/rogueProvider';
 
 const BASE = 'http://127.0.0.1:3999';
 let rogue: RogueProvider;

@@ -1,4 +1,4 @@
-import { AuthError } from '../auth-error';
+import { AuthError } from '../authError';
 
 /**
  * Returns `path` when it is a same-origin path (`/cases/42?tab=notes`), and throws

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AuthError } from '../auth-error';
-import { safeReturnPath } from './safe-return-path';
+import { AuthError } from '../authError';
+import { safeReturnPath } from './safeReturnPath';
 
 const ORIGIN = 'https://casedesk.boston.gov';
 

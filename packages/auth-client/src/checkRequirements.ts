@@ -1,5 +1,5 @@
 import type { Classification } from '@cityofboston/standards-schema/core';
-import { AuthError } from './auth-error';
+import { AuthError } from './authError';
 import { allows } from './internal/clearance';
 import type { Principal } from './internal/principal';
 

@@ -1,4 +1,4 @@
-import type { AuthError } from '../auth-error';
+import type { AuthError } from '../authError';
 
 /** The RFC 9457 problem document this package answers with. */
 export interface AuthProblem {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const cli = fileURLToPath(new URL('../src/bin/city-dev-idp.ts', import.meta.url));
+const cli = fileURLToPath(new URL('../src/bin/cityDevIdp.ts', import.meta.url));
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   return spawn(process.execPath, ['--import', 'tsx', cli, ...args], {

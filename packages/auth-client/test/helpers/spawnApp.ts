@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 /** Starts `serve-app.ts` in a child process; resolves once it listens. */
 export async function spawnTestApp(options: Record<string, unknown> = {}) {
   // A string, not `new URL(...)`: under jsdom the URL class is jsdom's, which node:url refuses.
-  const script = join(dirname(fileURLToPath(import.meta.url)), 'serve-app.ts');
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'serveApp.ts');
   const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(options)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -2,7 +2,7 @@
 // `city-dev-idp [--port 4010] [--client-id id] [--redirect-uri url]...`: runs the dev IdP until
 // interrupted. Development only; it refuses NODE_ENV=production.
 import { parseArgs } from 'node:util';
-import { DEFAULT_DEV_CLIENT, startDevIdp } from '../dev-idp';
+import { DEFAULT_DEV_CLIENT, startDevIdp } from '../devIdp';
 
 const { values } = parseArgs({
   options: {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuthError } from '../auth-error';
-import { startDevIdp } from './start-dev-idp';
+import { AuthError } from '../authError';
+import { startDevIdp } from './startDevIdp';
 
 describe('startDevIdp', () => {
   const original = process.env.NODE_ENV;

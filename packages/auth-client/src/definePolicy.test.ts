@@ -1,7 +1,7 @@
 import { type Principal, ServiceRequest } from '@cityofboston/standards-schema';
 import { describe, expect, it } from 'vitest';
-import { definePolicy } from './define-policy';
-import { permittedFields } from './permitted-fields';
+import { definePolicy } from './definePolicy';
+import { permittedFields } from './permittedFields';
 
 const base = { name: 'Synthetic Person', employeeType: 'employee' as const };
 const clerk: Principal = {

@@ -1,5 +1,5 @@
 import { errors } from 'jose';
-import { AuthError } from '../auth-error';
+import { AuthError } from '../authError';
 
 /** Maps a jose verification error to the package's specific codes. */
 export function fromJoseError(error: unknown, what: string): AuthError {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultPersonas } from '../src/dev-idp';
+import { defaultPersonas } from '../src/devIdp';
 import { startTestApp, type TestApp } from './helpers/app';
 import { Browser, signInAs } from './helpers/browser';
 

@@ -1,5 +1,5 @@
-import { AuthError } from './auth-error';
-import { type ClaimMapping, type ClaimSource, DEFAULT_CLAIM_MAPPING } from './claim-mapping';
+import { AuthError } from './authError';
+import { type ClaimMapping, type ClaimSource, DEFAULT_CLAIM_MAPPING } from './claimMapping';
 import { type Principal, parsePrincipal } from './internal/principal';
 
 function read(claims: Readonly<Record<string, unknown>>, source: ClaimSource): unknown {

@@ -4,7 +4,7 @@ import { createSealer } from '../src/internal/seal';
 import { createBff } from '../src/server';
 import { startTestApp, type TestApp } from './helpers/app';
 import { Browser, signInAs } from './helpers/browser';
-import { startRogueProvider } from './helpers/rogue-provider';
+import { startRogueProvider } from './helpers/rogueProvider';
 
 const SECRET = 'a-test-secret-of-at-least-32-characters!!';
 let t: TestApp;

@@ -1,5 +1,5 @@
 // The embedded OpenID provider for development and tests. Node only; refuses production.
-export { type DevPersona, defaultPersonas } from './dev-idp/personas';
+export { type DevPersona, defaultPersonas } from './devIdp/personas';
 export {
   DEFAULT_DEV_CLIENT,
   DEV_ACR,
@@ -7,4 +7,4 @@ export {
   type DevIdp,
   type DevIdpOptions,
   startDevIdp,
-} from './dev-idp/start-dev-idp';
+} from './devIdp/startDevIdp';

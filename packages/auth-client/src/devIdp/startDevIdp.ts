@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
-import { AuthError } from '../auth-error';
-import { escapeHtml, loggedOutPage, loginPage, logoutPage } from './login-page';
+import { AuthError } from '../authError';
+import { escapeHtml, loggedOutPage, loginPage, logoutPage } from './loginPage';
 import { type DevPersona, defaultPersonas } from './personas';
 
 /** A relying party registered with the dev IdP. */
