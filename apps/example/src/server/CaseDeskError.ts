@@ -10,6 +10,12 @@ export const CASE_DESK_ERROR_CODES = [
   'body_too_large',
   'not_found',
   'close_forbidden',
+  'forbidden',
+  'version_conflict',
+  'invalid_transition',
+  'idempotency_key_reused',
+  'invalid_header',
+  'rate_limited',
   'share_refused',
   'unknown_agreement',
   'invalid_configuration',
@@ -26,6 +32,12 @@ const STATUS: Record<CaseDeskErrorCode, number> = {
   body_too_large: 413,
   not_found: 404,
   close_forbidden: 403,
+  forbidden: 403,
+  version_conflict: 412,
+  invalid_transition: 409,
+  idempotency_key_reused: 422,
+  invalid_header: 400,
+  rate_limited: 429,
   share_refused: 403,
   unknown_agreement: 404,
   invalid_configuration: 500,
@@ -44,17 +56,28 @@ export class CaseDeskError extends Error {
   readonly code: CaseDeskErrorCode;
   readonly status: number;
   readonly issues: ProblemIssue[];
+  /** Extra members of the problem body (e.g. the current `version` of a conflicting case). */
+  readonly extra: Record<string, unknown>;
+  /** Response headers that go with the problem (e.g. `ETag`, `Retry-After`). */
+  readonly headers: Record<string, string>;
 
   constructor(
     code: CaseDeskErrorCode,
     message: string,
-    options: { cause?: unknown; issues?: ProblemIssue[] } = {},
+    options: {
+      cause?: unknown;
+      issues?: ProblemIssue[];
+      extra?: Record<string, unknown>;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CaseDeskError';
     this.code = code;
     this.status = STATUS[code];
     this.issues = options.issues ?? [];
+    this.extra = options.extra ?? {};
+    this.headers = options.headers ?? {};
   }
 
   /** The RFC 9457 problem details body. */
@@ -66,6 +89,7 @@ export class CaseDeskError extends Error {
       code: this.code,
       ...(instance ? { instance } : {}),
       ...(this.issues.length > 0 ? { errors: this.issues } : {}),
+      ...this.extra,
     };
   }
 }

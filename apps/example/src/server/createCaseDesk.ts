@@ -15,9 +15,10 @@ import type { Principal } from '@cityofboston/standards-schema';
 import express from 'express';
 import { AuditOutbox } from './AuditOutbox';
 import { apiRouter, problemHandler } from './api';
-import { CaseRepository } from './caseRepository';
+import { CaseRepository } from './cases/CaseRepository';
 import type { CaseDeskConfig } from './config';
 import { type Database, openPglite, openPostgres } from './database';
+import { IdempotencyKeys } from './http/IdempotencyKeys';
 import { RedisSessionStore } from './RedisSessionStore';
 import { SqlSessionStore } from './SqlSessionStore';
 
@@ -100,6 +101,7 @@ export async function createCaseDesk(
     closers.push(() => db.close());
     const cases = new CaseRepository(db, config.schema);
     await cases.migrate();
+    await new IdempotencyKeys(db, config.schema).migrate();
     const seeded = await cases.seed(config.seedCount);
     const secret =
       config.sessionSecret ??

@@ -1,6 +1,6 @@
 import { ServiceRequest } from '@cityofboston/standards-schema';
 import { fakeMany } from '@cityofboston/standards-schema/testing';
-import type { Database, Queryable } from './database';
+import type { Database, Queryable } from '../database';
 
 /** The filters of the cases list (all optional). */
 export interface CaseFilter {
@@ -174,6 +174,21 @@ export class CaseRepository {
     return rows[0];
   }
 
+  /**
+   * Reads case `id` inside `tx` and locks its row until `tx` ends, so a concurrent change waits
+   * and then reads what this one wrote (read, check and write in one transaction).
+   */
+  async lock(
+    tx: Queryable,
+    id: string,
+  ): Promise<{ record: ServiceRequest; version: number } | undefined> {
+    const { rows } = await tx.query<{ record: ServiceRequest; version: number }>(
+      `SELECT record, version FROM ${this.#t} WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return rows[0];
+  }
+
   /** Ids of every case reported with the same contact email as case `id` (itself included). */
   async sameConstituent(id: string): Promise<string[]> {
     const { rows } = await this.#db.query<{ id: string }>(
@@ -185,13 +200,18 @@ export class CaseRepository {
     return rows.map((r) => r.id);
   }
 
-  /** Replaces a case's record (already validated) inside `tx`. */
-  async save(tx: Queryable, record: ServiceRequest): Promise<number> {
+  /**
+   * Replaces a case's record (already validated) inside `tx`, if its version is still `version`
+   * (the row is locked by {@link lock}, so this is a second guard); returns the new version, or
+   * `undefined` when the case changed meanwhile.
+   */
+  async save(tx: Queryable, record: ServiceRequest, version: number): Promise<number | undefined> {
     const { rows } = await tx.query<{ version: number }>(
-      `UPDATE ${this.#t} SET status = $2, record = $3::jsonb, version = version + 1 WHERE id = $1 RETURNING version`,
-      [record.service_request_id, record.status, JSON.stringify(record)],
+      `UPDATE ${this.#t} SET status = $2, record = $3::jsonb, version = version + 1
+       WHERE id = $1 AND version = $4 RETURNING version`,
+      [record.service_request_id, record.status, JSON.stringify(record), version],
     );
-    return rows[0]?.version ?? 0;
+    return rows[0]?.version;
   }
 
   async facets(): Promise<CaseFacets> {

@@ -1,0 +1,94 @@
+import express, { type RequestHandler } from 'express';
+import { CaseQuery, CaseUpdate, ROLES } from '../../shared/schemas';
+import { CaseDeskError } from '../CaseDeskError';
+import type { ApiContext } from '../context';
+import { handler, principalOf } from '../http/handler';
+import { jsonBody } from '../http/jsonBody';
+import { parseInput } from '../http/parseInput';
+import { CaseService, etagOf } from './CaseService';
+
+/** The version an `If-Match` names (`"7"`); absent: no precondition. */
+function ifMatchOf(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === '*') return undefined;
+  const match = /^\s*"(\d{1,9})"\s*$/.exec(header);
+  if (!match?.[1]) {
+    throw new CaseDeskError('invalid_header', 'If-Match must be an ETag of this API, such as "7"', {
+      issues: [{ path: 'If-Match', message: 'Expected an ETag such as "7"' }],
+    });
+  }
+  return Number(match[1]);
+}
+
+/** An `Idempotency-Key` (printable ASCII, at most 100 characters); absent: none. */
+function idempotencyKeyOf(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const key = header.trim().replace(/^"(.*)"$/, '$1');
+  if (!/^[\x21-\x7e]{1,100}$/.test(key)) {
+    throw new CaseDeskError(
+      'invalid_header',
+      'Idempotency-Key must be 1 to 100 visible characters',
+      {
+        issues: [
+          { path: 'Idempotency-Key', message: 'Expected 1 to 100 visible ASCII characters' },
+        ],
+      },
+    );
+  }
+  return key;
+}
+
+/** `/cases` and `/facets`: list, show and change service requests. */
+export function casesRouter(ctx: ApiContext): express.Router {
+  const service = new CaseService(ctx);
+  const guard = (roles: readonly string[]) =>
+    ctx.bff.requireAuth({ roles }).express as unknown as RequestHandler;
+  const router = express.Router();
+
+  router.get(
+    '/facets',
+    guard(ROLES.readCases),
+    handler(async (_req, res) => {
+      res.json(await ctx.cases.facets());
+    }),
+  );
+
+  router.get(
+    '/cases',
+    guard(ROLES.readCases),
+    handler(async (req, res) => {
+      const { page, pageSize, ...filter } = parseInput(CaseQuery, req.query, 'invalid_query');
+      res.json(await service.list(principalOf(res), filter, page, pageSize));
+    }),
+  );
+
+  router.get(
+    '/cases/:id',
+    guard(ROLES.readCases),
+    handler(async (req, res) => {
+      const shown = await service.show(principalOf(res), String(req.params.id));
+      res.setHeader('etag', etagOf(shown.version));
+      res.json(shown);
+    }),
+  );
+
+  router.patch(
+    '/cases/:id',
+    guard(ROLES.updateCases),
+    jsonBody,
+    handler(async (req, res) => {
+      const update = parseInput(CaseUpdate, req.body, 'invalid_body');
+      const { status, body } = await service.update(
+        principalOf(res),
+        String(req.params.id),
+        update,
+        {
+          expected: ifMatchOf(req.get('if-match')),
+          idempotencyKey: idempotencyKeyOf(req.get('idempotency-key')),
+        },
+      );
+      res.setHeader('etag', etagOf(body.version));
+      res.status(status).json(body);
+    }),
+  );
+  return router;
+}

@@ -1,0 +1,18 @@
+import type { AuditLog } from '@cityofboston/audit-log';
+import type { Bff } from '@cityofboston/auth-client/server';
+import type { AuditOutbox } from './AuditOutbox';
+import type { CaseRepository } from './cases/CaseRepository';
+import type { Database } from './database';
+
+/** What the API's routers and services share: the stores, the log and the sign-in. */
+export interface ApiContext {
+  bff: Bff;
+  log: AuditLog;
+  db: Database;
+  cases: CaseRepository;
+  /** Where the audit events of changes wait, in the change's transaction, for the audit log. */
+  outbox: AuditOutbox;
+  /** Key for pseudonyms (HMAC) in shares, redacted views and the access report. */
+  pseudonymKey: string;
+  app: { name: string; version: string; department: string };
+}
