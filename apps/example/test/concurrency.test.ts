@@ -2,7 +2,7 @@
 // Every acknowledged change is in the record and has its audit event, and only those.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, type HttpBrowser, startDesk, type TestDesk } from './helpers';
+import { as, type HttpBrowser, noteOf, startDesk, type TestDesk } from './helpers';
 
 const engines = [
   { name: 'PGlite', env: { DATABASE_URL: '' } },
@@ -48,7 +48,7 @@ describe.each(engines)('concurrent edits on $name', ({ env }) => {
     const acknowledged = notes.filter((_, i) => responses[i]?.status === 200);
     expect(acknowledged).toHaveLength(20);
     const after = await desk.cases.get(id);
-    const stored = (after?.record.activities ?? []).map((a) => a.note);
+    const stored = (after?.record.activities ?? []).map(noteOf);
     expect(stored.length - before).toBe(20);
     for (const note of acknowledged) expect(stored).toContain(note);
     // Versions handed out are distinct and consecutive: no two writers saw the same row.
@@ -86,7 +86,7 @@ describe.each(engines)('concurrent edits on $name', ({ env }) => {
       expect(r.headers.get('etag')).toBe(`"${current?.version}"`);
     }
     const notes = (current?.record.activities ?? []).filter((a) =>
-      a.note?.startsWith('Stale-check'),
+      noteOf(a)?.startsWith('Stale-check'),
     );
     expect(notes).toHaveLength(1);
     expect((await eventsOf(id)).filter((e) => e.action === 'case.update')).toHaveLength(1);
@@ -128,7 +128,7 @@ describe.each(engines)('concurrent edits on $name', ({ env }) => {
     expect(new Set(bodies.map((b) => b.version)).size).toBe(1);
     expect(bodies.filter((b) => b.replayed)).toHaveLength(2);
     const notes = ((await desk.cases.get(id))?.record.activities ?? []).filter(
-      (a) => a.note === 'Retried after a timeout',
+      (a) => noteOf(a) === 'Retried after a timeout',
     );
     expect(notes).toHaveLength(1);
     expect((await eventsOf(id)).filter((e) => e.action === 'case.update')).toHaveLength(1);

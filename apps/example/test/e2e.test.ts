@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClient } from './buildClient';
-import { startDesk, type TestDesk } from './helpers';
+import { noteOf, startDesk, type TestDesk } from './helpers';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -293,7 +293,8 @@ describe('311 Case Desk in Chromium', () => {
     await page.getByText('Your note was added.').waitFor();
     await noMouse();
     const stored = await desk.cases.get(id);
-    expect(stored?.record.activities?.at(-1)?.note).toBe('Called back; crew scheduled.');
+    const last = stored?.record.activities?.at(-1);
+    expect(last && noteOf(last)).toBe('Called back; crew scheduled.');
     await ctx.close();
   });
 });

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { SessionStore } from '@cityofboston/auth-client/server';
+import type { ServiceRequestActivity } from '@cityofboston/standards-schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/server/config';
 import { type CaseDesk, createCaseDesk } from '../src/server/createCaseDesk';
@@ -217,4 +218,9 @@ export function describeSessionStoreContract(
       expect(await other.setIfAbsent('used-login:s2', true, 60)).toBe(true);
     });
   });
+}
+
+/** The note of a history entry (Boston's own work-plan steps carry none). */
+export function noteOf(activity: ServiceRequestActivity): string | undefined {
+  return 'note' in activity ? activity.note : undefined;
 }
