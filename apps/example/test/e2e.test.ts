@@ -293,7 +293,7 @@ describe('311 Case Desk in Chromium', () => {
     await page.getByText('Your note was added.').waitFor();
     await noMouse();
     const stored = await desk.cases.get(id);
-    expect(stored?.record.activities?.at(-1)?.note).toBe('Called back; crew scheduled.');
+    expect(stored?.record.activities?.at(-1)).toMatchObject({ note: 'Called back; crew scheduled.' });
     await ctx.close();
   });
 });
