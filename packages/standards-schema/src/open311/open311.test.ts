@@ -230,4 +230,64 @@ describe('CKAN 311 row mapper', () => {
       ).requested_datetime,
     ).toBe('2025-11-02T01:30:00-05:00');
   });
+
+  it('reads the current layout: BCS- ids, UTC times, photos, and keeps unknown columns', () => {
+    const current = {
+      case_id: 'BCS-00000001',
+      open_date: '2026-03-20 09:00:00+00',
+      case_topic: 'Street Light Outage',
+      service_name: 'Street Light Outage',
+      assigned_department: 'Public Works Department (PWD)',
+      assigned_team: 'PWD Street Lighting',
+      case_status: 'In progress',
+      target_close_date: '2026-03-23 09:00:00+00',
+      on_time: 'OVERDUE',
+      report_source: 'Call',
+      full_address: '30 B St, Boston, MA 02127',
+      zip_code: '02127',
+      submitted_photo: 'https://example.org/photo.jpg',
+      closed_photo: 'https://example.org/closed.jpg',
+      longitude: '0',
+      latitude: '0',
+      new_column_next_year: 'kept',
+    };
+    const parsed = Ckan311ServiceRequest.parse(current);
+    expect(parsed).toMatchObject({
+      service_request_id: 'BCS-00000001',
+      status: 'open',
+      requested_datetime: '2026-03-20T09:00:00Z',
+      expected_datetime: '2026-03-23T09:00:00Z',
+      media_url: 'https://example.org/photo.jpg',
+      open_data: {
+        layout: 'current',
+        case_status: 'In progress',
+        closed_photo: 'https://example.org/closed.jpg',
+        other: { new_column_next_year: 'kept' },
+      },
+    });
+    expect(parsed.lat).toBeUndefined();
+  });
+
+  it('does not pad postal codes that are not 4-digit US ZIP codes', () => {
+    expect(ckan311RowToServiceRequest({ ...row, location_zipcode: 'K1A 0B1' }).zipcode).toBe(
+      'K1A 0B1',
+    );
+    expect(ckan311RowToServiceRequest({ ...row, location_zipcode: '2113' }).zipcode).toBe('02113');
+  });
+});
+
+describe('ServiceRequestFeed (lenient reading of real feeds)', () => {
+  it('reads lat 0, long 0 as no location and keeps unknown sources', () => {
+    const parsed = ServiceRequestFeed.parse({
+      service_request_id: 1,
+      status: 'open',
+      service_code: 'X',
+      requested_datetime: '2025-01-01T00:00:00Z',
+      lat: 0,
+      long: 0,
+      source: 'Kiosk',
+    });
+    expect(parsed.lat).toBeUndefined();
+    expect(parsed.source).toBe('Kiosk');
+  });
 });
