@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { classified } from '../classified';
 import { publicMeta, tagFields } from '../internal/tagFields';
-import { DateTime } from '../primitives/DateTime';
 import { Email } from '../primitives/Email';
 import { Phone } from '../primitives/Phone';
+import { nullish, open311Id } from './open311Input';
 
 // Fields not tagged one by one below are public: Open311 service catalog and API metadata, published for every client.
 const META = publicMeta('Open311 service catalog and API metadata, published for every client.');
@@ -19,14 +19,14 @@ export const Service = z
       {
         service_code: z.string().min(1),
         service_name: z.string().min(1),
-        description: z.string().optional(),
+        description: nullish(z.string()),
         /** Whether `GET services/{code}` has attributes to fill in. */
         metadata: z.boolean(),
         /** `realtime`: an id at once; `batch`: a token first; `blackbox`: no follow-up. */
         type: z.enum(['realtime', 'batch', 'blackbox']),
         /** Comma-separated keywords. */
-        keywords: z.string().optional(),
-        group: z.string().optional(),
+        keywords: nullish(z.string()),
+        group: nullish(z.string()),
       },
       META,
     ),
@@ -54,9 +54,10 @@ export const ServiceAttribute = z
           'multivaluelist',
         ]),
         required: z.boolean(),
-        datatype_description: z.string().optional(),
-        order: z.int().min(0),
-        description: z.string().min(1),
+        datatype_description: nullish(z.string()),
+        /** "1 is shown first in the list" (GeoReport v2): 1 or more, unique in a definition. */
+        order: nullish(z.int().min(1)),
+        description: nullish(z.string()),
         values: z.array(z.object({ key: z.string().min(1), name: z.string().min(1) })).optional(),
       },
       META,
@@ -79,7 +80,26 @@ export type ServiceAttribute = z.infer<typeof ServiceAttribute>;
  */
 export const ServiceDefinition = z
   .object(
-    tagFields({ service_code: z.string().min(1), attributes: z.array(ServiceAttribute) }, META),
+    tagFields(
+      {
+        service_code: z.string().min(1),
+        attributes: z.array(ServiceAttribute).superRefine((attributes, ctx) => {
+          const seen = new Set<number>();
+          attributes.forEach((attribute, index) => {
+            if (attribute.order === undefined) return;
+            if (seen.has(attribute.order))
+              ctx.addIssue({
+                code: 'custom',
+                input: attribute.order,
+                path: [index, 'order'],
+                message: `order ${attribute.order} is used twice; it sets the order attributes are shown in`,
+              });
+            seen.add(attribute.order);
+          });
+        }),
+      },
+      META,
+    ),
   )
   .meta({
     id: 'Open311ServiceDefinition',
@@ -171,8 +191,9 @@ export const CreateServiceRequest = z
 export type CreateServiceRequest = z.infer<typeof CreateServiceRequest>;
 
 /**
- * The response to `POST requests`: a request id (realtime) or a token to look it up later
- * (batch), or both (GeoReport v2 `GET tokens/{token}` returns the same shape).
+ * The response to `POST requests` (and `GET tokens/{token}`): a request id (realtime) or a
+ * token to look it up later (batch), never both: GeoReport v2 says `token` is "Not returned if
+ * service_request_id is returned". Numeric ids are normalized to strings.
  */
 export const ServiceRequestCreated = z
   .array(
@@ -180,16 +201,16 @@ export const ServiceRequestCreated = z
       .object(
         tagFields(
           {
-            service_request_id: z.string().min(1).optional(),
-            token: z.string().min(1).optional(),
-            service_notice: z.string().optional(),
-            account_id: z.string().optional(),
+            service_request_id: nullish(open311Id()),
+            token: nullish(open311Id()),
+            service_notice: nullish(z.string()),
+            account_id: nullish(z.string()),
           },
           META,
         ),
       )
-      .refine((r) => r.service_request_id !== undefined || r.token !== undefined, {
-        message: 'Either service_request_id or token is required',
+      .refine((r) => (r.service_request_id === undefined) !== (r.token === undefined), {
+        message: 'Exactly one of service_request_id or token is required',
       }),
   )
   .min(1)
@@ -201,11 +222,12 @@ export const ServiceRequestCreated = z
 /** The response to `POST requests`. */
 export type ServiceRequestCreated = z.infer<typeof ServiceRequestCreated>;
 
-/** GeoReport v2 errors: an array of `{ code, description }`, `code` being the HTTP status. */
+/**
+ * GeoReport v2 errors: an array of `{ code, description }`. The spec's `code` is the error's
+ * own code; it need not equal the HTTP status (its example sends 403 on a 400 response).
+ */
 export const Open311Errors = z
-  .array(
-    z.object(tagFields({ code: z.int().min(400).max(599), description: z.string().min(1) }, META)),
-  )
+  .array(z.object(tagFields({ code: z.int(), description: z.string().min(1) }, META)))
   .min(1)
   .meta({ id: 'Open311Errors', title: 'Open311Errors', description: 'Open311 error array' });
 /** GeoReport v2 errors. */
@@ -220,7 +242,8 @@ export const ServiceDiscovery = z
   .object(
     tagFields(
       {
-        changeset: DateTime,
+        /** "String - Sortable field" (the spec's example is `2011-02-03 14:18`). */
+        changeset: z.string().min(1),
         contact: z.string().min(1),
         key_service: z.string().min(1),
         endpoints: z
@@ -228,7 +251,7 @@ export const ServiceDiscovery = z
             z.object({
               specification: z.string().min(1),
               url: z.url(),
-              changeset: DateTime,
+              changeset: z.string().min(1),
               type: z.enum(['production', 'test']),
               formats: z.array(z.string().min(1)).min(1),
             }),

@@ -82,9 +82,29 @@ describe('Open311 GeoReport v2 resources (examples from the specification)', () 
     ).toBe(true);
     expect(ServiceRequestCreated.safeParse([{ token: '12345' }]).success).toBe(true);
     expect(ServiceRequestCreated.safeParse([{ service_notice: 'x' }]).success).toBe(false);
+    expect(
+      ServiceRequestCreated.parse([{ service_request_id: 293944 }])[0]?.service_request_id,
+    ).toBe('293944');
+    // "token: ... Not returned if service_request_id is returned"
+    expect(
+      ServiceRequestCreated.safeParse([{ service_request_id: '1', token: '12345' }]).success,
+    ).toBe(false);
   });
 
-  it('accepts the error array and rejects non-HTTP codes', () => {
+  it('rejects attribute order 0 or used twice ("1 is shown first in the list")', () => {
+    const attribute = { variable: true, code: 'A', datatype: 'string', required: false };
+    const definition = (orders: (number | null)[]) =>
+      ServiceDefinition.safeParse({
+        service_code: 'X',
+        attributes: orders.map((order, i) => ({ ...attribute, code: `A${i}`, order })),
+      }).success;
+    expect(definition([1, 2])).toBe(true);
+    expect(definition([null, null])).toBe(true);
+    expect(definition([0])).toBe(false);
+    expect(definition([1, 1])).toBe(false);
+  });
+
+  it('accepts the error array; code need not be the HTTP status', () => {
     expect(
       Open311Errors.safeParse([
         {
@@ -93,7 +113,7 @@ describe('Open311 GeoReport v2 resources (examples from the specification)', () 
         },
       ]).success,
     ).toBe(true);
-    expect(Open311Errors.safeParse([{ code: 99, description: 'x' }]).success).toBe(false);
+    expect(Open311Errors.safeParse([{ code: 1.5, description: 'x' }]).success).toBe(false);
   });
 
   it('accepts a service discovery document', () => {
