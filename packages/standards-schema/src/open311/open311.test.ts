@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Ckan311ServiceRequest, ckan311RowToServiceRequest } from './ckan';
+import { datasetAccessLevel } from '../dcat/DcatUs11';
+import { fieldsOf } from '../fieldsOf';
+import { Ckan311Row, Ckan311ServiceRequest, ckan311RowToServiceRequest } from './ckan';
 import { ServiceRequestFeed } from './feed';
 import {
   CreateServiceRequest,
@@ -9,6 +11,7 @@ import {
   ServiceDiscovery,
   ServiceRequestCreated,
 } from './Service';
+import { ServiceRequest } from './ServiceRequest';
 
 describe('Open311 GeoReport v2 resources (examples from the specification)', () => {
   it('accepts the GET services example and rejects an unknown type', () => {
@@ -309,5 +312,31 @@ describe('ServiceRequestFeed (lenient reading of real feeds)', () => {
     });
     expect(parsed.lat).toBeUndefined();
     expect(parsed.source).toBe('Kiosk');
+  });
+});
+
+describe('open-data CSV row and ServiceRequest classify the same data the same way', () => {
+  const row = new Map(fieldsOf(Ckan311Row).map((f) => [f.path, f.meta]));
+  const request = new Map(fieldsOf(ServiceRequest).map((f) => [f.path, f.meta]));
+  it.each([
+    ['closure_reason', 'closure.reason'],
+    ['location', 'address'],
+    ['latitude', 'lat'],
+    ['longitude', 'long'],
+    ['submitted_photo', 'media_url'],
+    ['submittedphoto', 'media_url'],
+    ['location_zipcode', 'zipcode'],
+    ['zip_code', 'zipcode'],
+    ['full_address', 'address'],
+    ['queue', 'queue'],
+    ['case_enquiry_id', 'service_request_id'],
+    ['closure_comments', 'open_data.closure_comments'],
+  ])('%s has the metadata of %s', (column, field) => {
+    expect(row.get(column)?.classification).toBe(request.get(field)?.classification);
+    expect(row.get(column)?.pii).toEqual(request.get(field)?.pii);
+  });
+
+  it('gives the same DCAT accessLevel', () => {
+    expect(datasetAccessLevel(Ckan311Row)).toBe(datasetAccessLevel(ServiceRequest));
   });
 });
