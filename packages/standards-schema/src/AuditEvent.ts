@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { Classification } from './classification';
 import { classified } from './classified';
 import { DepartmentCode } from './DepartmentCode';
+import { publicMeta, tagFields } from './internal/tagFields';
 import { DateTime } from './primitives/DateTime';
+
+// Fields not tagged one by one below are public: Audit metadata with no personal data (the NIST SP 800-53 AU-3 content of a record).
+const META = publicMeta(
+  'Audit metadata with no personal data (the NIST SP 800-53 AU-3 content of a record).',
+);
 
 const actorId = classified(z.string().min(1), {
   classification: 'internal',
@@ -11,86 +17,104 @@ const actorId = classified(z.string().min(1), {
 });
 
 /** Who acted: a person (`user`), another application (`service`) or the platform (`system`). */
-export const AuditActor = z.object({
-  type: z.enum(['user', 'service', 'system']),
-  id: actorId,
-  name: classified(z.string().min(1), {
-    classification: 'internal',
-    pii: { category: 'identity.name', kind: 'direct' },
-    redact: 'truncate',
-  }).optional(),
-  department: DepartmentCode.optional(),
-  roles: classified(z.array(z.string().min(1)), { classification: 'internal' }).optional(),
-});
+export const AuditActor = z.object(
+  tagFields(
+    {
+      type: z.enum(['user', 'service', 'system']),
+      id: actorId,
+      name: classified(z.string().min(1), {
+        classification: 'internal',
+        pii: { category: 'identity.name', kind: 'direct' },
+        redact: 'truncate',
+      }).optional(),
+      department: DepartmentCode.optional(),
+      roles: classified(z.array(z.string().min(1)), { classification: 'internal' }).optional(),
+    },
+    META,
+  ),
+);
 /** Who acted. */
 export type AuditActor = z.infer<typeof AuditActor>;
 
 /** What was acted on. */
-export const AuditTarget = z.object({
-  /** A record type, e.g. `ServiceRequest`. */
-  type: z.string().min(1),
-  id: classified(z.string().min(1), { classification: 'internal', redact: 'hash' }),
-  /** The target record's classification when it was touched. */
-  classification: Classification.optional(),
-});
+export const AuditTarget = z.object(
+  tagFields(
+    {
+      /** A record type, e.g. `ServiceRequest`. */
+      type: z.string().min(1),
+      id: classified(z.string().min(1), { classification: 'internal', redact: 'hash' }),
+      /** The target record's classification when it was touched. */
+      classification: Classification.optional(),
+    },
+    META,
+  ),
+);
 /** What was acted on. */
 export type AuditTarget = z.infer<typeof AuditTarget>;
 
 /** The hash-chain fields the log assigns (`hash` covers the event and `prevHash`). */
-export const AuditIntegrity = z.object({
-  seq: z.int().min(0),
-  prevHash: z.string().min(1),
-  hash: z.string().min(1),
-});
+export const AuditIntegrity = z.object(
+  tagFields(
+    {
+      seq: z.int().min(0),
+      prevHash: z.string().min(1),
+      hash: z.string().min(1),
+    },
+    META,
+  ),
+);
 /** The hash-chain fields the log assigns. */
 export type AuditIntegrity = z.infer<typeof AuditIntegrity>;
 
 const ACTION = /^[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)+$/;
 
-const inputShape = {
-  actor: AuditActor,
-  /** Dotted verb, `<object>.<verb>`: `case.view`, `auth.login`, `share.export`. */
-  action: z.string().regex(ACTION, 'Expected a dotted action such as "case.view"'),
-  target: AuditTarget.optional(),
-  outcome: z.enum(['success', 'failure', 'denied']),
-  reason: classified(z.string().min(1), {
-    classification: 'internal',
-    pii: { category: 'freeText', kind: 'quasi' },
-    redact: 'drop',
-  }).optional(),
-  source: z
-    .object({
-      ip: classified(z.union([z.ipv4(), z.ipv6()]), {
-        classification: 'confidential',
-        pii: { category: 'online.identifier', kind: 'linkable' },
-        redact: 'truncate',
-      }).optional(),
-      userAgent: classified(z.string().min(1), {
-        classification: 'internal',
-        pii: { category: 'online.identifier', kind: 'quasi' },
-        redact: 'drop',
-      }).optional(),
-    })
-    .optional(),
-  app: z.object({
-    name: z.string().min(1),
-    version: z.string().min(1).optional(),
-    department: DepartmentCode.optional(),
-  }),
-  /** Why the data was accessed (purpose limitation), e.g. `case-management`. */
-  purpose: z.string().min(1).optional(),
-  /** The `DataSharingAgreement` this access relies on. */
-  agreementId: z.string().min(1).optional(),
-  /** W3C Trace Context trace id (32 lowercase hex digits). */
-  traceId: z
-    .string()
-    .regex(/^[0-9a-f]{32}$/, 'Expected a W3C trace id (32 lowercase hex digits)')
-    .optional(),
-  details: classified(z.record(z.string(), z.unknown()), {
-    classification: 'confidential',
-    redact: 'drop',
-  }).optional(),
-};
+const inputShape = tagFields(
+  {
+    actor: AuditActor,
+    /** Dotted verb, `<object>.<verb>`: `case.view`, `auth.login`, `share.export`. */
+    action: z.string().regex(ACTION, 'Expected a dotted action such as "case.view"'),
+    target: AuditTarget.optional(),
+    outcome: z.enum(['success', 'failure', 'denied']),
+    reason: classified(z.string().min(1), {
+      classification: 'internal',
+      pii: { category: 'freeText', kind: 'quasi' },
+      redact: 'drop',
+    }).optional(),
+    source: z
+      .object({
+        ip: classified(z.union([z.ipv4(), z.ipv6()]), {
+          classification: 'confidential',
+          pii: { category: 'online.identifier', kind: 'linkable' },
+          redact: 'truncate',
+        }).optional(),
+        userAgent: classified(z.string().min(1), {
+          classification: 'internal',
+          pii: { category: 'online.identifier', kind: 'quasi' },
+          redact: 'drop',
+        }).optional(),
+      })
+      .optional(),
+    app: z.object({
+      name: z.string().min(1),
+      version: z.string().min(1).optional(),
+      department: DepartmentCode.optional(),
+    }),
+    /** Why the data was accessed (purpose limitation), e.g. `case-management`. */
+    purpose: z.string().min(1).optional(),
+    /** The `DataSharingAgreement` this access relies on. */
+    agreementId: z.string().min(1).optional(),
+    /** W3C Trace Context trace id (32 lowercase hex digits). */
+    traceId: z
+      .string()
+      .regex(/^[0-9a-f]{32}$/, 'Expected a W3C trace id (32 lowercase hex digits)')
+      .optional(),
+    details: classified(z.record(z.string(), z.unknown()), {
+      classification: 'confidential',
+      redact: 'drop',
+    }).optional(),
+  },
+  META,
+);
 
 /**
  * An audit event as the application hands it to the log: the log assigns `id`, `time` and
@@ -125,13 +149,18 @@ export type AuditEventInput = z.infer<typeof AuditEventInput>;
  * [W3C Trace Context](https://www.w3.org/TR/trace-context/).
  */
 export const AuditEvent = z
-  .object({
-    /** UUIDv7, so ids sort by time. */
-    id: z.uuid({ version: 'v7' }),
-    time: DateTime,
-    ...inputShape,
-    integrity: AuditIntegrity.optional(),
-  })
+  .object(
+    tagFields(
+      {
+        /** UUIDv7, so ids sort by time. */
+        id: z.uuid({ version: 'v7' }),
+        time: DateTime,
+        ...inputShape,
+        integrity: AuditIntegrity.optional(),
+      },
+      META,
+    ),
+  )
   .meta({ id: 'AuditEvent', title: 'AuditEvent', description: 'A tamper-evident audit record.' });
 /** A tamper-evident audit record. */
 export type AuditEvent = z.infer<typeof AuditEvent>;

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { Classification } from './classification';
 import { REDACTION_METHODS } from './classified';
 import { DepartmentCode } from './DepartmentCode';
+import { publicMeta, tagFields } from './internal/tagFields';
 import { DateTime } from './primitives/DateTime';
+
+// Fields not tagged one by one below are public: Terms of a data-sharing agreement; no personal data.
+const META = publicMeta('Terms of a data-sharing agreement; no personal data.');
 
 /** De-identification methods an agreement may require: the redaction methods plus `pseudonymize`. */
 export const DEIDENTIFICATION_METHODS = [...REDACTION_METHODS, 'pseudonymize'] as const;
@@ -29,31 +33,36 @@ export type DeidentificationMethod = (typeof DEIDENTIFICATION_METHODS)[number];
  * ```
  */
 export const DataSharingAgreement = z
-  .object({
-    id: z.string().min(1),
-    title: z.string().min(1),
-    provider: DepartmentCode,
-    recipient: DepartmentCode,
-    /** Schema or dataset names, e.g. `ServiceRequest`. */
-    datasets: z.array(z.string().min(1)).min(1),
-    purposes: z.array(z.string().min(1)).min(1),
-    /** The highest classification the recipient may receive. */
-    classificationCeiling: Classification.optional(),
-    /** Field paths (as `fieldsOf` names them) the recipient may receive. */
-    allowedFields: z.array(z.string().min(1)).optional(),
-    /** Per field path, how to de-identify before sharing. */
-    deidentification: z.record(z.string().min(1), z.enum(DEIDENTIFICATION_METHODS)).optional(),
-    validFrom: DateTime,
-    validUntil: DateTime.optional(),
-    duties: z
-      .object({
-        deleteAfterDays: z.int().positive().optional(),
-        noResharing: z.boolean().optional(),
-      })
-      .optional(),
-    /** Laws, orders or contracts the sharing relies on. */
-    legalBasis: z.array(z.string().min(1)).min(1),
-  })
+  .object(
+    tagFields(
+      {
+        id: z.string().min(1),
+        title: z.string().min(1),
+        provider: DepartmentCode,
+        recipient: DepartmentCode,
+        /** Schema or dataset names, e.g. `ServiceRequest`. */
+        datasets: z.array(z.string().min(1)).min(1),
+        purposes: z.array(z.string().min(1)).min(1),
+        /** The highest classification the recipient may receive. */
+        classificationCeiling: Classification.optional(),
+        /** Field paths (as `fieldsOf` names them) the recipient may receive. */
+        allowedFields: z.array(z.string().min(1)).optional(),
+        /** Per field path, how to de-identify before sharing. */
+        deidentification: z.record(z.string().min(1), z.enum(DEIDENTIFICATION_METHODS)).optional(),
+        validFrom: DateTime,
+        validUntil: DateTime.optional(),
+        duties: z
+          .object({
+            deleteAfterDays: z.int().positive().optional(),
+            noResharing: z.boolean().optional(),
+          })
+          .optional(),
+        /** Laws, orders or contracts the sharing relies on. */
+        legalBasis: z.array(z.string().min(1)).min(1),
+      },
+      META,
+    ),
+  )
   .refine((a) => a.validUntil === undefined || Date.parse(a.validUntil) > Date.parse(a.validFrom), {
     message: 'validUntil must be after validFrom',
     path: ['validUntil'],

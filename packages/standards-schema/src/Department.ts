@@ -1,21 +1,30 @@
 import { z } from 'zod';
 import { DepartmentCode } from './DepartmentCode';
 import { StandardsSchemaError } from './errors';
+import { publicMeta, tagFields } from './internal/tagFields';
+
+// Fields not tagged one by one below are public: The City’s published organization chart.
+const META = publicMeta('The City’s published organization chart.');
 
 /**
  * A City department as data: its code (what `Principal.department` and agreements use), name,
  * parent and cabinet. Another municipality replaces `BOSTON_DEPARTMENTS` with its own list.
  */
 export const Department = z
-  .object({
-    code: DepartmentCode,
-    name: z.string().min(1),
-    shortName: z.string().min(1).optional(),
-    /** The parent department's code. */
-    parent: DepartmentCode.optional(),
-    cabinet: z.string().min(1).optional(),
-    url: z.url({ protocol: /^https$/ }).optional(),
-  })
+  .object(
+    tagFields(
+      {
+        code: DepartmentCode,
+        name: z.string().min(1),
+        shortName: z.string().min(1).optional(),
+        /** The parent department's code. */
+        parent: DepartmentCode.optional(),
+        cabinet: z.string().min(1).optional(),
+        url: z.url({ protocol: /^https$/ }).optional(),
+      },
+      META,
+    ),
+  )
   .meta({ id: 'Department', title: 'Department', description: 'A City department' });
 /** A City department. */
 export type Department = z.infer<typeof Department>;

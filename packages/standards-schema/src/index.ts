@@ -83,13 +83,28 @@ export {
   HsdsService,
 } from './hsds/hsds';
 export {
+  BostonActivity,
+  BostonAttribute,
+  BostonEvent,
+  BostonMedia,
+  CaseDeskActivity,
+  MediaUrl,
+  RequestOrigin,
+  RequestPriority,
+  RequestSource,
+} from './open311/BostonOpen311';
+export {
   CKAN_DEFAULT_POINT,
+  type Ckan311Layout,
   Ckan311Row,
   Ckan311ServiceRequest,
   type CkanMapOptions,
+  ckan311Layout,
   ckan311RowToServiceRequest,
 } from './open311/ckan';
 export { normalizeOpen311Request, ServiceRequestFeed } from './open311/feed';
+export { Open311DateTime } from './open311/Open311DateTime';
+export { OpenData311Extension } from './open311/OpenDataExtension';
 export {
   CreateServiceRequest,
   Open311Errors,
@@ -106,6 +121,7 @@ export {
   ServiceRequest,
   ServiceRequestActivity,
   ServiceRequestContact,
+  type ServiceRequestInput,
   ServiceRequestStatus,
 } from './open311/ServiceRequest';
 export { ContactDetail, Person } from './Person';

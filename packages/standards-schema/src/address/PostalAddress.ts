@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import { publicMeta, tagFields } from '../internal/tagFields';
+
+// Fields not tagged one by one below are public: Parts of a postal address as reference data; a record holding a person's address classifies that field.
+const META = publicMeta(
+  'Parts of a postal address as reference data; a record holding a person’s address classifies that field.',
+);
 
 /** A 5-digit ZIP code kept as a string, so Boston's leading zero (02118) survives. */
 export const ZipCode = z
@@ -25,34 +31,39 @@ export const ZipCode = z
  * ```
  */
 export const PostalAddress = z
-  .object({
-    addressNumber: z
-      .string()
-      .regex(/^\d+[A-Za-z]?$/, 'Expected a street number such as 12 or 12A')
-      .optional(),
-    addressNumberSuffix: z.string().min(1).optional(),
-    streetNamePreDirectional: z.enum(['N', 'S', 'E', 'W', 'NE', 'NW', 'SE', 'SW']).optional(),
-    streetName: z.string().min(1),
-    /** USPS street suffix, e.g. St, Ave, Sq. */
-    streetNamePostType: z.string().min(1).optional(),
-    streetNamePostDirectional: z.enum(['N', 'S', 'E', 'W', 'NE', 'NW', 'SE', 'SW']).optional(),
-    /** e.g. Apt, Unit, Fl, Ste. */
-    occupancyType: z.string().min(1).optional(),
-    occupancyIdentifier: z.string().min(1).optional(),
-    /** City or neighborhood postal name (Boston, Dorchester, Jamaica Plain...). */
-    placeName: z.string().min(1),
-    /** USPS two-letter state code. */
-    stateName: z.string().regex(/^[A-Z]{2}$/, 'Expected a two-letter state code such as MA'),
-    zipCode: ZipCode,
-    zipPlus4: z
-      .string()
-      .regex(/^\d{4}$/, 'Expected the 4-digit ZIP+4 add-on')
-      .optional(),
-    country: z
-      .string()
-      .regex(/^[A-Z]{2}$/)
-      .default('US'),
-  })
+  .object(
+    tagFields(
+      {
+        addressNumber: z
+          .string()
+          .regex(/^\d+[A-Za-z]?$/, 'Expected a street number such as 12 or 12A')
+          .optional(),
+        addressNumberSuffix: z.string().min(1).optional(),
+        streetNamePreDirectional: z.enum(['N', 'S', 'E', 'W', 'NE', 'NW', 'SE', 'SW']).optional(),
+        streetName: z.string().min(1),
+        /** USPS street suffix, e.g. St, Ave, Sq. */
+        streetNamePostType: z.string().min(1).optional(),
+        streetNamePostDirectional: z.enum(['N', 'S', 'E', 'W', 'NE', 'NW', 'SE', 'SW']).optional(),
+        /** e.g. Apt, Unit, Fl, Ste. */
+        occupancyType: z.string().min(1).optional(),
+        occupancyIdentifier: z.string().min(1).optional(),
+        /** City or neighborhood postal name (Boston, Dorchester, Jamaica Plain...). */
+        placeName: z.string().min(1),
+        /** USPS two-letter state code. */
+        stateName: z.string().regex(/^[A-Z]{2}$/, 'Expected a two-letter state code such as MA'),
+        zipCode: ZipCode,
+        zipPlus4: z
+          .string()
+          .regex(/^\d{4}$/, 'Expected the 4-digit ZIP+4 add-on')
+          .optional(),
+        country: z
+          .string()
+          .regex(/^[A-Z]{2}$/)
+          .default('US'),
+      },
+      META,
+    ),
+  )
   .meta({
     id: 'PostalAddress',
     title: 'PostalAddress',

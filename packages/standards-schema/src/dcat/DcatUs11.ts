@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { Classification } from '../classification';
+import { classified } from '../classified';
 import { classificationOf } from '../fieldsOf';
+import { publicMeta, tagFields } from '../internal/tagFields';
+
+// Fields not tagged one by one below are public: Dataset catalog metadata published on the open data portal (DCAT-US).
+const META = publicMeta('Dataset catalog metadata published on the open data portal (DCAT-US).');
 
 /** DCAT-US 1.1 `accessLevel` values. */
 export const ACCESS_LEVELS = ['public', 'restricted public', 'non-public'] as const;
@@ -21,21 +26,26 @@ const ModifiedDate = z
  * Standard: [DCAT-US Schema v1.1, Distribution Fields](https://resources.data.gov/resources/dcat-us/#distribution-fields).
  */
 export const DcatDistribution = z
-  .object({
-    '@type': z.literal('dcat:Distribution').optional(),
-    accessURL: Uri.optional(),
-    downloadURL: Uri.optional(),
-    mediaType: z
-      .string()
-      .regex(/^[-\w.+]+\/[-\w.+]+$/, 'Expected an IANA media type')
-      .optional(),
-    format: z.string().optional(),
-    title: z.string().optional(),
-    description: z.string().optional(),
-    conformsTo: Uri.optional(),
-    describedBy: Uri.optional(),
-    describedByType: z.string().optional(),
-  })
+  .object(
+    tagFields(
+      {
+        '@type': z.literal('dcat:Distribution').optional(),
+        accessURL: Uri.optional(),
+        downloadURL: Uri.optional(),
+        mediaType: z
+          .string()
+          .regex(/^[-\w.+]+\/[-\w.+]+$/, 'Expected an IANA media type')
+          .optional(),
+        format: z.string().optional(),
+        title: z.string().optional(),
+        description: z.string().optional(),
+        conformsTo: Uri.optional(),
+        describedBy: Uri.optional(),
+        describedByType: z.string().optional(),
+      },
+      META,
+    ),
+  )
   .refine((d) => d.accessURL !== undefined || d.downloadURL !== undefined, {
     message: 'A distribution needs accessURL or downloadURL',
     path: ['accessURL'],
@@ -56,41 +66,57 @@ export type DcatDistribution = z.infer<typeof DcatDistribution>;
  * Standard: [DCAT-US Schema v1.1 (Project Open Data Metadata Schema)](https://resources.data.gov/resources/dcat-us/).
  */
 export const DcatDataset = z
-  .object({
-    '@type': z.literal('dcat:Dataset').optional(),
-    title: z.string().min(1),
-    description: z.string().min(1),
-    keyword: z.array(z.string().min(1)).min(1),
-    modified: ModifiedDate,
-    publisher: z.object({
-      '@type': z.literal('org:Organization').optional(),
-      name: z.string().min(1),
-      subOrganizationOf: z.object({ name: z.string().min(1) }).optional(),
-    }),
-    contactPoint: z.object({
-      '@type': z.literal('vcard:Contact').optional(),
-      fn: z.string().min(1),
-      hasEmail: z.string().regex(/^mailto:[^@\s]+@[^@\s]+$/, 'Expected mailto:address'),
-    }),
-    identifier: z.string().min(1),
-    accessLevel: z.enum(ACCESS_LEVELS),
-    license: Uri.optional(),
-    rights: z.string().max(255).optional(),
-    spatial: z.string().optional(),
-    temporal: z.string().optional(),
-    distribution: z.array(DcatDistribution).optional(),
-    accrualPeriodicity: z.string().optional(),
-    conformsTo: Uri.optional(),
-    dataQuality: z.boolean().optional(),
-    describedBy: Uri.optional(),
-    describedByType: z.string().optional(),
-    isPartOf: z.string().optional(),
-    issued: ModifiedDate.optional(),
-    language: z.array(z.string().min(2)).optional(),
-    landingPage: Uri.optional(),
-    references: z.array(Uri).optional(),
-    theme: z.array(z.string().min(1)).optional(),
-  })
+  .object(
+    tagFields(
+      {
+        '@type': z.literal('dcat:Dataset').optional(),
+        title: z.string().min(1),
+        description: z.string().min(1),
+        keyword: z.array(z.string().min(1)).min(1),
+        modified: ModifiedDate,
+        publisher: z.object({
+          '@type': z.literal('org:Organization').optional(),
+          name: z.string().min(1),
+          subOrganizationOf: z.object({ name: z.string().min(1) }).optional(),
+        }),
+        contactPoint: z.object({
+          '@type': z.literal('vcard:Contact').optional(),
+          fn: classified(z.string().min(1), {
+            classification: 'public',
+            pii: { category: 'identity.name', kind: 'direct' },
+            reason: 'DCAT-US requires a published contact; often a person’s name all the same.',
+          }),
+          hasEmail: classified(
+            z.string().regex(/^mailto:[^@\s]+@[^@\s]+$/, 'Expected mailto:address'),
+            {
+              classification: 'public',
+              pii: { category: 'contact.email', kind: 'direct' },
+              reason: 'DCAT-US requires a published contact email; often a person’s address.',
+            },
+          ),
+        }),
+        identifier: z.string().min(1),
+        accessLevel: z.enum(ACCESS_LEVELS),
+        license: Uri.optional(),
+        rights: z.string().max(255).optional(),
+        spatial: z.string().optional(),
+        temporal: z.string().optional(),
+        distribution: z.array(DcatDistribution).optional(),
+        accrualPeriodicity: z.string().optional(),
+        conformsTo: Uri.optional(),
+        dataQuality: z.boolean().optional(),
+        describedBy: Uri.optional(),
+        describedByType: z.string().optional(),
+        isPartOf: z.string().optional(),
+        issued: ModifiedDate.optional(),
+        language: z.array(z.string().min(2)).optional(),
+        landingPage: Uri.optional(),
+        references: z.array(Uri).optional(),
+        theme: z.array(z.string().min(1)).optional(),
+      },
+      META,
+    ),
+  )
   .refine((d) => d.accessLevel === 'public' || d.rights !== undefined, {
     message: 'rights is required when accessLevel is not public',
     path: ['rights'],
@@ -109,14 +135,19 @@ export type DcatDataset = z.infer<typeof DcatDataset>;
  * Standard: [DCAT-US Schema v1.1, Catalog Fields](https://resources.data.gov/resources/dcat-us/#catalog-fields).
  */
 export const DcatCatalog = z
-  .object({
-    '@context': Uri.optional(),
-    '@id': Uri.optional(),
-    '@type': z.literal('dcat:Catalog').optional(),
-    conformsTo: z.literal('https://project-open-data.cio.gov/v1.1/schema'),
-    describedBy: Uri.optional(),
-    dataset: z.array(DcatDataset),
-  })
+  .object(
+    tagFields(
+      {
+        '@context': Uri.optional(),
+        '@id': Uri.optional(),
+        '@type': z.literal('dcat:Catalog').optional(),
+        conformsTo: z.literal('https://project-open-data.cio.gov/v1.1/schema'),
+        describedBy: Uri.optional(),
+        dataset: z.array(DcatDataset),
+      },
+      META,
+    ),
+  )
   .meta({ id: 'DcatUsCatalog', title: 'Catalog', description: 'DCAT-US 1.1 catalog (data.json)' });
 /** A DCAT-US 1.1 catalog. */
 export type DcatCatalog = z.infer<typeof DcatCatalog>;

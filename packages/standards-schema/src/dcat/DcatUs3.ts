@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { publicMeta, tagFields } from '../internal/tagFields';
 import { ACCESS_LEVELS, type DcatDataset } from './DcatUs11';
+
+// Fields not tagged one by one below are public: Dataset catalog metadata published on the open data portal (DCAT-US).
+const META = publicMeta('Dataset catalog metadata published on the open data portal (DCAT-US).');
 
 /**
  * The subset of a DCAT-US 3.0 `Dataset` this package models (the fields a municipal catalog
@@ -9,56 +13,61 @@ import { ACCESS_LEVELS, type DcatDataset } from './DcatUs11';
  * Standard: [DCAT-US 3.0](https://doi-do.github.io/dcat-us/).
  */
 export const DcatUs3Dataset = z
-  .object({
-    '@type': z.literal('Dataset'),
-    '@id': z.string().optional(),
-    identifier: z.string().min(1),
-    title: z.string().min(1),
-    description: z.string().min(1),
-    keyword: z.array(z.string().min(1)).min(1),
-    theme: z.array(z.string().min(1)).optional(),
-    modified: z.string().min(4),
-    issued: z.string().min(4).optional(),
-    publisher: z.object({ '@type': z.literal('Organization'), name: z.string().min(1) }),
-    contactPoint: z
-      .array(
-        z.object({
-          '@type': z.literal('Kind'),
-          fn: z.string().min(1),
-          hasEmail: z.string().regex(/^mailto:/),
-        }),
-      )
-      .min(1),
-    accessRights: z.object({
-      '@type': z.literal('RightsStatement'),
-      label: z.enum(ACCESS_LEVELS),
-      description: z.string().optional(),
-    }),
-    rights: z.string().optional(),
-    spatial: z.string().optional(),
-    temporal: z.string().optional(),
-    accrualPeriodicity: z.string().optional(),
-    landingPage: z.url().optional(),
-    language: z.array(z.string()).optional(),
-    conformsTo: z.array(z.url()).optional(),
-    isPartOf: z.string().optional(),
-    distribution: z
-      .array(
-        z.object({
-          '@type': z.literal('Distribution'),
-          accessURL: z.url().optional(),
-          downloadURL: z.url().optional(),
-          mediaType: z.string().optional(),
-          format: z.string().optional(),
-          title: z.string().optional(),
+  .object(
+    tagFields(
+      {
+        '@type': z.literal('Dataset'),
+        '@id': z.string().optional(),
+        identifier: z.string().min(1),
+        title: z.string().min(1),
+        description: z.string().min(1),
+        keyword: z.array(z.string().min(1)).min(1),
+        theme: z.array(z.string().min(1)).optional(),
+        modified: z.string().min(4),
+        issued: z.string().min(4).optional(),
+        publisher: z.object({ '@type': z.literal('Organization'), name: z.string().min(1) }),
+        contactPoint: z
+          .array(
+            z.object({
+              '@type': z.literal('Kind'),
+              fn: z.string().min(1),
+              hasEmail: z.string().regex(/^mailto:/),
+            }),
+          )
+          .min(1),
+        accessRights: z.object({
+          '@type': z.literal('RightsStatement'),
+          label: z.enum(ACCESS_LEVELS),
           description: z.string().optional(),
-          license: z.url().optional(),
-          conformsTo: z.url().optional(),
-          describedBy: z.url().optional(),
         }),
-      )
-      .optional(),
-  })
+        rights: z.string().optional(),
+        spatial: z.string().optional(),
+        temporal: z.string().optional(),
+        accrualPeriodicity: z.string().optional(),
+        landingPage: z.url().optional(),
+        language: z.array(z.string()).optional(),
+        conformsTo: z.array(z.url()).optional(),
+        isPartOf: z.string().optional(),
+        distribution: z
+          .array(
+            z.object({
+              '@type': z.literal('Distribution'),
+              accessURL: z.url().optional(),
+              downloadURL: z.url().optional(),
+              mediaType: z.string().optional(),
+              format: z.string().optional(),
+              title: z.string().optional(),
+              description: z.string().optional(),
+              license: z.url().optional(),
+              conformsTo: z.url().optional(),
+              describedBy: z.url().optional(),
+            }),
+          )
+          .optional(),
+      },
+      META,
+    ),
+  )
   .meta({
     id: 'DcatUs3Dataset',
     title: 'DcatUs3Dataset',

@@ -2,8 +2,14 @@ import { z } from 'zod';
 import { Classification } from '../classification';
 import { classified } from '../classified';
 import { DepartmentCode } from '../DepartmentCode';
+import { publicMeta, tagFields } from '../internal/tagFields';
 import { CalendarDate } from '../primitives/DateTime';
 import { Money } from '../primitives/Money';
+
+// Fields not tagged one by one below are public: Technology governance record the executive order asks the City to publish.
+const META = publicMeta(
+  'Technology governance record the executive order asks the City to publish.',
+);
 
 const staffName = classified(z.string().min(1), {
   classification: 'internal',
@@ -23,29 +29,34 @@ export const LIFECYCLE_STAGES = [
 ] as const;
 
 /**
- * An entry of the City's application inventory (the executive order asks DoIT to manage each
+ * An entry of the City’s application inventory (the executive order asks DoIT to manage each
  * technology through its lifecycle): owner department, lifecycle stage, the highest
  * classification of data it holds, hosting, in-house or procured, and its compliance posture.
  */
 export const TechnologyAsset = z
-  .object({
-    id: z.string().min(1),
-    name: z.string().min(1),
-    description: z.string().optional(),
-    ownerDepartment: DepartmentCode,
-    businessOwner: staffName.optional(),
-    technicalOwner: staffName.optional(),
-    lifecycleStage: z.enum(LIFECYCLE_STAGES),
-    dataClassification: Classification,
-    hosting: z.enum(['on-premises', 'city-cloud', 'vendor-saas', 'hybrid']),
-    sourcing: z.enum(['in-house', 'procured', 'open-source']),
-    vendor: z.string().optional(),
-    contractEnd: CalendarDate.optional(),
-    usesCitySso: z.boolean().optional(),
-    accessibility: z.enum(['not-assessed', 'partial', 'wcag-2.1-aa', 'wcag-2.2-aa']).optional(),
-    decommissionedOn: CalendarDate.optional(),
-    lastReviewed: CalendarDate.optional(),
-  })
+  .object(
+    tagFields(
+      {
+        id: z.string().min(1),
+        name: z.string().min(1),
+        description: z.string().optional(),
+        ownerDepartment: DepartmentCode,
+        businessOwner: staffName.optional(),
+        technicalOwner: staffName.optional(),
+        lifecycleStage: z.enum(LIFECYCLE_STAGES),
+        dataClassification: Classification,
+        hosting: z.enum(['on-premises', 'city-cloud', 'vendor-saas', 'hybrid']),
+        sourcing: z.enum(['in-house', 'procured', 'open-source']),
+        vendor: z.string().optional(),
+        contractEnd: CalendarDate.optional(),
+        usesCitySso: z.boolean().optional(),
+        accessibility: z.enum(['not-assessed', 'partial', 'wcag-2.1-aa', 'wcag-2.2-aa']).optional(),
+        decommissionedOn: CalendarDate.optional(),
+        lastReviewed: CalendarDate.optional(),
+      },
+      META,
+    ),
+  )
   .refine((a) => a.sourcing !== 'procured' || a.vendor !== undefined, {
     message: 'A procured technology names its vendor',
     path: ['vendor'],
@@ -64,17 +75,22 @@ export type TechnologyAsset = z.infer<typeof TechnologyAsset>;
 
 /** A line of a department budget: capital or operating, personnel or non-personnel. */
 export const BudgetLine = z
-  .object({
-    fiscalYear: z.int().min(2000).max(2100),
-    department: DepartmentCode,
-    program: z.string().optional(),
-    account: z.string().optional(),
-    kind: z.enum(['capital', 'operating']),
-    category: z.enum(['personnel', 'non-personnel']),
-    description: z.string().min(1),
-    amount: Money,
-    technology: z.boolean().optional(),
-  })
+  .object(
+    tagFields(
+      {
+        fiscalYear: z.int().min(2000).max(2100),
+        department: DepartmentCode,
+        program: z.string().optional(),
+        account: z.string().optional(),
+        kind: z.enum(['capital', 'operating']),
+        category: z.enum(['personnel', 'non-personnel']),
+        description: z.string().min(1),
+        amount: Money,
+        technology: z.boolean().optional(),
+      },
+      META,
+    ),
+  )
   .meta({ id: 'BudgetLine', title: 'BudgetLine', description: 'Department budget line' });
 /** A budget line. */
 export type BudgetLine = z.infer<typeof BudgetLine>;
@@ -93,27 +109,32 @@ export const TECHNOLOGY_CATEGORIES = [
  * service, need the CIO's approval (the executive order's central review).
  */
 export const ProcurementRequest = z
-  .object({
-    id: z.string().min(1),
-    department: DepartmentCode,
-    title: z.string().min(1),
-    description: z.string().optional(),
-    category: z.enum([
-      ...TECHNOLOGY_CATEGORIES,
-      'professional-services',
-      'supplies',
-      'construction',
-      'other',
-    ]),
-    amount: Money,
-    requestedBy: staffName,
-    requiresCioApproval: z.boolean(),
-    duplicatesCentralService: z.boolean(),
-    /** The central service it duplicates (a `TechnologyAsset` id). */
-    centralServiceId: z.string().optional(),
-    justification: z.string().optional(),
-    status: z.enum(['draft', 'submitted', 'approved', 'rejected', 'withdrawn']),
-  })
+  .object(
+    tagFields(
+      {
+        id: z.string().min(1),
+        department: DepartmentCode,
+        title: z.string().min(1),
+        description: z.string().optional(),
+        category: z.enum([
+          ...TECHNOLOGY_CATEGORIES,
+          'professional-services',
+          'supplies',
+          'construction',
+          'other',
+        ]),
+        amount: Money,
+        requestedBy: staffName,
+        requiresCioApproval: z.boolean(),
+        duplicatesCentralService: z.boolean(),
+        /** The central service it duplicates (a `TechnologyAsset` id). */
+        centralServiceId: z.string().optional(),
+        justification: z.string().optional(),
+        status: z.enum(['draft', 'submitted', 'approved', 'rejected', 'withdrawn']),
+      },
+      META,
+    ),
+  )
   .refine(
     (r) =>
       r.requiresCioApproval ||
@@ -141,20 +162,25 @@ export type ProcurementRequest = z.infer<typeof ProcurementRequest>;
 
 /**
  * A performance measure for a period: department, measure, target, actual, and whether higher
- * is better (the City's performance management).
+ * is better (the City’s performance management).
  */
 export const PerformanceMetric = z
-  .object({
-    id: z.string().min(1),
-    department: DepartmentCode,
-    measure: z.string().min(1),
-    unit: z.string().optional(),
-    target: z.number(),
-    actual: z.number().optional(),
-    periodStart: CalendarDate,
-    periodEnd: CalendarDate,
-    higherIsBetter: z.boolean(),
-  })
+  .object(
+    tagFields(
+      {
+        id: z.string().min(1),
+        department: DepartmentCode,
+        measure: z.string().min(1),
+        unit: z.string().optional(),
+        target: z.number(),
+        actual: z.number().optional(),
+        periodStart: CalendarDate,
+        periodEnd: CalendarDate,
+        higherIsBetter: z.boolean(),
+      },
+      META,
+    ),
+  )
   .refine((m) => m.periodStart <= m.periodEnd, {
     message: 'periodEnd must not be before periodStart',
     path: ['periodEnd'],

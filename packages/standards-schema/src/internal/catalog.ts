@@ -43,6 +43,19 @@ import { LanguageTag } from '../primitives/LanguageTag';
 import { Money } from '../primitives/Money';
 import { Phone } from '../primitives/Phone';
 
+/** The names of the primitives in {@link CATALOG}: values, not records with fields. */
+export const PRIMITIVE_NAMES: readonly string[] = [
+  'CalendarDate',
+  'DateTime',
+  'Email',
+  'GeoJsonPoint',
+  'GeoJsonPolygon',
+  'GeoPoint',
+  'LanguageTag',
+  'Money',
+  'Phone',
+];
+
 export const CATALOG: Record<string, z.core.$ZodType> = {
   // Primitives
   CalendarDate,
@@ -87,3 +100,8 @@ export const CATALOG: Record<string, z.core.$ZodType> = {
   ServiceRequestCreated,
   TechnologyAsset,
 };
+
+/** The names of the record schemas in {@link CATALOG}, sorted. */
+export const RECORD_NAMES: readonly string[] = Object.keys(CATALOG)
+  .filter((name) => !PRIMITIVE_NAMES.includes(name))
+  .sort();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { classified } from '../classified';
 import { tagFields } from '../internal/tagFields';
-import { ADDRESS, FREE_TEXT, PUBLISHED } from './fieldMeta';
+import { ADDRESS, FREE_TEXT, MEDIA, PRECISE_LOCATION, PUBLISHED } from './fieldMeta';
 
 const text = () => z.string().min(1).optional();
 
@@ -18,6 +18,12 @@ export const OpenData311Extension = z.object(
     {
       /** Which CSV layout the row came from. */
       layout: z.enum(['legacy', 'current']),
+      /** The CSV's own status (`Open`, `Closed`, `In progress`...); `status` is Open311's. */
+      case_status: text(),
+      /** The CSV's ward and precinct as written (`Ward 3`, `0306`). */
+      ward: text(),
+      precinct: text(),
+      geom_4326: classified(text(), PRECISE_LOCATION),
       case_title: text(),
       case_topic: text(),
       reason: text(),
@@ -34,12 +40,7 @@ export const OpenData311Extension = z.object(
       street_number: classified(text(), ADDRESS),
       closure_comments: classified(text(), FREE_TEXT),
       /** Photo taken when the case was closed. */
-      closed_photo: classified(text(), {
-        classification: 'confidential',
-        pii: { category: 'media', kind: 'quasi' },
-        redact: 'drop',
-        reason: 'Photos show people, licence plates and the inside of homes.',
-      }),
+      closed_photo: classified(text(), MEDIA),
       other: classified(z.record(z.string(), z.unknown()).optional(), {
         classification: 'confidential',
         reason: 'A column nobody has classified yet: protected until it is reviewed.',

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { classified } from '../classified';
-import { DateTime } from '../primitives/DateTime';
+import { publicMeta, tagFields } from '../internal/tagFields';
 import { Email } from '../primitives/Email';
 import { Phone } from '../primitives/Phone';
+import { nullish, open311Id } from './open311Input';
+
+// Fields not tagged one by one below are public: Open311 service catalog and API metadata, published for every client.
+const META = publicMeta('Open311 service catalog and API metadata, published for every client.');
 
 /**
  * A service type the City accepts requests for (GeoReport v2 `GET services`).
@@ -10,18 +14,23 @@ import { Phone } from '../primitives/Phone';
  * Standard: [Open311 GeoReport v2, GET Service List](https://wiki.open311.org/GeoReport_v2#GET_Service_List).
  */
 export const Service = z
-  .object({
-    service_code: z.string().min(1),
-    service_name: z.string().min(1),
-    description: z.string().optional(),
-    /** Whether `GET services/{code}` has attributes to fill in. */
-    metadata: z.boolean(),
-    /** `realtime`: an id at once; `batch`: a token first; `blackbox`: no follow-up. */
-    type: z.enum(['realtime', 'batch', 'blackbox']),
-    /** Comma-separated keywords. */
-    keywords: z.string().optional(),
-    group: z.string().optional(),
-  })
+  .object(
+    tagFields(
+      {
+        service_code: z.string().min(1),
+        service_name: z.string().min(1),
+        description: nullish(z.string()),
+        /** Whether `GET services/{code}` has attributes to fill in. */
+        metadata: z.boolean(),
+        /** `realtime`: an id at once; `batch`: a token first; `blackbox`: no follow-up. */
+        type: z.enum(['realtime', 'batch', 'blackbox']),
+        /** Comma-separated keywords. */
+        keywords: nullish(z.string()),
+        group: nullish(z.string()),
+      },
+      META,
+    ),
+  )
   .meta({ id: 'Open311Service', title: 'Service', description: 'Open311 GeoReport v2 service' });
 /** An Open311 service. */
 export type Service = z.infer<typeof Service>;
@@ -30,17 +39,30 @@ const LIST_TYPES = ['singlevaluelist', 'multivaluelist'];
 
 /** One question of a service definition. */
 export const ServiceAttribute = z
-  .object({
-    /** False for informational text with no answer. */
-    variable: z.boolean(),
-    code: z.string().min(1),
-    datatype: z.enum(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist']),
-    required: z.boolean(),
-    datatype_description: z.string().optional(),
-    order: z.int().min(0),
-    description: z.string().min(1),
-    values: z.array(z.object({ key: z.string().min(1), name: z.string().min(1) })).optional(),
-  })
+  .object(
+    tagFields(
+      {
+        /** False for informational text with no answer. */
+        variable: z.boolean(),
+        code: z.string().min(1),
+        datatype: z.enum([
+          'string',
+          'number',
+          'datetime',
+          'text',
+          'singlevaluelist',
+          'multivaluelist',
+        ]),
+        required: z.boolean(),
+        datatype_description: nullish(z.string()),
+        /** "1 is shown first in the list" (GeoReport v2): 1 or more, unique in a definition. */
+        order: nullish(z.int().min(1)),
+        description: nullish(z.string()),
+        values: z.array(z.object({ key: z.string().min(1), name: z.string().min(1) })).optional(),
+      },
+      META,
+    ),
+  )
   .refine(
     (a) => !LIST_TYPES.includes(a.datatype) || (a.values !== undefined && a.values.length > 0),
     {
@@ -57,7 +79,28 @@ export type ServiceAttribute = z.infer<typeof ServiceAttribute>;
  * Standard: [Open311 GeoReport v2, GET Service Definition](https://wiki.open311.org/GeoReport_v2#GET_Service_Definition).
  */
 export const ServiceDefinition = z
-  .object({ service_code: z.string().min(1), attributes: z.array(ServiceAttribute) })
+  .object(
+    tagFields(
+      {
+        service_code: z.string().min(1),
+        attributes: z.array(ServiceAttribute).superRefine((attributes, ctx) => {
+          const seen = new Set<number>();
+          attributes.forEach((attribute, index) => {
+            if (attribute.order === undefined) return;
+            if (seen.has(attribute.order))
+              ctx.addIssue({
+                code: 'custom',
+                input: attribute.order,
+                path: [index, 'order'],
+                message: `order ${attribute.order} is used twice; it sets the order attributes are shown in`,
+              });
+            seen.add(attribute.order);
+          });
+        }),
+      },
+      META,
+    ),
+  )
   .meta({
     id: 'Open311ServiceDefinition',
     title: 'ServiceDefinition',
@@ -81,49 +124,54 @@ const contact = (category: 'identity.name' | 'contact.email' | 'contact.phone') 
  * Standard: [Open311 GeoReport v2, POST Service Request](https://wiki.open311.org/GeoReport_v2#POST_Service_Request).
  */
 export const CreateServiceRequest = z
-  .object({
-    jurisdiction_id: z.string().optional(),
-    service_code: z.string().min(1),
-    lat: classified(z.number().min(-90).max(90), {
-      classification: 'internal',
-      pii: { category: 'location.precise', kind: 'quasi' },
-      redact: 'generalize',
-    }).optional(),
-    long: classified(z.number().min(-180).max(180), {
-      classification: 'internal',
-      pii: { category: 'location.precise', kind: 'quasi' },
-      redact: 'generalize',
-    }).optional(),
-    address_string: classified(z.string().min(1), {
-      classification: 'internal',
-      pii: { category: 'location.precise', kind: 'quasi' },
-    }).optional(),
-    address_id: z.string().min(1).optional(),
-    /** Answers to the service definition, by attribute code (`attribute[code]`). */
-    attribute: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
-    email: classified(Email, contact('contact.email')).optional(),
-    device_id: classified(z.string().min(1), {
-      classification: 'confidential',
-      pii: { category: 'online.identifier', kind: 'linkable' },
-      redact: 'hash',
-    }).optional(),
-    account_id: classified(z.string().min(1), {
-      classification: 'confidential',
-      pii: { category: 'online.identifier', kind: 'linkable' },
-      redact: 'hash',
-    }).optional(),
-    first_name: classified(z.string().min(1), contact('identity.name')).optional(),
-    last_name: classified(z.string().min(1), contact('identity.name')).optional(),
-    phone: classified(Phone, contact('contact.phone')).optional(),
-    description: classified(z.string().max(4000), {
-      classification: 'confidential',
-      pii: { category: 'freeText', kind: 'quasi' },
-    }).optional(),
-    media_url: classified(z.url({ protocol: /^https?$/ }), {
-      classification: 'confidential',
-      pii: { category: 'media', kind: 'quasi' },
-    }).optional(),
-  })
+  .object(
+    tagFields(
+      {
+        jurisdiction_id: z.string().optional(),
+        service_code: z.string().min(1),
+        lat: classified(z.number().min(-90).max(90), {
+          classification: 'internal',
+          pii: { category: 'location.precise', kind: 'quasi' },
+          redact: 'generalize',
+        }).optional(),
+        long: classified(z.number().min(-180).max(180), {
+          classification: 'internal',
+          pii: { category: 'location.precise', kind: 'quasi' },
+          redact: 'generalize',
+        }).optional(),
+        address_string: classified(z.string().min(1), {
+          classification: 'internal',
+          pii: { category: 'location.precise', kind: 'quasi' },
+        }).optional(),
+        address_id: z.string().min(1).optional(),
+        /** Answers to the service definition, by attribute code (`attribute[code]`). */
+        attribute: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
+        email: classified(Email, contact('contact.email')).optional(),
+        device_id: classified(z.string().min(1), {
+          classification: 'confidential',
+          pii: { category: 'online.identifier', kind: 'linkable' },
+          redact: 'hash',
+        }).optional(),
+        account_id: classified(z.string().min(1), {
+          classification: 'confidential',
+          pii: { category: 'online.identifier', kind: 'linkable' },
+          redact: 'hash',
+        }).optional(),
+        first_name: classified(z.string().min(1), contact('identity.name')).optional(),
+        last_name: classified(z.string().min(1), contact('identity.name')).optional(),
+        phone: classified(Phone, contact('contact.phone')).optional(),
+        description: classified(z.string().max(4000), {
+          classification: 'confidential',
+          pii: { category: 'freeText', kind: 'quasi' },
+        }).optional(),
+        media_url: classified(z.url({ protocol: /^https?$/ }), {
+          classification: 'confidential',
+          pii: { category: 'media', kind: 'quasi' },
+        }).optional(),
+      },
+      META,
+    ),
+  )
   .refine(
     (r) =>
       (r.lat !== undefined && r.long !== undefined) ||
@@ -143,20 +191,26 @@ export const CreateServiceRequest = z
 export type CreateServiceRequest = z.infer<typeof CreateServiceRequest>;
 
 /**
- * The response to `POST requests`: a request id (realtime) or a token to look it up later
- * (batch), or both (GeoReport v2 `GET tokens/{token}` returns the same shape).
+ * The response to `POST requests` (and `GET tokens/{token}`): a request id (realtime) or a
+ * token to look it up later (batch), never both: GeoReport v2 says `token` is "Not returned if
+ * service_request_id is returned". Numeric ids are normalized to strings.
  */
 export const ServiceRequestCreated = z
   .array(
     z
-      .object({
-        service_request_id: z.string().min(1).optional(),
-        token: z.string().min(1).optional(),
-        service_notice: z.string().optional(),
-        account_id: z.string().optional(),
-      })
-      .refine((r) => r.service_request_id !== undefined || r.token !== undefined, {
-        message: 'Either service_request_id or token is required',
+      .object(
+        tagFields(
+          {
+            service_request_id: nullish(open311Id()),
+            token: nullish(open311Id()),
+            service_notice: nullish(z.string()),
+            account_id: nullish(z.string()),
+          },
+          META,
+        ),
+      )
+      .refine((r) => (r.service_request_id === undefined) !== (r.token === undefined), {
+        message: 'Exactly one of service_request_id or token is required',
       }),
   )
   .min(1)
@@ -168,9 +222,12 @@ export const ServiceRequestCreated = z
 /** The response to `POST requests`. */
 export type ServiceRequestCreated = z.infer<typeof ServiceRequestCreated>;
 
-/** GeoReport v2 errors: an array of `{ code, description }`, `code` being the HTTP status. */
+/**
+ * GeoReport v2 errors: an array of `{ code, description }`. The spec's `code` is the error's
+ * own code; it need not equal the HTTP status (its example sends 403 on a 400 response).
+ */
 export const Open311Errors = z
-  .array(z.object({ code: z.int().min(400).max(599), description: z.string().min(1) }))
+  .array(z.object(tagFields({ code: z.int(), description: z.string().min(1) }, META)))
   .min(1)
   .meta({ id: 'Open311Errors', title: 'Open311Errors', description: 'Open311 error array' });
 /** GeoReport v2 errors. */
@@ -182,22 +239,28 @@ export type Open311Errors = z.infer<typeof Open311Errors>;
  * Standard: [Open311 Service Discovery](https://wiki.open311.org/Service_Discovery).
  */
 export const ServiceDiscovery = z
-  .object({
-    changeset: DateTime,
-    contact: z.string().min(1),
-    key_service: z.string().min(1),
-    endpoints: z
-      .array(
-        z.object({
-          specification: z.string().min(1),
-          url: z.url(),
-          changeset: DateTime,
-          type: z.enum(['production', 'test']),
-          formats: z.array(z.string().min(1)).min(1),
-        }),
-      )
-      .min(1),
-  })
+  .object(
+    tagFields(
+      {
+        /** "String - Sortable field" (the spec's example is `2011-02-03 14:18`). */
+        changeset: z.string().min(1),
+        contact: z.string().min(1),
+        key_service: z.string().min(1),
+        endpoints: z
+          .array(
+            z.object({
+              specification: z.string().min(1),
+              url: z.url(),
+              changeset: z.string().min(1),
+              type: z.enum(['production', 'test']),
+              formats: z.array(z.string().min(1)).min(1),
+            }),
+          )
+          .min(1),
+      },
+      META,
+    ),
+  )
   .meta({
     id: 'Open311ServiceDiscovery',
     title: 'ServiceDiscovery',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readLocalDateTime } from '../primitives/localDateTime';
-import { REQUEST_SOURCES, ServiceRequest } from './ServiceRequest';
+import { ServiceRequest } from './ServiceRequest';
 
 const ID_FIELDS = [
   'service_request_id',
@@ -37,7 +37,7 @@ function toExactTime(value: unknown): unknown {
 /**
  * Normalizes a service request as real Open311 feeds send it: `null` and `""` mean absent,
  * numeric ids and ZIP codes become strings (a 4-digit ZIP gets its leading zero back), numeric
- * strings become numbers for lat/long, and offset-less times are read as America/New_York.
+ * strings become numbers for lat/long (`0, 0` means no location), and offset-less times are read as America/New_York.
  * Anything it cannot fix is left for validation to report.
  */
 export function normalizeOpen311Request(input: unknown): unknown {
@@ -56,11 +56,11 @@ export function normalizeOpen311Request(input: unknown): unknown {
   }
   for (const key of TIME_FIELDS) out[key] = toExactTime(out[key]);
   if (typeof out.status === 'string') out.status = out.status.toLowerCase();
-  if (
-    typeof out.source === 'string' &&
-    !(REQUEST_SOURCES as readonly string[]).includes(out.source)
-  )
-    delete out.source;
+  // 0/0 is no location (a GPS fix that failed), not a point in the Gulf of Guinea.
+  if (out.lat === 0 && out.long === 0) {
+    delete out.lat;
+    delete out.long;
+  }
   for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
   return out;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Ckan311ServiceRequest, ckan311RowToServiceRequest } from './ckan';
+import { datasetAccessLevel } from '../dcat/DcatUs11';
+import { fieldsOf } from '../fieldsOf';
+import { Ckan311Row, Ckan311ServiceRequest, ckan311RowToServiceRequest } from './ckan';
 import { ServiceRequestFeed } from './feed';
 import {
   CreateServiceRequest,
@@ -9,6 +11,7 @@ import {
   ServiceDiscovery,
   ServiceRequestCreated,
 } from './Service';
+import { ServiceRequest } from './ServiceRequest';
 
 describe('Open311 GeoReport v2 resources (examples from the specification)', () => {
   it('accepts the GET services example and rejects an unknown type', () => {
@@ -82,9 +85,29 @@ describe('Open311 GeoReport v2 resources (examples from the specification)', () 
     ).toBe(true);
     expect(ServiceRequestCreated.safeParse([{ token: '12345' }]).success).toBe(true);
     expect(ServiceRequestCreated.safeParse([{ service_notice: 'x' }]).success).toBe(false);
+    expect(
+      ServiceRequestCreated.parse([{ service_request_id: 293944 }])[0]?.service_request_id,
+    ).toBe('293944');
+    // "token: ... Not returned if service_request_id is returned"
+    expect(
+      ServiceRequestCreated.safeParse([{ service_request_id: '1', token: '12345' }]).success,
+    ).toBe(false);
   });
 
-  it('accepts the error array and rejects non-HTTP codes', () => {
+  it('rejects attribute order 0 or used twice ("1 is shown first in the list")', () => {
+    const attribute = { variable: true, code: 'A', datatype: 'string', required: false };
+    const definition = (orders: (number | null)[]) =>
+      ServiceDefinition.safeParse({
+        service_code: 'X',
+        attributes: orders.map((order, i) => ({ ...attribute, code: `A${i}`, order })),
+      }).success;
+    expect(definition([1, 2])).toBe(true);
+    expect(definition([null, null])).toBe(true);
+    expect(definition([0])).toBe(false);
+    expect(definition([1, 1])).toBe(false);
+  });
+
+  it('accepts the error array; code need not be the HTTP status', () => {
     expect(
       Open311Errors.safeParse([
         {
@@ -93,7 +116,7 @@ describe('Open311 GeoReport v2 resources (examples from the specification)', () 
         },
       ]).success,
     ).toBe(true);
-    expect(Open311Errors.safeParse([{ code: 99, description: 'x' }]).success).toBe(false);
+    expect(Open311Errors.safeParse([{ code: 1.5, description: 'x' }]).success).toBe(false);
   });
 
   it('accepts a service discovery document', () => {
@@ -229,5 +252,91 @@ describe('CKAN 311 row mapper', () => {
         { ambiguousTime: 'later' },
       ).requested_datetime,
     ).toBe('2025-11-02T01:30:00-05:00');
+  });
+
+  it('reads the current layout: BCS- ids, UTC times, photos, and keeps unknown columns', () => {
+    const current = {
+      case_id: 'BCS-00000001',
+      open_date: '2026-03-20 09:00:00+00',
+      case_topic: 'Street Light Outage',
+      service_name: 'Street Light Outage',
+      assigned_department: 'Public Works Department (PWD)',
+      assigned_team: 'PWD Street Lighting',
+      case_status: 'In progress',
+      target_close_date: '2026-03-23 09:00:00+00',
+      on_time: 'OVERDUE',
+      report_source: 'Call',
+      full_address: '30 B St, Boston, MA 02127',
+      zip_code: '02127',
+      submitted_photo: 'https://example.org/photo.jpg',
+      closed_photo: 'https://example.org/closed.jpg',
+      longitude: '0',
+      latitude: '0',
+      new_column_next_year: 'kept',
+    };
+    const parsed = Ckan311ServiceRequest.parse(current);
+    expect(parsed).toMatchObject({
+      service_request_id: 'BCS-00000001',
+      status: 'open',
+      requested_datetime: '2026-03-20T09:00:00Z',
+      expected_datetime: '2026-03-23T09:00:00Z',
+      media_url: 'https://example.org/photo.jpg',
+      open_data: {
+        layout: 'current',
+        case_status: 'In progress',
+        closed_photo: 'https://example.org/closed.jpg',
+        other: { new_column_next_year: 'kept' },
+      },
+    });
+    expect(parsed.lat).toBeUndefined();
+  });
+
+  it('does not pad postal codes that are not 4-digit US ZIP codes', () => {
+    expect(ckan311RowToServiceRequest({ ...row, location_zipcode: 'K1A 0B1' }).zipcode).toBe(
+      'K1A 0B1',
+    );
+    expect(ckan311RowToServiceRequest({ ...row, location_zipcode: '2113' }).zipcode).toBe('02113');
+  });
+});
+
+describe('ServiceRequestFeed (lenient reading of real feeds)', () => {
+  it('reads lat 0, long 0 as no location and keeps unknown sources', () => {
+    const parsed = ServiceRequestFeed.parse({
+      service_request_id: 1,
+      status: 'open',
+      service_code: 'X',
+      requested_datetime: '2025-01-01T00:00:00Z',
+      lat: 0,
+      long: 0,
+      source: 'Kiosk',
+    });
+    expect(parsed.lat).toBeUndefined();
+    expect(parsed.source).toBe('Kiosk');
+  });
+});
+
+describe('open-data CSV row and ServiceRequest classify the same data the same way', () => {
+  const row = new Map(fieldsOf(Ckan311Row).map((f) => [f.path, f.meta]));
+  const request = new Map(fieldsOf(ServiceRequest).map((f) => [f.path, f.meta]));
+  it.each([
+    ['closure_reason', 'closure.reason'],
+    ['location', 'address'],
+    ['latitude', 'lat'],
+    ['longitude', 'long'],
+    ['submitted_photo', 'media_url'],
+    ['submittedphoto', 'media_url'],
+    ['location_zipcode', 'zipcode'],
+    ['zip_code', 'zipcode'],
+    ['full_address', 'address'],
+    ['queue', 'queue'],
+    ['case_enquiry_id', 'service_request_id'],
+    ['closure_comments', 'open_data.closure_comments'],
+  ])('%s has the metadata of %s', (column, field) => {
+    expect(row.get(column)?.classification).toBe(request.get(field)?.classification);
+    expect(row.get(column)?.pii).toEqual(request.get(field)?.pii);
+  });
+
+  it('gives the same DCAT accessLevel', () => {
+    expect(datasetAccessLevel(Ckan311Row)).toBe(datasetAccessLevel(ServiceRequest));
   });
 });
