@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { type Checkpoint, type CheckpointSigner, signCheckpoint } from './checkpoint';
-import { type AuditIssue, AuditLogError } from './errors';
+import { type AuditIssue, AuditLogError, isAuditLogError } from './errors';
 import { precanonicalize, type SealedEvent, type UnsealedEvent } from './internal/chain';
 import { invalidInput } from './internal/invalidInput';
 import { parseInput } from './internal/parseInput';
@@ -82,7 +82,8 @@ export interface AuditLog {
    * Validates, redacts, chains and durably stores one event; resolves with the stored event
    * (id, time and integrity assigned) only after the store made it durable.
    *
-   * @throws AuditLogError `INVALID_EVENT`, `QUEUE_FULL`, `STORE_UNAVAILABLE`, `LOG_CLOSED`.
+   * @throws AuditLogError `INVALID_EVENT`, `QUEUE_FULL`, `STORE_UNAVAILABLE`, `LOG_CLOSED`;
+   *   `STORE_LOCKED` or `STORE_CORRUPT` (not retried) when a JSONL store cannot be opened for writing.
    */
   record(event: RecordInput, options?: RecordOptions): Promise<SealedEvent>;
   /** Resolves when every event recorded so far is written (or has failed). */
@@ -217,6 +218,11 @@ export function createAuditLog(options: CreateAuditLogOptions): AuditLog {
         return;
       } catch (error) {
         lastError = error;
+        // A held lock or a corrupt file does not heal by retrying: the caller gets that code.
+        if (isAuditLogError(error, 'STORE_LOCKED') || isAuditLogError(error, 'STORE_CORRUPT')) {
+          for (const p of pending) p.reject(error);
+          return;
+        }
       }
     }
     const error = new AuditLogError(

@@ -10,7 +10,10 @@
  *   for later records, and the app keeps running.
  * - `LOG_CLOSED`: `record()` after `close()`.
  * - `STORE_CORRUPT`: a store's bytes cannot be read back as a chain (not a torn last line,
- *   which is repaired).
+ *   which is repaired). A JSONL file whose last complete line is not a valid event is not opened
+ *   for writing; the message names the repair command (`city-audit repair --store jsonl:<file>`).
+ * - `STORE_LOCKED`: another process (or another store in this process) is writing that JSONL
+ *   file; one writer per file. A lock left by a process that is gone is recovered on its own.
  * - `CHAIN_CONFLICT`: the store's head moved under a writer that assumed it owned the chain.
  * - `INVALID_CHECKPOINT`: a checkpoint is malformed or its signature does not verify.
  * - `INVALID_SOURCE`: `verify()` or the CLI got a source it cannot read.
@@ -30,6 +33,7 @@ export const AUDIT_ERROR_CODES = [
   'STORE_UNAVAILABLE',
   'LOG_CLOSED',
   'STORE_CORRUPT',
+  'STORE_LOCKED',
   'CHAIN_CONFLICT',
   'INVALID_CHECKPOINT',
   'INVALID_SOURCE',
