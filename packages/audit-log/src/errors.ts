@@ -25,6 +25,14 @@
  * - `SHARE_ABOVE_CEILING`: a field classified above the agreement's ceiling would be shared.
  * - `SHARE_DATASET_NOT_COVERED`: the dataset is not one the agreement covers.
  * - `SHARE_INVALID_RECORD`: a record failed the schema it is shared under.
+ * - `SHARE_WRONG_DEPARTMENT`: the actor is not in the agreement's provider department (or, for
+ *   `planShare` with an actor, the recipient), nor a data steward; or a record belongs to
+ *   another department than the provider.
+ * - `SHARE_RESHARING_FORBIDDEN`: the input was received under an agreement with `noResharing`.
+ * - `SHARE_UNTAGGED_FIELD`: a schema field has no classification metadata (deny by default).
+ * - `SHARE_SCHEMA_MISMATCH`: the schema is named like a standard record but classifies a field
+ *   lower than the standard does.
+ * - `SHARE_KEY_REFUSED`: the pseudonym key is missing where a rule needs it, or under 32 bytes.
  */
 export const AUDIT_ERROR_CODES = [
   'INVALID_EVENT',
@@ -46,6 +54,11 @@ export const AUDIT_ERROR_CODES = [
   'SHARE_ABOVE_CEILING',
   'SHARE_DATASET_NOT_COVERED',
   'SHARE_INVALID_RECORD',
+  'SHARE_WRONG_DEPARTMENT',
+  'SHARE_RESHARING_FORBIDDEN',
+  'SHARE_UNTAGGED_FIELD',
+  'SHARE_SCHEMA_MISMATCH',
+  'SHARE_KEY_REFUSED',
 ] as const;
 
 /** One of {@link AUDIT_ERROR_CODES}. */
