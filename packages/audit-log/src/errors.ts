@@ -1,7 +1,10 @@
 /**
  * Every error code this package throws, as documented constants.
  *
- * - `INVALID_EVENT`: an event failed validation against `AuditEventInput` or is not JSON.
+ * - `INVALID_EVENT`: an event failed validation against `AuditEventInput` or is not JSON (a
+ *   circular reference, nesting deeper than 64 levels).
+ * - `EVENT_TOO_LARGE`: an event's canonical JSON is larger than the log's `maxEventBytes`
+ *   (default 64 KiB); record references (ids, at most a page of them), not the records.
  * - `INVALID_OPTIONS`: a factory (`createAuditLog`, a store, `share`) got unusable options.
  * - `QUEUE_FULL`: the bounded queue is full; the event was not accepted (backpressure).
  * - `STORE_UNAVAILABLE`: the store kept failing after the bounded retries; the event is not
@@ -36,6 +39,7 @@
  */
 export const AUDIT_ERROR_CODES = [
   'INVALID_EVENT',
+  'EVENT_TOO_LARGE',
   'INVALID_OPTIONS',
   'QUEUE_FULL',
   'STORE_UNAVAILABLE',
