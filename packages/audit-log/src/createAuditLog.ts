@@ -1,7 +1,12 @@
 import type { z } from 'zod';
 import { type Checkpoint, type CheckpointSigner, signCheckpoint } from './checkpoint';
-import { type AuditIssue, AuditLogError } from './errors';
-import { precanonicalize, type SealedEvent, type UnsealedEvent } from './internal/chain';
+import { type AuditIssue, AuditLogError, isAuditLogError } from './errors';
+import {
+  canonicalSize,
+  precanonicalize,
+  type SealedEvent,
+  type UnsealedEvent,
+} from './internal/chain';
 import { invalidInput } from './internal/invalidInput';
 import { parseInput } from './internal/parseInput';
 import { redactDetails } from './internal/redactDetails';
@@ -42,7 +47,12 @@ export interface DetailsOptions {
   clearance?: Classification;
   /** Key for the HMAC-SHA256 pseudonyms of fields whose rule is `hash` (without one they are dropped). */
   hashKey?: string | Uint8Array;
-  /** Scrub strings in `details` and `reason` that look like an SSN, phone number or email (default true). */
+  /**
+   * Scrub what looks like an email, a phone number (E.164 with its `+`, or NANP in phone
+   * formatting), a payment card number (Luhn-checked) or a US SSN from every free-text member:
+   * `details` (keys and values), `reason`, `purpose`, `source.userAgent`, and patterns inside
+   * `actor.name` (the name itself stays). Default true.
+   */
   scrub?: boolean;
 }
 
@@ -60,6 +70,12 @@ export interface CreateAuditLogOptions {
   onError?: (error: unknown) => void;
   /** Close the store when the log closes (default true). */
   closeStore?: boolean;
+  /**
+   * The largest event accepted, in bytes of its canonical JSON (default 65,536). A larger one is
+   * refused with `EVENT_TOO_LARGE`: an audit event names records (a page of ids at most), it
+   * does not carry them.
+   */
+  maxEventBytes?: number;
 }
 
 /** Per-call options of `record()`. */
@@ -82,7 +98,8 @@ export interface AuditLog {
    * Validates, redacts, chains and durably stores one event; resolves with the stored event
    * (id, time and integrity assigned) only after the store made it durable.
    *
-   * @throws AuditLogError `INVALID_EVENT`, `QUEUE_FULL`, `STORE_UNAVAILABLE`, `LOG_CLOSED`.
+   * @throws AuditLogError `INVALID_EVENT`, `QUEUE_FULL`, `STORE_UNAVAILABLE`, `LOG_CLOSED`;
+   *   `STORE_LOCKED` or `STORE_CORRUPT` (not retried) when a JSONL store cannot be opened for writing.
    */
   record(event: RecordInput, options?: RecordOptions): Promise<SealedEvent>;
   /** Resolves when every event recorded so far is written (or has failed). */
@@ -112,6 +129,26 @@ function positive(name: string, value: number | undefined, fallback: number, min
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Scrubs the free-text members an app fills, besides `details`: `reason`, `purpose`, the user
+ * agent, and patterns inside the actor's name. Nested objects are replaced, not changed, since
+ * they may still be the caller's.
+ */
+function scrubMembers(event: UnsealedEvent): void {
+  if (event.reason !== undefined) event.reason = scrubString(event.reason);
+  if (event.purpose !== undefined) event.purpose = scrubString(event.purpose);
+  const ua = event.source?.userAgent;
+  if (ua !== undefined) {
+    const clean = scrubString(ua);
+    if (clean !== ua) event.source = { ...event.source, userAgent: clean };
+  }
+  const name = event.actor.name;
+  if (name !== undefined) {
+    const clean = scrubString(name);
+    if (clean !== name) event.actor = { ...event.actor, name: clean };
+  }
+}
 
 /**
  * Creates an audit log over a store.
@@ -158,6 +195,7 @@ export function createAuditLog(options: CreateAuditLogOptions): AuditLog {
   const everyEvents = positive('signer.everyEvents', signer?.everyEvents, 1000);
   const everyMs = positive('signer.everyMs', signer?.everyMs, 60_000, 0);
   const onError = options.onError ?? (() => {});
+  const maxEventBytes = positive('maxEventBytes', options.maxEventBytes, 64 * 1024);
 
   const queue: Pending[] = [];
   let draining: Promise<void> | undefined;
@@ -217,6 +255,11 @@ export function createAuditLog(options: CreateAuditLogOptions): AuditLog {
         return;
       } catch (error) {
         lastError = error;
+        // A held lock or a corrupt file does not heal by retrying: the caller gets that code.
+        if (isAuditLogError(error, 'STORE_LOCKED') || isAuditLogError(error, 'STORE_CORRUPT')) {
+          for (const p of pending) p.reject(error);
+          return;
+        }
       }
     }
     const error = new AuditLogError(
@@ -283,7 +326,7 @@ export function createAuditLog(options: CreateAuditLogOptions): AuditLog {
       event.id = given;
       event.time = new Date(uuidv7Time(given)).toISOString();
     }
-    if (detailsPolicy.scrub && data.reason !== undefined) event.reason = scrubString(data.reason);
+    if (detailsPolicy.scrub) scrubMembers(event);
     if (data.details !== undefined) {
       const override = recordOptions?.detailsSchema;
       let details: Record<string, unknown> | undefined;
@@ -315,6 +358,14 @@ export function createAuditLog(options: CreateAuditLogOptions): AuditLog {
           cause: error,
           issues: [{ code: 'custom', path: [], message: 'not representable as canonical JSON' }],
         },
+      );
+    }
+    const size = canonicalSize(event);
+    if (size > maxEventBytes) {
+      throw new AuditLogError(
+        'EVENT_TOO_LARGE',
+        `invalid audit event: ${size} bytes of canonical JSON, over the ${maxEventBytes} allowed (maxEventBytes); record ids, not records`,
+        { issues: [{ code: 'too_big', path: [], message: `larger than ${maxEventBytes} bytes` }] },
       );
     }
     return event;

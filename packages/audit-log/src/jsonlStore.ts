@@ -13,7 +13,9 @@ import {
   sealEvents,
   type UnsealedEvent,
 } from './internal/chain';
+import { acquireFileLock, type FileLock } from './internal/fileLock';
 import { queryArray } from './internal/query';
+import { checkStoredLine } from './internal/storedLine';
 import type { AuditQuery, AuditQueryPage, AuditStore } from './store';
 
 export interface JsonlStoreOptions {
@@ -160,6 +162,7 @@ export function jsonlStore(options: JsonlStoreOptions): JsonlStore {
   let size = 0;
   let head: ChainHead = EMPTY_HEAD;
   let opening: Promise<{ head: ChainHead; repairedBytes: number }> | undefined;
+  let lock: FileLock | undefined;
   let loadingIds: Promise<void> | undefined;
   let tail: Promise<unknown> = Promise.resolve();
   // The idempotency window: the newest `window` ids in write order with the byte offset of their
@@ -198,34 +201,42 @@ export function jsonlStore(options: JsonlStoreOptions): JsonlStore {
     return offsets;
   }
 
-  /** The chain head recorded by the last complete line before `end`. */
+  /**
+   * The chain head the writer resumes from: the last complete line before `end`, which must be a
+   * sealed event matching its own hash. Anything else is corruption, not a torn write (that has
+   * no newline and was cut off already): the writer refuses it rather than chain after it.
+   */
   async function headAt(handle: FileHandle, end: number): Promise<ChainHead> {
     const line = await lastLine(handle, end);
     if (line === undefined) return EMPTY_HEAD;
-    const last = parseLine(line);
-    if (!last.integrity || !Number.isSafeInteger(last.integrity.seq)) {
+    const checked = checkStoredLine(line);
+    if (!checked.ok) {
+      const offset = end - Buffer.byteLength(line) - 1;
       throw new AuditLogError(
         'STORE_CORRUPT',
-        `jsonlStore: the last line of ${path} is not an audit event`,
+        `jsonlStore: the last line of ${path} (at byte ${offset}) is not a valid audit event: ${checked.problem}. The file is not opened for writing. Check it with \`city-audit verify --store jsonl:${path}\`, then run \`city-audit repair --store jsonl:${path}\`, which moves the bad tail to ${path}.rejected (never a valid event) so the chain can resume.`,
       );
     }
-    return { seq: last.integrity.seq, hash: last.integrity.hash };
+    return { seq: checked.seq, hash: checked.hash };
   }
 
   async function doOpen() {
     await mkdir(dirname(path), { recursive: true });
-    // With O_DSYNC each write returns once its data (and the size that reaches it) is on disk:
-    // the same promise as write + fdatasync, in one system call instead of two round trips.
-    const handle = await open(path, dsync ? APPEND_DSYNC : 'a+');
+    const acquired = await acquireFileLock(path);
+    let handle: FileHandle | undefined;
     try {
+      // With O_DSYNC each write returns once its data (and the size that reaches it) is on disk:
+      // the same promise as write + fdatasync, in one system call instead of two round trips.
+      handle = await open(path, dsync ? APPEND_DSYNC : 'a+');
       const stat = await handle.stat();
       const end = await lastLineEnd(handle, stat.size);
       const repairedBytes = stat.size - end;
+      // Check before repairing, so a refused file is left exactly as it was found.
+      head = await headAt(handle, end);
       if (repairedBytes > 0) {
         await handle.truncate(end);
         await handle.datasync();
       }
-      head = await headAt(handle, end);
       if (stat.size === 0) {
         // Make the new file's directory entry durable too.
         const dir = await open(dirname(path), 'r');
@@ -233,10 +244,12 @@ export function jsonlStore(options: JsonlStoreOptions): JsonlStore {
         await dir.close();
       }
       fh = handle;
+      lock = acquired;
       size = end;
       return { head, repairedBytes };
     } catch (error) {
-      await handle.close().catch(() => {});
+      await handle?.close().catch(() => {});
+      await acquired.release().catch(() => {});
       throw error;
     }
   }
@@ -254,14 +267,26 @@ export function jsonlStore(options: JsonlStoreOptions): JsonlStore {
       throw error;
     }
     try {
-      return await headAt(handle, await lastLineEnd(handle, (await handle.stat()).size));
+      // Lenient: a reader reports a bad last line through verify, it does not refuse to look.
+      const line = await lastLine(handle, await lastLineEnd(handle, (await handle.stat()).size));
+      const last = line === undefined ? undefined : parseLine(line);
+      return last?.integrity && Number.isSafeInteger(last.integrity.seq)
+        ? { seq: last.integrity.seq, hash: last.integrity.hash }
+        : EMPTY_HEAD;
     } finally {
       await handle.close();
     }
   }
 
   function ready() {
-    opening ??= doOpen();
+    if (!opening) {
+      const attempt = doOpen();
+      opening = attempt;
+      // A failed open (a missing folder, a held lock, a refused file) is tried again next time.
+      attempt.catch(() => {
+        if (opening === attempt) opening = undefined;
+      });
+    }
     return opening;
   }
 
@@ -430,9 +455,18 @@ export function jsonlStore(options: JsonlStoreOptions): JsonlStore {
     },
     appendCheckpoint(cp: Checkpoint) {
       return serial(async () => {
-        const handle = await open(cpPath, 'a');
+        const handle = await open(cpPath, 'a+');
         try {
-          await handle.write(`${JSON.stringify(cp)}\n`);
+          // A checkpoint line torn by a crash has no newline: end it first, so it stays one bad
+          // line (skipped on reading) instead of swallowing this checkpoint.
+          const { size: cpSize } = await handle.stat();
+          let torn = false;
+          if (cpSize > 0) {
+            const last = Buffer.alloc(1);
+            await handle.read(last, 0, 1, cpSize - 1);
+            torn = last[0] !== 10;
+          }
+          await handle.write(`${torn ? '\n' : ''}${JSON.stringify(cp)}\n`);
           if (sync) await handle.datasync();
         } finally {
           await handle.close();
@@ -463,6 +497,8 @@ export function jsonlStore(options: JsonlStoreOptions): JsonlStore {
         if (opening) await opening.catch(() => {});
         await fh?.close();
         fh = undefined;
+        await lock?.release();
+        lock = undefined;
         opening = undefined;
         loadingIds = undefined;
         offsets.clear();

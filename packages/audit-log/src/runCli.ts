@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Checkpoint } from './checkpoint';
 import { AuditLogError } from './errors';
+import { repairJsonl } from './internal/repairJsonl';
 import { jsonlStore } from './jsonlStore';
 import { pgliteStore } from './pgliteStore';
 import { postgresStore } from './postgresStore';
@@ -24,11 +25,16 @@ Usage:
   city-audit verify --store <store> [--public-key <pem>] [--checkpoint <json>]...
   city-audit export --store <store> --format ocsf|jsonl [--out <file>]
   city-audit report access --target <id> [--target-type <type>] --store <store> [--json]
+  city-audit repair --store jsonl:<file>
 
 <store> is jsonl:<file>, pglite:<folder>, or a postgres:// URL (--schema, --chain select the
 tables and chain; defaults city_audit and default).
 
-Exit codes: 0 ok, 1 verification failed, 2 unusable input.
+repair moves a JSONL file's bad tail (complete lines after the last event that verifies) to
+<file>.rejected, so a writer can resume; it never removes a valid event, and refuses (exit 1)
+when events follow the bad part.
+
+Exit codes: 0 ok, 1 verification failed (or repair refused), 2 unusable input.
 `;
 
 class UsageError extends Error {}
@@ -152,6 +158,32 @@ export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Prom
         );
       }
       return result.ok ? 0 : 1;
+    }
+    if (command === 'repair') {
+      const spec = values.store;
+      const file = spec?.startsWith('jsonl:')
+        ? spec.slice(6)
+        : spec?.endsWith('.jsonl')
+          ? spec
+          : '';
+      if (!file) throw new UsageError('repair needs --store jsonl:<file>');
+      if (!existsSync(file))
+        throw new UsageError(`--store ${JSON.stringify(spec)}: ${file} does not exist`);
+      try {
+        const r = await repairJsonl(file);
+        out(
+          r.movedLines === 0
+            ? `ok: nothing to repair, ${r.kept} events verify\n`
+            : `repaired: moved ${r.movedLines} line(s) (${r.movedBytes} bytes) from line ${r.fromLine} to ${r.rejectedPath}; the chain keeps ${r.kept} events\n`,
+        );
+        return 0;
+      } catch (error) {
+        if (error instanceof AuditLogError && error.code === 'STORE_CORRUPT') {
+          out(`REFUSED: ${error.message}\n`);
+          return 1;
+        }
+        throw error;
+      }
     }
     if (command === 'export') {
       const format = values.format ?? 'jsonl';

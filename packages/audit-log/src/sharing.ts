@@ -1,16 +1,18 @@
 export { type DataSharingAgreement, defineAgreement } from './defineAgreement';
+export { exportPublicRecords, type PublicRecordsOptions } from './exportPublicRecords';
 export type { Treatment } from './internal/deidentify';
 export {
-  exportPublicRecords,
   type ManifestField,
+  SHARE_MANIFEST,
+  type ShareManifest,
+} from './internal/share/manifest';
+export { MIN_PSEUDONYM_KEY_BYTES } from './internal/share/pseudonymKey';
+export {
+  DATA_STEWARD_ROLE,
   type PlannedField,
   type PlanShareOptions,
-  type PublicRecordsOptions,
   planShare,
-  type ShareManifest,
-  type ShareOptions,
   type SharePlan,
   type ShareRefusal,
-  type ShareResult,
-  share,
-} from './share';
+} from './planShare';
+export { type ReceivedShare, type ShareOptions, type ShareResult, share } from './share';

@@ -40,7 +40,13 @@ export interface VerifyResult {
   headHash: string;
   /** How many checkpoints were checked (signature and position). */
   checkpointsChecked: number;
-  firstBad?: { seq: number; reason: VerifyFailureReason; message: string };
+  firstBad?: {
+    seq: number;
+    reason: VerifyFailureReason;
+    message: string;
+    /** The 1-based line of a JSONL file where the failure is (for a store of lines). */
+    line?: number;
+  };
 }
 
 /** What {@link verify} reads: a store, or events in chain order. */
@@ -211,8 +217,17 @@ export async function verify(
   };
 
   if (lines) {
+    let lineNo = 0;
+    const at = (result: VerifyResult): VerifyResult => {
+      if (result.firstBad) {
+        result.firstBad.line = lineNo;
+        result.firstBad.message += ` (line ${lineNo})`;
+      }
+      return result;
+    };
     for await (const chunk of lines) {
       for (const line of chunk) {
+        lineNo += 1;
         const scan = scanEventLine(line);
         if (scan === undefined) {
           // Not the canonical text the log writes: parse it to say what is wrong with it.
@@ -220,25 +235,25 @@ export async function verify(
           try {
             event = JSON.parse(line);
           } catch {
-            return fail(expected, 'malformed', `entry ${count + 1} is not JSON`);
+            return at(fail(expected, 'malformed', `entry ${count + 1} is not JSON`));
           }
           const bad = step(event, line);
-          if (bad) return bad;
+          if (bad) return at(bad);
           continue;
         }
         const seq = scan.seq;
         if (seq > expected)
-          return fail(expected, 'missing', `expected seq ${expected}, found ${seq}`);
+          return at(fail(expected, 'missing', `expected seq ${expected}, found ${seq}`));
         if (seq < expected)
-          return fail(seq, 'out-of-order', `expected seq ${expected}, found ${seq} again`);
+          return at(fail(seq, 'out-of-order', `expected seq ${expected}, found ${seq} again`));
         // The stored text minus `"hash":"…",` is what the hash covers (see hashEvent).
         const actual = sha256hex(
           line.slice(0, scan.hashMemberStart) + line.slice(scan.hashMemberEnd),
         );
         if (!rangeIs(line, scan.hashStart, scan.hashEnd, actual))
-          return fail(seq, 'hash-mismatch', `event ${seq} does not match its hash (modified)`);
+          return at(fail(seq, 'hash-mismatch', `event ${seq} does not match its hash (modified)`));
         const bad = link(seq, rangeIs(line, scan.prevStart, scan.prevEnd, prev), actual);
-        if (bad) return bad;
+        if (bad) return at(bad);
       }
     }
   } else {

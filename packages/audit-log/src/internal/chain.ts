@@ -89,6 +89,12 @@ export function isMinted(event: UnsealedEvent): boolean {
   return (event as { [CUT]?: EncodedCut })[CUT]?.minted === true;
 }
 
+/** The length in bytes of a prepared event's canonical JSON (without integrity); 0 if unprepared. */
+export function canonicalSize(event: UnsealedEvent): number {
+  const cut = (event as { [CUT]?: EncodedCut })[CUT];
+  return cut ? cut.end - cut.start : 0;
+}
+
 /** Records that `event` is stored, so {@link isMinted} is false for it from now on. */
 export function markStored(event: UnsealedEvent): void {
   const cut = (event as { [CUT]?: EncodedCut })[CUT];

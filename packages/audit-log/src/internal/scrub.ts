@@ -1,35 +1,73 @@
-// A last line of defence for `details` that no schema describes: values that look like a US
-// Social Security number (dashed or spaced), a North American phone number or an email address are
-// replaced before the event is hashed, so they never reach a store.
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-const SSN = /\b\d{3}[- ]\d{2}[- ]\d{4}\b/g;
-const PHONE = /(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\b\d{3})[\s.-]?\d{3}[\s.-]?\d{4}\b/g;
+import { AuditLogError } from '../errors';
+import { CARD, E164, EMAIL, isCard, isE164, NANP, REDACTED, SSN } from './pii/patterns';
+
+// A last line of defence for free text no schema describes (details, reason, purpose, a user
+// agent, patterns inside a name): values that look like an email, a phone number, a payment
+// card or a US SSN are replaced before the event is hashed, so they never reach a store. The
+// patterns and their rules are in pii/patterns.ts.
 const DIGIT = /[0-9]/;
 
-// An email needs an `@`, an SSN or a phone number digits: a string without them cannot match, so
-// the (costlier) patterns only run where they might. Most strings are returned as they are.
+// An email needs an `@`, the others digits: a string without them cannot match, so the
+// (costlier) patterns only run where they might. Most strings are returned as they are.
 export function scrubString(value: string): string {
   let out = value;
-  if (out.includes('@')) out = out.replace(EMAIL, '[redacted:email]');
+  if (out.includes('@')) out = out.replace(EMAIL, REDACTED.email);
   if (DIGIT.test(out)) {
-    out = out.replace(SSN, '[redacted:ssn]');
-    out = out.replace(PHONE, '[redacted:phone]');
+    if (out.includes('+')) out = out.replace(E164, (m) => (isE164(m) ? REDACTED.phone : m));
+    out = out.replace(CARD, (m) => (isCard(m) ? REDACTED.card : m));
+    out = out.replace(SSN, REDACTED.ssn);
+    out = out.replace(NANP, REDACTED.phone);
   }
   return out;
 }
 
-/** Deep copy of a JSON-like value with every string (keys included) scrubbed. */
-export function scrubValue(value: unknown, depth = 0): unknown {
-  if (depth > 64) return '[redacted:too-deep]';
+/** How deep a value may nest before it is refused (far beyond any real event). */
+const MAX_DEPTH = 64;
+
+function refuse(message: string, path: PropertyKey[]): never {
+  throw new AuditLogError('INVALID_EVENT', `invalid audit event: ${message}`, {
+    issues: [{ code: 'custom', path, message }],
+  });
+}
+
+/**
+ * Deep copy of a JSON-like value with every string (keys included) scrubbed. `keys` and
+ * `ancestors` are the path walked so far (kept as stacks, read only to name a refusal).
+ *
+ * @throws AuditLogError `INVALID_EVENT` for a circular reference or nesting deeper than 64.
+ */
+export function scrubValue(
+  value: unknown,
+  depth = 0,
+  keys: PropertyKey[] = [],
+  ancestors: unknown[] = [],
+): unknown {
   if (typeof value === 'string') return scrubString(value);
-  if (Array.isArray(value)) return value.map((v) => scrubValue(v, depth + 1));
-  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  if (ancestors.includes(value)) refuse('a circular reference', [...keys]);
+  if (depth > MAX_DEPTH) refuse(`nested deeper than ${MAX_DEPTH} levels`, [...keys]);
+  ancestors.push(value);
+  try {
+    if (Array.isArray(value)) {
+      const out = new Array<unknown>(value.length);
+      for (let i = 0; i < value.length; i++) {
+        keys.push(i);
+        out[i] = scrubValue(value[i], depth + 1, keys, ancestors);
+        keys.pop();
+      }
+      return out;
+    }
     const out: Record<string, unknown> = {};
     const obj = value as Record<string, unknown>;
-    for (const k of Object.keys(obj)) out[scrubString(k)] = scrubValue(obj[k], depth + 1);
+    for (const k of Object.keys(obj)) {
+      keys.push(k);
+      out[scrubString(k)] = scrubValue(obj[k], depth + 1, keys, ancestors);
+      keys.pop();
+    }
     return out;
+  } finally {
+    ancestors.pop();
   }
-  return value;
 }
 
 /**
@@ -46,7 +84,7 @@ export function scrubOwned(record: Record<string, unknown>): Record<string, unkn
     if (scrubString(k) !== k) return scrubValue(record) as Record<string, unknown>;
   for (const k of keys) {
     const v = record[k];
-    record[k] = typeof v === 'string' ? scrubString(v) : scrubValue(v, 1);
+    record[k] = typeof v === 'string' ? scrubString(v) : scrubValue(v, 1, [k], [record]);
   }
   return record;
 }
