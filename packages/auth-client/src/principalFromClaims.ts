@@ -4,10 +4,12 @@ import { type Principal, parsePrincipal } from './internal/principal';
 
 function read(claims: Readonly<Record<string, unknown>>, source: ClaimSource): unknown {
   if (typeof source === 'function') return source(claims);
-  if (source in claims) return claims[source];
+  // A string is always a dot path: a flat claim named "a.b" never answers for the path a → b.
+  const path = typeof source === 'string' ? source.split('.') : source;
   let value: unknown = claims;
-  for (const part of source.split('.')) {
-    if (value === null || typeof value !== 'object') return undefined;
+  for (const part of path) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    if (!Object.hasOwn(value, part)) return undefined;
     value = (value as Record<string, unknown>)[part];
   }
   return value;
@@ -18,8 +20,18 @@ function toRoles(value: unknown): unknown {
   return value;
 }
 
-function toTime(value: unknown): unknown {
+/** The latest instant a JavaScript Date holds, in seconds since the epoch. */
+const MAX_DATE_SECONDS = 8.64e12;
+
+function toTime(value: unknown, claim: string): unknown {
   if (typeof value === 'number' && Number.isFinite(value)) {
+    // new Date(…).toISOString() throws a RangeError past ±8.64e15 ms: refuse it in our terms.
+    if (Math.abs(value) > MAX_DATE_SECONDS) {
+      throw new AuthError(
+        'claims_invalid',
+        `The token's ${claim} (${value}) is not a representable time in seconds since the epoch.`,
+      );
+    }
     return new Date(value * 1000).toISOString();
   }
   return value;
@@ -37,6 +49,19 @@ export function claimsMapper(mapping: ClaimMapping = {}): ClaimsMapper {
   const defaults = mapping.defaults ?? {};
   const defaultRoles = defaults.roles ?? [];
   return (claims) => {
+    try {
+      return map(claims);
+    } catch (error) {
+      if (error instanceof AuthError) throw error;
+      // A mapping function that throws, or a claim value nothing can read: one error contract.
+      throw new AuthError(
+        'claims_invalid',
+        `The token's claims could not be mapped: ${(error as Error)?.message ?? String(error)}`,
+        { cause: error },
+      );
+    }
+  };
+  function map(claims: Readonly<Record<string, unknown>>): Principal {
     if (claims === null || typeof claims !== 'object') {
       throw new AuthError('claims_invalid', 'principalFromClaims: claims must be an object.');
     }
@@ -50,7 +75,7 @@ export function claimsMapper(mapping: ClaimMapping = {}): ClaimsMapper {
     };
     const email = read(claims, m.email);
     if (email !== undefined) candidate.email = email;
-    const expires = toTime(read(claims, m.accountExpiresAt));
+    const expires = toTime(read(claims, m.accountExpiresAt), 'account expiry');
     if (expires !== undefined) candidate.accountExpiresAt = expires;
 
     const { acr, amr, auth_time: authTime } = claims;
@@ -58,7 +83,7 @@ export function claimsMapper(mapping: ClaimMapping = {}): ClaimsMapper {
       const auth: Record<string, unknown> = {};
       if (typeof acr === 'string') auth.acr = acr;
       if (Array.isArray(amr)) auth.amr = amr.filter((v) => typeof v === 'string');
-      if (typeof authTime === 'number') auth.authTime = toTime(authTime);
+      if (typeof authTime === 'number') auth.authTime = toTime(authTime, 'auth_time');
       candidate.auth = auth;
     }
 
@@ -72,7 +97,7 @@ export function claimsMapper(mapping: ClaimMapping = {}): ClaimsMapper {
       );
     }
     return result.data;
-  };
+  }
 }
 
 // Pure: a browser bundle that never maps claims drops it, and the Principal checks with it.
