@@ -2,17 +2,28 @@ import { AuthError } from './authError';
 import { type ClaimMapping, type ClaimSource, DEFAULT_CLAIM_MAPPING } from './claimMapping';
 import { type Principal, parsePrincipal } from './internal/principal';
 
-function read(claims: Readonly<Record<string, unknown>>, source: ClaimSource): unknown {
-  if (typeof source === 'function') return source(claims);
-  // A string is always a dot path: a flat claim named "a.b" never answers for the path a → b.
-  const path = typeof source === 'string' ? source.split('.') : source;
-  let value: unknown = claims;
-  for (const part of path) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-    if (!Object.hasOwn(value, part)) return undefined;
-    value = (value as Record<string, unknown>)[part];
+type Reader = (claims: Readonly<Record<string, unknown>>) => unknown;
+
+/**
+ * Compiles a claim source once into a reader. A string is always a dot path: a top-level claim
+ * named "a.b" never answers for the path a → b. An array is the path's segments, literally.
+ */
+function reader(source: ClaimSource): Reader {
+  if (typeof source === 'function') return source;
+  const path: readonly string[] = typeof source === 'string' ? source.split('.') : [...source];
+  const [only] = path;
+  if (path.length === 1 && only !== undefined) {
+    return (claims) => (Object.hasOwn(claims, only) ? claims[only] : undefined);
   }
-  return value;
+  return (claims) => {
+    let value: unknown = claims;
+    for (const part of path) {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+      if (!Object.hasOwn(value, part)) return undefined;
+      value = (value as Record<string, unknown>)[part];
+    }
+    return value;
+  };
 }
 
 function toRoles(value: unknown): unknown {
@@ -46,6 +57,17 @@ export type ClaimsMapper = (claims: Readonly<Record<string, unknown>>) => Princi
  */
 export function claimsMapper(mapping: ClaimMapping = {}): ClaimsMapper {
   const m = { ...DEFAULT_CLAIM_MAPPING, ...mapping };
+  const read = {
+    sub: reader(m.sub),
+    name: reader(m.name),
+    preferredUsername: reader('preferred_username'),
+    email: reader(m.email),
+    department: reader(m.department),
+    roles: reader(m.roles),
+    clearance: reader(m.clearance),
+    employeeType: reader(m.employeeType),
+    accountExpiresAt: reader(m.accountExpiresAt),
+  };
   const defaults = mapping.defaults ?? {};
   const defaultRoles = defaults.roles ?? [];
   return (claims) => {
@@ -66,16 +88,16 @@ export function claimsMapper(mapping: ClaimMapping = {}): ClaimsMapper {
       throw new AuthError('claims_invalid', 'principalFromClaims: claims must be an object.');
     }
     const candidate: Record<string, unknown> = {
-      sub: read(claims, m.sub),
-      name: read(claims, m.name) ?? read(claims, 'preferred_username'),
-      department: read(claims, m.department) ?? defaults.department,
-      roles: toRoles(read(claims, m.roles) ?? defaultRoles),
-      clearance: read(claims, m.clearance) ?? defaults.clearance,
-      employeeType: read(claims, m.employeeType) ?? defaults.employeeType,
+      sub: read.sub(claims),
+      name: read.name(claims) ?? read.preferredUsername(claims),
+      department: read.department(claims) ?? defaults.department,
+      roles: toRoles(read.roles(claims) ?? defaultRoles),
+      clearance: read.clearance(claims) ?? defaults.clearance,
+      employeeType: read.employeeType(claims) ?? defaults.employeeType,
     };
-    const email = read(claims, m.email);
+    const email = read.email(claims);
     if (email !== undefined) candidate.email = email;
-    const expires = toTime(read(claims, m.accountExpiresAt), 'account expiry');
+    const expires = toTime(read.accountExpiresAt(claims), 'account expiry');
     if (expires !== undefined) candidate.accountExpiresAt = expires;
 
     const { acr, amr, auth_time: authTime } = claims;

@@ -1,7 +1,8 @@
 // Attacks on verifyAccessToken (RFC 9068 JWT access tokens), sent by a deliberately malicious
 // provider on 127.0.0.1 that mints whatever token the attack needs and counts JWKS fetches.
 import { createHmac, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAuthError } from '../../src/authError';
 import { createAccessTokenVerifier } from '../../src/server';
 import {
@@ -89,6 +90,16 @@ describe('Token forgery and algorithm confusion (access tokens)', () => {
   attack('RFC 7519 §7.2', 'a token that is not a compact JWS', 'token_malformed', async () => {
     expect(await refusal('not.a.jwt.at.all')).toBe('token_malformed');
   });
+  attack(
+    'RFC 8725 §2.1',
+    'an ES256 signature under an HS512 header',
+    'alg_not_allowed',
+    async () => {
+      const [, p, sig] = (await rogue.sign()).split('.');
+      const header = b64({ alg: 'HS512', typ: 'at+jwt', kid: rogue.key.kid });
+      expect(await refusal(`${header}.${p}.${sig}`)).toBe('alg_not_allowed');
+    },
+  );
 });
 
 describe('Key and header injection (jwk, jku, x5u, kid, crit)', () => {
@@ -359,14 +370,52 @@ describe('JWKS refetch storms', () => {
       expect(rogue.jwksFetches - before).toBeLessThanOrEqual(1);
     },
   );
-  attack(
-    'RFC 8725 §2.1',
-    'an ES256 signature under an HS512 header',
-    'alg_not_allowed',
-    async () => {
-      const [, p, sig] = (await rogue.sign()).split('.');
-      const header = b64({ alg: 'HS512', typ: 'at+jwt', kid: rogue.key.kid });
-      expect(await refusal(`${header}.${p}.${sig}`)).toBe('alg_not_allowed');
-    },
+});
+
+describe('Error contract (huge numeric claims)', () => {
+  // Any claims at all, validly signed: the verifier answers with a Principal or an AuthError
+  // with a documented code, never another exception (a RangeError, a TypeError).
+  const value = fc.oneof(
+    fc.double(),
+    fc.integer(),
+    fc.constantFrom(1e300, -1e300, 8.64e12 + 1, Number.MAX_SAFE_INTEGER, 0, -1),
+    fc.string({ maxLength: 8 }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.string({ maxLength: 6 }), { maxLength: 3 }),
+    fc.dictionary(fc.string({ maxLength: 4 }), fc.string({ maxLength: 4 }), { maxKeys: 2 }),
   );
+  const claim = fc.constantFrom(
+    'exp',
+    'iat',
+    'nbf',
+    'auth_time',
+    'account_expires_at',
+    'aud',
+    'iss',
+    'sub',
+    'azp',
+    'roles',
+    'department',
+    'clearance',
+    'employee_type',
+    'name',
+    'email',
+    'acr',
+    'amr',
+  );
+  it('every rejection of a validly signed token is an AuthError (property)', async () => {
+    const verify = verifier();
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(claim, value, { maxKeys: 4 }), async (claims) => {
+        const token = await rogue.sign(claims);
+        try {
+          await verify(token);
+        } catch (error) {
+          expect(isAuthError(error), String(error)).toBe(true);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
 });
