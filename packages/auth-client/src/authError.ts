@@ -5,12 +5,14 @@
  * | code | when |
  * | --- | --- |
  * | `invalid_configuration` | options are missing or malformed (says which) |
- * | `refused_in_production` | the dev IdP was started with `NODE_ENV=production` |
+ * | `refused_in_production` | the dev IdP was started outside development and test (`NODE_ENV` other than unset, `development` or `test`) |
+ * | `durable_store_required` | `createBff` with `NODE_ENV=production` and revocations kept in memory only (pass a shared `store`, e.g. `RedisSessionStore` or `PostgresSessionStore`) |
+ * | `body_too_large` | a request body over the BFF's `maxBodyBytes` (413) |
  * | `token_missing` | no bearer token or no session where one is required |
  * | `token_malformed` | not a compact JWS |
  * | `alg_not_allowed` | `alg` outside the allow-list (this covers `none` and HS256-with-the-public-key) |
  * | `signature_invalid` | the signature does not verify |
- * | `typ_invalid` | an access token whose `typ` is not `at+jwt` |
+ * | `typ_invalid` | an access token whose `typ` is not `at+jwt` (a logout token whose `typ` is not `logout+jwt` or `JWT` is `logout_token_invalid`) |
  * | `issuer_mismatch` | `iss` missing or not the expected issuer |
  * | `audience_mismatch` | `aud` missing or not the expected audience |
  * | `azp_missing` | several audiences and no `azp` naming this client |
@@ -44,6 +46,8 @@
 export const AUTH_ERROR_CODES = [
   'invalid_configuration',
   'refused_in_production',
+  'durable_store_required',
+  'body_too_large',
   'token_missing',
   'token_malformed',
   'alg_not_allowed',
@@ -101,7 +105,7 @@ export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number];
 export class AuthError extends Error {
   /** Why it was refused; stable across versions. */
   readonly code: AuthErrorCode;
-  /** The HTTP status this error maps to when it ends a request (401, 403, 400 or 500). */
+  /** The HTTP status this error maps to when it ends a request (401, 403, 400, 413 or 500). */
   readonly status: number;
 
   constructor(code: AuthErrorCode, message: string, options: { cause?: unknown } = {}) {
@@ -121,8 +125,11 @@ function statusFor(code: AuthErrorCode): number {
   switch (code) {
     case 'invalid_configuration':
     case 'refused_in_production':
+    case 'durable_store_required':
     case 'jwks_unavailable':
       return 500;
+    case 'body_too_large':
+      return 413;
     case 'unsafe_return_path':
     case 'state_mismatch':
     case 'state_reused':

@@ -1,5 +1,15 @@
-/** Reads one value out of the token's claims: a claim name, a dotted path, or a function. */
-export type ClaimSource = string | ((claims: Readonly<Record<string, unknown>>) => unknown);
+/**
+ * Reads one value out of the token's claims:
+ * - a string is a dot path into nested claims: `'roles'`, `'realm_access.roles'`. A top-level
+ *   claim whose name merely contains dots never stands in for the path.
+ * - an array is the path's segments taken literally, for claim names that contain dots, such as
+ *   URL-namespaced claims: `['https://city.example/roles']`, `['https://city.example', 'dept']`.
+ * - a function receives the claims and returns the value.
+ */
+export type ClaimSource =
+  | string
+  | readonly string[]
+  | ((claims: Readonly<Record<string, unknown>>) => unknown);
 
 /**
  * Where each `Principal` field comes from in an identity provider's claims. Enterprise IdPs name

@@ -121,4 +121,40 @@ describe('principalFromClaims', () => {
       if (theirs.success) expect(ours).toEqual(theirs.data);
     }
   });
+
+  describe('claim paths', () => {
+    const base = {
+      sub: 'u1',
+      name: 'Casey (synthetic)',
+      department: 'PWD',
+      clearance: 'internal',
+      employee_type: 'employee',
+    };
+    it('reads a dot path from the nested claim, never from a flat claim with that name', () => {
+      const claims = {
+        ...base,
+        realm_access: { roles: ['311.intake'] },
+        'realm_access.roles': ['admin'],
+      };
+      expect(principalFromClaims(claims, { roles: 'realm_access.roles' }).roles).toEqual([
+        '311.intake',
+      ]);
+      const flatOnly = { ...base, 'realm_access.roles': ['admin'] };
+      expect(principalFromClaims(flatOnly, { roles: 'realm_access.roles' }).roles).toEqual([]);
+    });
+    it('maps a claim whose name contains dots with an array path or a function', () => {
+      const claims = { ...base, 'https://city.example/roles': ['case.manager'] };
+      expect(principalFromClaims(claims, { roles: ['https://city.example/roles'] }).roles).toEqual([
+        'case.manager',
+      ]);
+      expect(
+        principalFromClaims(claims, { roles: (c) => c['https://city.example/roles'] }).roles,
+      ).toEqual(['case.manager']);
+    });
+    it('refuses an unrepresentable auth_time with claims_invalid, not a RangeError', () => {
+      expect(() => principalFromClaims({ ...base, auth_time: 1e300 })).toThrow(
+        expect.objectContaining({ code: 'claims_invalid' }),
+      );
+    });
+  });
 });

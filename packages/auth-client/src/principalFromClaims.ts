@@ -2,15 +2,28 @@ import { AuthError } from './authError';
 import { type ClaimMapping, type ClaimSource, DEFAULT_CLAIM_MAPPING } from './claimMapping';
 import { type Principal, parsePrincipal } from './internal/principal';
 
-function read(claims: Readonly<Record<string, unknown>>, source: ClaimSource): unknown {
-  if (typeof source === 'function') return source(claims);
-  if (source in claims) return claims[source];
-  let value: unknown = claims;
-  for (const part of source.split('.')) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[part];
+type Reader = (claims: Readonly<Record<string, unknown>>) => unknown;
+
+/**
+ * Compiles a claim source once into a reader. A string is always a dot path: a top-level claim
+ * named "a.b" never answers for the path a → b. An array is the path's segments, literally.
+ */
+function reader(source: ClaimSource): Reader {
+  if (typeof source === 'function') return source;
+  const path: readonly string[] = typeof source === 'string' ? source.split('.') : [...source];
+  const [only] = path;
+  if (path.length === 1 && only !== undefined) {
+    return (claims) => (Object.hasOwn(claims, only) ? claims[only] : undefined);
   }
-  return value;
+  return (claims) => {
+    let value: unknown = claims;
+    for (const part of path) {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+      if (!Object.hasOwn(value, part)) return undefined;
+      value = (value as Record<string, unknown>)[part];
+    }
+    return value;
+  };
 }
 
 function toRoles(value: unknown): unknown {
@@ -18,8 +31,18 @@ function toRoles(value: unknown): unknown {
   return value;
 }
 
-function toTime(value: unknown): unknown {
+/** The latest instant a JavaScript Date holds, in seconds since the epoch. */
+const MAX_DATE_SECONDS = 8.64e12;
+
+function toTime(value: unknown, claim: string): unknown {
   if (typeof value === 'number' && Number.isFinite(value)) {
+    // new Date(…).toISOString() throws a RangeError past ±8.64e15 ms: refuse it in our terms.
+    if (Math.abs(value) > MAX_DATE_SECONDS) {
+      throw new AuthError(
+        'claims_invalid',
+        `The token's ${claim} (${value}) is not a representable time in seconds since the epoch.`,
+      );
+    }
     return new Date(value * 1000).toISOString();
   }
   return value;
@@ -34,23 +57,47 @@ export type ClaimsMapper = (claims: Readonly<Record<string, unknown>>) => Princi
  */
 export function claimsMapper(mapping: ClaimMapping = {}): ClaimsMapper {
   const m = { ...DEFAULT_CLAIM_MAPPING, ...mapping };
+  const read = {
+    sub: reader(m.sub),
+    name: reader(m.name),
+    preferredUsername: reader('preferred_username'),
+    email: reader(m.email),
+    department: reader(m.department),
+    roles: reader(m.roles),
+    clearance: reader(m.clearance),
+    employeeType: reader(m.employeeType),
+    accountExpiresAt: reader(m.accountExpiresAt),
+  };
   const defaults = mapping.defaults ?? {};
   const defaultRoles = defaults.roles ?? [];
   return (claims) => {
+    try {
+      return map(claims);
+    } catch (error) {
+      if (error instanceof AuthError) throw error;
+      // A mapping function that throws, or a claim value nothing can read: one error contract.
+      throw new AuthError(
+        'claims_invalid',
+        `The token's claims could not be mapped: ${(error as Error)?.message ?? String(error)}`,
+        { cause: error },
+      );
+    }
+  };
+  function map(claims: Readonly<Record<string, unknown>>): Principal {
     if (claims === null || typeof claims !== 'object') {
       throw new AuthError('claims_invalid', 'principalFromClaims: claims must be an object.');
     }
     const candidate: Record<string, unknown> = {
-      sub: read(claims, m.sub),
-      name: read(claims, m.name) ?? read(claims, 'preferred_username'),
-      department: read(claims, m.department) ?? defaults.department,
-      roles: toRoles(read(claims, m.roles) ?? defaultRoles),
-      clearance: read(claims, m.clearance) ?? defaults.clearance,
-      employeeType: read(claims, m.employeeType) ?? defaults.employeeType,
+      sub: read.sub(claims),
+      name: read.name(claims) ?? read.preferredUsername(claims),
+      department: read.department(claims) ?? defaults.department,
+      roles: toRoles(read.roles(claims) ?? defaultRoles),
+      clearance: read.clearance(claims) ?? defaults.clearance,
+      employeeType: read.employeeType(claims) ?? defaults.employeeType,
     };
-    const email = read(claims, m.email);
+    const email = read.email(claims);
     if (email !== undefined) candidate.email = email;
-    const expires = toTime(read(claims, m.accountExpiresAt));
+    const expires = toTime(read.accountExpiresAt(claims), 'account expiry');
     if (expires !== undefined) candidate.accountExpiresAt = expires;
 
     const { acr, amr, auth_time: authTime } = claims;
@@ -58,7 +105,7 @@ export function claimsMapper(mapping: ClaimMapping = {}): ClaimsMapper {
       const auth: Record<string, unknown> = {};
       if (typeof acr === 'string') auth.acr = acr;
       if (Array.isArray(amr)) auth.amr = amr.filter((v) => typeof v === 'string');
-      if (typeof authTime === 'number') auth.authTime = toTime(authTime);
+      if (typeof authTime === 'number') auth.authTime = toTime(authTime, 'auth_time');
       candidate.auth = auth;
     }
 
@@ -72,7 +119,7 @@ export function claimsMapper(mapping: ClaimMapping = {}): ClaimsMapper {
       );
     }
     return result.data;
-  };
+  }
 }
 
 // Pure: a browser bundle that never maps claims drops it, and the Principal checks with it.

@@ -15,7 +15,17 @@ export {
   type NodeResponseLike,
   type SessionResult,
 } from './server/createBff';
+export {
+  PostgresSessionStore,
+  type PostgresSessionStoreOptions,
+  type SqlSessionClient,
+} from './server/postgresSessionStore';
 export { type AuthProblem, problemResponse } from './server/problemResponse';
+export {
+  type RedisSessionClient,
+  RedisSessionStore,
+  type RedisSessionStoreOptions,
+} from './server/redisSessionStore';
 export { safeReturnPath } from './server/safeReturnPath';
 export { MemorySessionStore, type SessionStore } from './server/sessionStore';
 export {

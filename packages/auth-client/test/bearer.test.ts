@@ -15,7 +15,7 @@ async function accessTokenOf(app: TestApp, persona: string): Promise<string> {
   await signInAs(browser, `${app.origin}/auth/login?returnTo=/`, persona);
   const sealed = browser.cookies.get('city-session')?.value;
   if (!sealed) throw new Error(`no session cookie after signing in ${persona}`);
-  const { s } = await (await createSealer([SECRET])).unseal(sealed, 'session');
+  const { s } = await (await createSealer([SECRET], 'case-desk')).unseal(sealed, 'session');
   return (s as { accessToken: string }).accessToken;
 }
 

@@ -83,7 +83,8 @@ describe('fetch-standard handlers in Hono, with a public client', () => {
     const browser = new Browser();
     await signInAs(browser, `${origin}/auth/login?returnTo=/audit`, 'doit-auditor');
     const sealed = browser.cookies.get('city-session')?.value ?? '';
-    const session = (await (await createSealer([SECRET])).unseal(sealed, 'session')).s as {
+    const session = (await (await createSealer([SECRET], 'hono-app')).unseal(sealed, 'session'))
+      .s as {
       accessToken: string;
     };
     const header = JSON.parse(

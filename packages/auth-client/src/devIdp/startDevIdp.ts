@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
 import { AuthError } from '../authError';
+import { isDevelopmentEnvironment, nodeEnv } from '../internal/environment';
 import { escapeHtml, loggedOutPage, loginPage, logoutPage } from './loginPage';
 import { type DevPersona, defaultPersonas } from './personas';
 
@@ -32,6 +33,16 @@ export interface DevIdpOptions {
   accessTokenTtl?: number;
   /** Refresh token lifetime in seconds (default 8 hours). */
   refreshTokenTtl?: number;
+  /**
+   * The algorithm of its signing key, for ID, logout and access tokens (default `ES256`).
+   * `RS256` tests a relying party against a provider like most enterprise IdPs.
+   */
+  signingAlgorithm?: 'ES256' | 'RS256';
+  /**
+   * Starts the provider even when NODE_ENV is not unset, `development` or `test`. It signs
+   * anyone in without a password: never set this where real data is reachable.
+   */
+  dangerouslyAllowOutsideDevelopment?: boolean;
 }
 
 /** A running dev IdP. */
@@ -104,7 +115,8 @@ function sendHtml(res: ServerResponse, status: number, html: string): void {
  * at+jwt`) that carry roles, department and clearance, RP-initiated and back-channel logout.
  * Its login page lists synthetic personas; there are no passwords.
  *
- * Refuses to start when `NODE_ENV=production` (`refused_in_production`).
+ * Refuses to start unless NODE_ENV is unset, `development` or `test`, in any case
+ * (`refused_in_production`); `dangerouslyAllowOutsideDevelopment` overrides that.
  *
  * @example
  * ```ts
@@ -115,10 +127,10 @@ function sendHtml(res: ServerResponse, status: number, html: string): void {
  * ```
  */
 export async function startDevIdp(options: DevIdpOptions = {}): Promise<DevIdp> {
-  if (process.env.NODE_ENV === 'production') {
+  if (!isDevelopmentEnvironment() && options.dangerouslyAllowOutsideDevelopment !== true) {
     throw new AuthError(
       'refused_in_production',
-      'The dev IdP signs anyone in without a password; it refuses to start when NODE_ENV=production. Point the app at the City identity provider instead.',
+      `The dev IdP signs anyone in without a password; it starts only when NODE_ENV is unset, development or test (here NODE_ENV=${nodeEnv()}). Point the app at the City identity provider instead.`,
     );
   }
   const personas = options.personas ?? defaultPersonas();
@@ -144,8 +156,15 @@ export async function startDevIdp(options: DevIdpOptions = {}): Promise<DevIdp> 
   const { port } = server.address() as AddressInfo;
   const issuer = `http://127.0.0.1:${port}`;
 
-  const { privateKey } = await generateKeyPair('ES256', { extractable: true });
-  const jwk = { ...(await exportJWK(privateKey)), kid: randomUUID(), alg: 'ES256', use: 'sig' };
+  const alg = options.signingAlgorithm ?? 'ES256';
+  if (alg !== 'ES256' && alg !== 'RS256') {
+    throw new AuthError(
+      'invalid_configuration',
+      `startDevIdp: signingAlgorithm must be ES256 or RS256, got ${String(alg)}.`,
+    );
+  }
+  const { privateKey } = await generateKeyPair(alg, { extractable: true });
+  const jwk = { ...(await exportJWK(privateKey)), kid: randomUUID(), alg, use: 'sig' };
 
   const provider = new Provider(issuer, {
     clients: clients.map((c) => ({
@@ -157,7 +176,7 @@ export async function startDevIdp(options: DevIdpOptions = {}): Promise<DevIdp> 
       post_logout_redirect_uris: c.postLogoutRedirectUris ?? [],
       grant_types: ['authorization_code', 'refresh_token'],
       response_types: ['code'],
-      id_token_signed_response_alg: 'ES256',
+      id_token_signed_response_alg: alg,
       ...(c.backchannelLogoutUri === undefined
         ? {}
         : {
@@ -165,8 +184,8 @@ export async function startDevIdp(options: DevIdpOptions = {}): Promise<DevIdp> 
             backchannel_logout_session_required: true,
           }),
     })),
-    clientDefaults: { id_token_signed_response_alg: 'ES256' },
-    enabledJWA: { idTokenSigningAlgValues: ['ES256'] },
+    clientDefaults: { id_token_signed_response_alg: alg },
+    enabledJWA: { idTokenSigningAlgValues: [alg] },
     jwks: { keys: [jwk] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     scopes: ['openid', 'offline_access', 'profile', 'email', 'city'],
@@ -227,7 +246,7 @@ export async function startDevIdp(options: DevIdpOptions = {}): Promise<DevIdp> 
             audience,
             accessTokenFormat: 'jwt',
             accessTokenTTL: options.accessTokenTtl ?? 300,
-            jwt: { sign: { alg: 'ES256' } },
+            jwt: { sign: { alg } },
           };
         },
       },

@@ -45,6 +45,16 @@ export function fromJoseError(error: unknown, what: string): AuthError {
       cause: error,
     });
   }
+  if (
+    error instanceof errors.JOSENotSupported &&
+    /Extension Header Parameter/.test(error.message)
+  ) {
+    return new AuthError(
+      'token_malformed',
+      `${what} names a critical header extension (crit) this verifier does not understand.`,
+      { cause: error },
+    );
+  }
   if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) {
     return new AuthError('alg_not_allowed', `${what}: the signing algorithm is not allowed.`, {
       cause: error,

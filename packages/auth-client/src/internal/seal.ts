@@ -3,7 +3,7 @@
 import { EncryptJWT, errors, type JWTPayload, jwtDecrypt } from 'jose';
 import { AuthError } from '../authError';
 
-async function derive(secret: string): Promise<Uint8Array> {
+async function derive(secret: string, binding: string): Promise<Uint8Array> {
   const encoder = new TextEncoder();
   const material = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, [
     'deriveBits',
@@ -13,7 +13,9 @@ async function derive(secret: string): Promise<Uint8Array> {
       name: 'HKDF',
       hash: 'SHA-256',
       salt: encoder.encode('city-sdk/auth-client'),
-      info: encoder.encode('session cookie v1'),
+      // The app's client id is part of the key: two apps that share a secret (by copy-paste, or
+      // one vault entry) still cannot open each other's cookies.
+      info: encoder.encode(`session cookie v2\u0000${binding}`),
     },
     material,
     256,
@@ -27,14 +29,18 @@ export interface Sealer {
   unseal(value: string, purpose: string): Promise<JWTPayload>;
 }
 
-export async function createSealer(secrets: readonly string[]): Promise<Sealer> {
+/**
+ * A sealer for `secrets` (the first seals, all unseal), bound to `binding` (the client id):
+ * a value sealed for one binding does not unseal under another.
+ */
+export async function createSealer(secrets: readonly string[], binding: string): Promise<Sealer> {
   if (secrets.length === 0 || secrets.some((s) => typeof s !== 'string' || s.length < 32)) {
     throw new AuthError(
       'invalid_configuration',
       'createBff: `secret` must be at least 32 characters (or a list of such secrets, newest first), e.g. from `openssl rand -base64 32`.',
     );
   }
-  const keys = await Promise.all(secrets.map(derive));
+  const keys = await Promise.all(secrets.map((secret) => derive(secret, binding)));
   const [current] = keys;
   if (!current) throw new AuthError('invalid_configuration', 'createBff: no secret');
   return {

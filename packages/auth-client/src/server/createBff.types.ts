@@ -33,6 +33,11 @@ export interface BffOptions {
   idleTimeout?: number;
   /** Seconds after sign-in when the session ends regardless (default 43200, 12 hours). */
   absoluteTimeout?: number;
+  /**
+   * The most bytes of request body any auth route reads (default 65536, 64 KiB). Bodies are
+   * read as a stream; one over the cap is refused with 413 problem+json (`body_too_large`).
+   */
+  maxBodyBytes?: number;
   /** Refresh the access token this many seconds before it expires (default 60). */
   refreshSkew?: number;
   /** How ID token claims map to the `Principal`. */

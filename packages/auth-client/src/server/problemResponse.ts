@@ -16,6 +16,7 @@ const TITLES: Record<number, string> = {
   400: 'Bad sign-in request',
   401: 'Authentication required',
   403: 'Not allowed',
+  413: 'Request body too large',
   500: 'Authentication is misconfigured',
 };
 

@@ -1,9 +1,18 @@
 /**
- * Where the BFF keeps server-side state: sessions (when `sessionStorage: 'store'`), the list of
- * sessions ended by back-channel logout, used login transactions and logout token ids. Implement
- * it over Redis or PostgreSQL so that several app instances share sessions; values are JSON.
+ * Where the BFF keeps server-side state: sessions (when `sessionStorage: 'store'`), the
+ * revocation list (session ids signed out, and IdP sessions ended by back-channel logout, until
+ * they would have expired anyway), used login transactions and logout token ids. Values are
+ * JSON. The package ships {@link MemorySessionStore} (one process, development and tests),
+ * `RedisSessionStore` and `PostgresSessionStore` (shared and durable, for production).
  */
 export interface SessionStore {
+  /**
+   * `false` when the store loses its contents on restart or is not shared between instances
+   * (`MemorySessionStore`). `createBff` refuses such a store outside development and test,
+   * since a sign-out kept only in memory is undone by a restart (`durable_store_required`).
+   * Leave it undefined (or `true`) for a store over a shared database.
+   */
+  readonly durable?: boolean;
   get(key: string): Promise<unknown>;
   /** Stores `value` for `ttlSeconds`; after that `get` returns undefined. */
   set(key: string, value: unknown, ttlSeconds: number): Promise<void>;
@@ -20,6 +29,8 @@ export interface SessionStore {
  * dropped when read and swept every minute.
  */
 export class MemorySessionStore implements SessionStore {
+  /** In memory: gone on restart, invisible to other instances. */
+  readonly durable = false;
   readonly #entries = new Map<string, { value: unknown; expiresAt: number }>();
   #lastSweep = Date.now();
 
@@ -46,8 +57,15 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async setIfAbsent(key: string, value: unknown, ttlSeconds: number): Promise<boolean> {
-    if ((await this.get(key)) !== undefined) return false;
-    await this.set(key, value, ttlSeconds);
+    // Checked and set in one synchronous step: with an await between them, concurrent callers
+    // (a callback replayed in parallel) could all see the key absent.
+    const entry = this.#entries.get(key);
+    if (entry && entry.expiresAt > Date.now()) return false;
+    this.#sweep();
+    this.#entries.set(key, {
+      value: structuredClone(value),
+      expiresAt: Date.now() + ttlSeconds * 1000,
+    });
     return true;
   }
 

@@ -16,7 +16,11 @@ export interface TestApp {
 
 export async function startTestApp(
   bffOptions: Partial<BffOptions> = {},
-  idpOptions: { personas?: DevPersona[]; accessTokenTtl?: number } = {},
+  idpOptions: {
+    personas?: DevPersona[];
+    accessTokenTtl?: number;
+    signingAlgorithm?: 'ES256' | 'RS256';
+  } = {},
 ): Promise<TestApp> {
   let handler: ((req: never, res: never) => void) | undefined;
   const server: Server = createServer((req, res) => handler?.(req as never, res as never));

@@ -4,6 +4,11 @@ import { type JWTPayload, jwtVerify } from 'jose';
 import { AuthError } from '../../authError';
 import { fromJoseError } from '../../internal/joseErrors';
 import type { BffContext } from './context';
+import { failure } from './failure';
+import { readBody } from './readBody';
+
+/** The `typ` values a logout token may carry (lowercased, without `application/`). */
+const LOGOUT_TYPES = new Set(['logout+jwt', 'jwt']);
 
 export async function backchannelLogout(ctx: BffContext, request: Request): Promise<Response> {
   const bad = (error: AuthError) =>
@@ -21,22 +26,34 @@ export async function backchannelLogout(ctx: BffContext, request: Request): Prom
   try {
     if (request.method !== 'POST')
       throw new AuthError('logout_token_invalid', 'Back-channel logout is a POST.');
-    const form = new URLSearchParams(await request.text());
+    const form = new URLSearchParams(await readBody(ctx, request));
     const token = form.get('logout_token');
     if (!token) throw new AuthError('logout_token_invalid', 'The request has no logout_token.');
-    const { as, jwks: keys } = await ctx.metadata();
+    const { as, jwks: keys, idTokenAlgorithms } = await ctx.metadata();
     let claims: JWTPayload;
+    let typ: string | undefined;
     try {
-      ({ payload: claims } = await jwtVerify(token, keys, {
+      ({
+        payload: claims,
+        protectedHeader: { typ },
+      } = await jwtVerify(token, keys, {
         issuer: as.issuer,
         audience: ctx.options.clientId,
-        algorithms: ctx.algorithms,
-        requiredClaims: ['iat', 'jti'],
+        algorithms: idTokenAlgorithms,
+        requiredClaims: ['iat', 'exp', 'jti'],
         maxTokenAge: '5 minutes',
       }));
     } catch (error) {
       const inner = fromJoseError(error, 'The logout token');
       throw new AuthError('logout_token_invalid', inner.message, { cause: inner });
+    }
+    // Back-Channel Logout 1.0 §2.4: typ logout+jwt, so an ID token or access token signed by the
+    // same provider cannot be replayed as a logout token. Plain JWT is tolerated (older IdPs).
+    if (typ !== undefined && !LOGOUT_TYPES.has(typ.toLowerCase().replace(/^application\//, ''))) {
+      throw new AuthError(
+        'logout_token_invalid',
+        `The logout token's typ is ${JSON.stringify(typ)}; only logout+jwt (or JWT) is accepted.`,
+      );
     }
     const events = claims.events as Record<string, unknown> | undefined;
     if (
@@ -73,6 +90,7 @@ export async function backchannelLogout(ctx: BffContext, request: Request): Prom
     );
     return new Response(null, { status: 200, headers: { 'cache-control': 'no-store' } });
   } catch (error) {
+    if (error instanceof AuthError && error.code === 'body_too_large') return failure(ctx, error);
     return bad(
       error instanceof AuthError
         ? error

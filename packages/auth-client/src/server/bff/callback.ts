@@ -36,7 +36,7 @@ export async function callback(ctx: BffContext, request: Request): Promise<Respo
         { cause },
       );
     }
-    const { as, jwks: keys } = await ctx.metadata();
+    const { as, jwks: keys, idTokenAlgorithms } = await ctx.metadata();
     const state = url.searchParams.get('state');
     if (state !== tx.state) {
       throw new AuthError(
@@ -91,7 +91,7 @@ export async function callback(ctx: BffContext, request: Request): Promise<Respo
       ({ payload: idClaims } = await jwtVerify(tokens.id_token ?? '', keys, {
         issuer: as.issuer,
         audience: ctx.options.clientId,
-        algorithms: ctx.algorithms,
+        algorithms: idTokenAlgorithms,
         requiredClaims: ['exp', 'iat', 'sub'],
       }));
     } catch (error) {

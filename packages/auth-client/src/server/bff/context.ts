@@ -5,6 +5,7 @@ import { createRemoteJWKSet, customFetch } from 'jose';
 import * as oauth from 'oauth4webapi';
 import { AuthError } from '../../authError';
 import { discover, httpOptions } from '../../internal/discovery';
+import { isDevelopmentEnvironment, nodeEnv } from '../../internal/environment';
 import type { Principal } from '../../internal/principal';
 import { createSealer, type Sealer } from '../../internal/seal';
 import type { AuthEvent } from '../authEvent';
@@ -16,6 +17,9 @@ import { type AccessTokenVerifier, createAccessTokenVerifier } from '../verifyAc
 const DEFAULT_API_AUDIENCE = 'urn:cityofboston:api';
 const DEFAULT_ALGS = ['ES256', 'ES384', 'EdDSA', 'Ed25519', 'PS256', 'RS256'];
 
+/** The default cap on request bodies: 64 KiB (a logout token is a few KiB). */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
 /** Seconds a login transaction (state, nonce, PKCE verifier) lives. */
 export const TX_TTL = 600;
 
@@ -26,6 +30,12 @@ export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export interface ProviderMetadata {
   as: oauth.AuthorizationServer;
   jwks: ReturnType<typeof createRemoteJWKSet>;
+  /**
+   * The algorithms ID and logout tokens may be signed with: those the provider advertises
+   * (`id_token_signing_alg_values_supported`, RS256 when it advertises none, as OpenID
+   * Connect Discovery says) that the allow-list also accepts, in the allow-list's order.
+   */
+  idTokenAlgorithms: string[];
 }
 
 /** The shared state of one `createBff` instance. */
@@ -41,6 +51,8 @@ export interface BffContext {
   readonly idleTimeout: number;
   readonly absoluteTimeout: number;
   readonly refreshSkew: number;
+  /** The most bytes of a request body any route reads. */
+  readonly maxBodyBytes: number;
   /** The cookie is re-sealed at most this often (ms) to record activity (rolling idle timeout). */
   readonly touchInterval: number;
   readonly algorithms: string[];
@@ -81,6 +93,15 @@ export function createBffContext(options: BffOptions): BffContext {
   const secure = base.protocol === 'https:';
   const basePath = (options.basePath ?? '/auth').replace(/\/$/, '');
   const idleTimeout = options.idleTimeout ?? 1800;
+  if (
+    options.maxBodyBytes !== undefined &&
+    (!Number.isSafeInteger(options.maxBodyBytes) || options.maxBodyBytes < 1)
+  ) {
+    throw new AuthError(
+      'invalid_configuration',
+      `createBff: maxBodyBytes must be a positive integer, got ${options.maxBodyBytes}.`,
+    );
+  }
   const algorithms = [...(options.algorithms ?? DEFAULT_ALGS)];
   const secrets = typeof options.secret === 'string' ? [options.secret] : [...options.secret];
   const issuerUrl = new URL(options.issuer);
@@ -102,6 +123,14 @@ export function createBffContext(options: BffOptions): BffContext {
       })
     : undefined;
 
+  const store = options.store ?? new MemorySessionStore();
+  if (store.durable === false && !isDevelopmentEnvironment()) {
+    throw new AuthError(
+      'durable_store_required',
+      `createBff: NODE_ENV=${nodeEnv()} and the session store keeps sign-outs in this process's memory only, so a restart or another instance would accept a signed-out session again. Pass a shared store: \`store: new RedisSessionStore({ client })\` or \`store: await PostgresSessionStore.create({ db })\`.`,
+    );
+  }
+
   let sealer: Promise<Sealer> | undefined;
   let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
   const app = options.app ?? { name: options.clientId };
@@ -114,26 +143,26 @@ export function createBffContext(options: BffOptions): BffContext {
     redirectUri: `${origin}${basePath}/callback`,
     scope: options.scope ?? 'openid profile email city',
     storage: options.sessionStorage ?? 'cookie',
-    store: options.store ?? new MemorySessionStore(),
+    store,
     idleTimeout,
     absoluteTimeout: options.absoluteTimeout ?? 43200,
     refreshSkew: options.refreshSkew ?? 60,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     touchInterval: Math.min(60_000, (idleTimeout * 1000) / 10),
     algorithms,
     csrfHeader: (options.csrfHeader ?? 'x-city-csrf').toLowerCase(),
     app,
     sessionCookie: secure ? '__Host-city-session' : 'city-session',
     txCookie: secure ? '__Host-city-login' : 'city-login',
-    client: {
-      client_id: options.clientId,
-      id_token_signed_response_alg: algorithms[0] ?? 'ES256',
-    },
+    // No pinned ID token algorithm: oauth4webapi checks the header against the provider's
+    // metadata, and the callback verifies the signature with idTokenAlgorithms.
+    client: { client_id: options.clientId },
     clientAuth: options.clientSecret ? oauth.ClientSecretBasic(options.clientSecret) : oauth.None(),
     http: httpOptions(issuerUrl, options.fetch),
     verifyBearer,
     inflight: new Map(),
     sealer() {
-      sealer ??= createSealer(secrets);
+      sealer ??= createSealer(secrets, options.clientId);
       return sealer;
     },
     async metadata() {
@@ -150,7 +179,17 @@ export function createBffContext(options: BffOptions): BffContext {
           options.fetch ? { [customFetch]: options.fetch as never } : {},
         );
       }
-      return { as, jwks };
+      const advertised = Array.isArray(as.id_token_signing_alg_values_supported)
+        ? as.id_token_signing_alg_values_supported
+        : ['RS256'];
+      const idTokenAlgorithms = algorithms.filter((alg) => advertised.includes(alg));
+      if (idTokenAlgorithms.length === 0) {
+        throw new AuthError(
+          'alg_not_allowed',
+          `The IdP ${as.issuer} signs ID tokens with ${advertised.join(', ') || 'nothing'}, none of which the allow-list (${algorithms.join(', ')}) accepts.`,
+        );
+      }
+      return { as, jwks, idTokenAlgorithms };
     },
     emit(event, request) {
       if (!options.onEvent) return;

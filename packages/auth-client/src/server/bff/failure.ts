@@ -18,6 +18,8 @@ export function failure(ctx: BffContext, error: unknown, headers?: Headers): Res
           cause: error,
         });
   const h = new Headers(headers);
+  // After a refused body the connection is not reused: the rest of the body is discarded.
+  if (e.code === 'body_too_large') h.set('connection', 'close');
   if (e.status === 401)
     h.set('www-authenticate', `Bearer error="invalid_token", error_description="${e.code}"`);
   return problemResponse(e, { loginUrl: loginUrl(ctx), headers: h });

@@ -2,8 +2,10 @@
 import { backchannelLogout } from './backchannelLogout';
 import { callback } from './callback';
 import type { BffContext } from './context';
+import { failure } from './failure';
 import { login } from './login';
 import { logout } from './logout';
+import { checkDeclaredLength } from './readBody';
 import { refresh } from './refresh';
 import { sessionRoute } from './sessionRoute';
 
@@ -12,6 +14,12 @@ export async function handle(ctx: BffContext, request: Request): Promise<Respons
   if (!path.startsWith(`${ctx.basePath}/`)) return new Response('Not Found', { status: 404 });
   const route = path.slice(ctx.basePath.length + 1);
   const method = request.method.toUpperCase();
+  try {
+    // Every route: a declared body over the cap is refused before any work.
+    checkDeclaredLength(ctx, request);
+  } catch (error) {
+    return failure(ctx, error);
+  }
   switch (`${method} ${route}`) {
     case 'GET login':
       return login(ctx, request);

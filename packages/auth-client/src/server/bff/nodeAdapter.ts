@@ -48,18 +48,23 @@ export function toRequest(req: NodeRequestLike, origin: string, withBody: boolea
     if (req.readableEnded && req.body && typeof req.body === 'object') {
       init.body = new URLSearchParams(req.body as Record<string, string>).toString();
     } else {
-      const iterator = req[Symbol.asyncIterator].bind(req);
-      init.body = new ReadableStream({
-        async start(controller) {
-          const it = iterator();
-          for (;;) {
-            const { done, value } = await it.next();
-            if (done) break;
+      // Pulled on demand: only what a route reads is buffered, never the whole body.
+      const it = req[Symbol.asyncIterator]();
+      init.body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const { done, value } = await it.next();
+          if (done) controller.close();
+          else
             controller.enqueue(
               typeof value === 'string' ? new TextEncoder().encode(value) : (value as Uint8Array),
             );
-          }
-          controller.close();
+        },
+        cancel() {
+          // Discard the rest as it arrives, as Node does for an unread body: destroying the
+          // request here would reset the socket before the 413 reaches the client.
+          void (async () => {
+            for (;;) if ((await it.next()).done) break;
+          })().catch(() => {});
         },
       });
       init.duplex = 'half';
