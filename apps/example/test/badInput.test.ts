@@ -13,7 +13,9 @@ let caseId: string;
 beforeAll(async () => {
   desk = await startDesk(40);
   [manager, auditor] = await Promise.all([as(desk, 'pwd-case-manager'), as(desk, 'doit-auditor')]);
-  caseId = (await desk.cases.list({ status: 'open' }, 1, 1)).records[0]?.service_request_id ?? '';
+  caseId =
+    (await desk.cases.list({ status: 'open', department: 'PWD' }, 1, 1)).records[0]
+      ?.service_request_id ?? '';
 });
 afterAll(async () => {
   await desk?.close();

@@ -24,6 +24,8 @@ export const CaseQuery = z
     from: CalendarDay.optional(),
     to: CalendarDay.optional(),
     id: CaseId.optional(),
+    /** Another department's cases, under this data-sharing agreement. */
+    agreement: CleanLine.min(1).max(100).optional(),
     page: z.coerce.number().int().min(1).max(100000).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(25),
   })

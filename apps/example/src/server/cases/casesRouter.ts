@@ -57,7 +57,7 @@ export function casesRouter(ctx: ApiContext): express.Router {
     '/facets',
     guard(ROLES.readCases),
     handler(async (_req, res) => {
-      res.json(await ctx.cases.facets());
+      res.json(await ctx.cases.facets(principalOf(res).department));
     }),
   );
 
@@ -65,8 +65,12 @@ export function casesRouter(ctx: ApiContext): express.Router {
     '/cases',
     guard(ROLES.readCases),
     handler(async (req, res) => {
-      const { page, pageSize, ...filter } = parseInput(CaseQuery, req.query, 'invalid_query');
-      res.json(await service.list(principalOf(res), filter, page, pageSize));
+      const { page, pageSize, agreement, ...filter } = parseInput(
+        CaseQuery,
+        req.query,
+        'invalid_query',
+      );
+      res.json(await service.list(principalOf(res), filter, page, pageSize, agreement));
     }),
   );
 
