@@ -20,7 +20,7 @@ describe.each(engines)('concurrent edits on $name', ({ env }) => {
   beforeAll(async () => {
     desk = await startDesk(60, env);
     [clerk, manager] = await Promise.all([as(desk, 'pwd-clerk'), as(desk, 'pwd-case-manager')]);
-    openIds = (await desk.cases.list({ status: 'open' }, 1, 10)).records.map(
+    openIds = (await desk.cases.list({ status: 'open', department: 'PWD' }, 1, 10)).records.map(
       (r) => r.service_request_id,
     );
   });

@@ -27,7 +27,7 @@ beforeAll(async () => {
   await buildClient();
   desk = await startDesk(300);
   browser = await chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS });
-  openCases = (await desk.cases.list({ status: 'open' }, 1, 10)).records.map(
+  openCases = (await desk.cases.list({ status: 'open', department: 'PWD' }, 1, 10)).records.map(
     (r) => r.service_request_id,
   );
 });
@@ -115,6 +115,16 @@ describe('311 Case Desk in Chromium', () => {
         await ctx.close();
       }),
     );
+  });
+
+  it('an expired account gets a clear refusal page, not the cases page', async () => {
+    const ctx = await context();
+    const page = await signIn(ctx, 'pwd-contractor-expired');
+    await page.getByRole('heading', { name: 'Your account has expired' }).waitFor();
+    expect(await page.getByText('The filters are not valid').count()).toBe(0);
+    expect(await casesRows(page).count()).toBe(0);
+    await expectAccessible(page, 'the expired-account page');
+    await ctx.close();
   });
 
   it('a clerk sees masked contacts, no close button, and the API answers 403', async () => {

@@ -1,5 +1,5 @@
 import { AuthProvider, useSession } from '@cityofboston/auth-client/react';
-import { Button, PageLayout, SiteFooter, SiteHeader, Spinner } from '@cityofboston/ui';
+import { Alert, Button, PageLayout, SiteFooter, SiteHeader, Spinner } from '@cityofboston/ui';
 import { type ReactNode, useEffect } from 'react';
 import { permissionsOf } from '../shared/schemas';
 import { AuditPage } from './pages/AuditPage';
@@ -34,7 +34,7 @@ function Shell() {
   const header = (
     <SiteHeader
       appName="311 Case Desk"
-      department="Public Works"
+      department={principal?.department ?? 'Public Works'}
       homeHref="/"
       navigation={
         links.length > 0 ? (
@@ -68,9 +68,11 @@ function Shell() {
       }
     />
   );
+  const expiry = expiryOf(principal?.accountExpiresAt);
   let page: ReactNode;
   if (session.status === 'loading') page = <Spinner label="Loading your session" />;
   else if (!principal) page = <SignInPage reason={session.reason} />;
+  else if (expiry?.expired) page = <AccountExpired when={expiry.date} />;
   else if (path.startsWith('/cases/'))
     page = <CaseDetailPage id={decodeURIComponent(path.slice(7))} />;
   else if (path.startsWith('/audit') && can.audit) page = <AuditPage />;
@@ -88,6 +90,13 @@ function Shell() {
       }
     >
       <FocusOnNavigate key={path} />
+      {expiry && !expiry.expired && expiry.days <= 14 ? (
+        <Alert variant="warning" title="Your account expires soon">
+          Your access to the Case Desk ends on {expiry.date}
+          {expiry.days <= 1 ? '' : ` (in ${expiry.days} days)`}. Ask your supervisor to renew it if
+          you still need it.
+        </Alert>
+      ) : null}
       {page}
     </PageLayout>
   );
@@ -109,6 +118,28 @@ function FocusOnNavigate() {
     }
   }, []);
   return null;
+}
+
+/** When an account expires (contractors), and whether it already has. */
+function expiryOf(iso: string | undefined) {
+  if (!iso) return undefined;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return undefined;
+  const date = new Intl.DateTimeFormat('en-US', { dateStyle: 'long' }).format(new Date(ms));
+  return { expired: ms <= Date.now(), days: Math.ceil((ms - Date.now()) / 86_400_000), date };
+}
+
+function AccountExpired({ when }: { when: string }) {
+  return (
+    <div className="cd-stack">
+      <h1>Your account has expired</h1>
+      <p>
+        Your access to the Case Desk ended on {when}. Nothing in the Case Desk is available to an
+        expired account. If you still need access, ask your supervisor or the department's account
+        manager to renew it, then sign in again.
+      </p>
+    </div>
+  );
 }
 
 function NoAccess() {

@@ -5,6 +5,8 @@ export interface Problem {
   code?: string;
   detail?: string;
   errors?: { path: string; message: string }[];
+  /** With `version_conflict` and `invalid_transition`: the case's current version. */
+  version?: number;
 }
 
 /** A failed API call, carrying the problem details. */
@@ -20,7 +22,7 @@ export class ApiError extends Error {
 /** Calls the BFF's API with the CSRF header the BFF requires on state-changing requests. */
 export async function api<T>(
   path: string,
-  init: { method?: string; body?: unknown } = {},
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<T> {
   const response = await fetch(path, {
     method: init.method ?? 'GET',
@@ -29,6 +31,7 @@ export async function api<T>(
       accept: 'application/json',
       'x-city-csrf': '1',
       ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...init.headers,
     },
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
   });

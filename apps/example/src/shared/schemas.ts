@@ -2,6 +2,7 @@
 // validates forms and hides what a person may not do).
 import { ServiceRequestStatus } from '@cityofboston/standards-schema';
 import { z } from 'zod';
+import { CalendarDay, CaseId, CleanLine, CleanText } from './text';
 
 /** Who may do what, by role. */
 export const ROLES = {
@@ -12,22 +13,19 @@ export const ROLES = {
   share: ['case.manager'],
 } as const;
 
-export const CalendarDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date such as 2025-06-01');
+export { CalendarDay, CaseId, CleanLine, CleanText } from './text';
 
 /** The cases list's query string. */
 export const CaseQuery = z
   .object({
     status: ServiceRequestStatus.optional(),
-    service: z.string().min(1).max(64).optional(),
-    neighborhood: z.string().min(1).max(64).optional(),
+    service: CleanLine.min(1).max(64).optional(),
+    neighborhood: CleanLine.min(1).max(64).optional(),
     from: CalendarDay.optional(),
     to: CalendarDay.optional(),
-    id: z
-      .string()
-      .regex(/^\d{1,20}$/, 'Expected the digits of a case number')
-      .optional(),
+    id: CaseId.optional(),
+    /** Another department's cases, under this data-sharing agreement. */
+    agreement: CleanLine.min(1).max(100).optional(),
     page: z.coerce.number().int().min(1).max(100000).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(25),
   })
@@ -37,9 +35,7 @@ export const CaseQuery = z
 export const CaseUpdate = z
   .object({
     status: ServiceRequestStatus.optional().meta({ title: 'Status' }),
-    note: z
-      .string()
-      .trim()
+    note: CleanText.trim()
       .min(1, 'Write a note')
       .max(2000, 'Keep notes under 2,000 characters')
       .optional()
@@ -67,14 +63,14 @@ export const Filter = CaseQuery.pick({
 
 /** The body of `POST /api/share/preview`. */
 export const SharePreviewRequest = z
-  .object({ agreementId: z.string().min(1).max(100), filter: Filter.default({}) })
+  .object({ agreementId: CleanLine.min(1).max(100), filter: Filter.default({}) })
   .strict();
 
 /** The body of `POST /api/share`. */
 export const ShareRequest = z
   .object({
-    agreementId: z.string().min(1).max(100),
-    purpose: z.string().min(1).max(100),
+    agreementId: CleanLine.min(1).max(100),
+    purpose: CleanLine.min(1).max(100),
     filter: Filter.default({}),
     limit: z.number().int().min(1).max(5000).default(500),
   })

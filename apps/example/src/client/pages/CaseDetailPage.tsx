@@ -1,7 +1,7 @@
 import { useSession } from '@cityofboston/auth-client/react';
 import type { ServiceRequest } from '@cityofboston/standards-schema';
 import { Alert, Button, ErrorSummary, Spinner, TextArea, useSchemaForm } from '@cityofboston/ui';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { CaseUpdate, permissionsOf } from '../../shared/schemas';
 import { ApiError, api } from '../api';
 import { AppLink } from '../router';
@@ -29,13 +29,18 @@ export function CaseDetailPage({ id }: { id: string }) {
   const [error, setError] = useState<string | undefined>();
   const [saved, setSaved] = useState<string | undefined>();
 
+  const load = useCallback(
+    () =>
+      api<CaseView>(`/api/cases/${encodeURIComponent(id)}`)
+        .then(setView)
+        .catch((e: unknown) =>
+          setError(e instanceof ApiError ? e.message : 'The case could not be loaded.'),
+        ),
+    [id],
+  );
   useEffect(() => {
-    api<CaseView>(`/api/cases/${encodeURIComponent(id)}`)
-      .then(setView)
-      .catch((e: unknown) =>
-        setError(e instanceof ApiError ? e.message : 'The case could not be loaded.'),
-      );
-  }, [id]);
+    void load();
+  }, [load]);
 
   const formRef = useRef<HTMLFormElement>(null);
   const statusRef = useRef<HTMLInputElement>(null);
@@ -46,10 +51,20 @@ export function CaseDetailPage({ id }: { id: string }) {
     onValid: async (value) => {
       setSubmitting(true);
       setSaved(undefined);
+      setError(undefined);
       try {
+        // The version the person saw (If-Match), and a key per submission so a retry after a
+        // timeout is not applied twice.
         const next = await api<{ record: Partial<ServiceRequest>; version: number }>(
           `/api/cases/${encodeURIComponent(id)}`,
-          { method: 'PATCH', body: value },
+          {
+            method: 'PATCH',
+            body: value,
+            headers: {
+              ...(view ? { 'if-match': `"${view.version}"` } : {}),
+              'idempotency-key': crypto.randomUUID(),
+            },
+          },
         );
         setView((v) => (v ? { ...v, record: next.record, version: next.version } : v));
         formRef.current?.reset();
@@ -61,6 +76,17 @@ export function CaseDetailPage({ id }: { id: string }) {
               : 'Your note was added.',
         );
       } catch (e) {
+        const code = e instanceof ApiError ? e.problem.code : undefined;
+        if (code === 'version_conflict' || code === 'invalid_transition') {
+          // Show what is there now; the note stays in the box so the person can apply it again.
+          await load();
+          setError(
+            code === 'version_conflict'
+              ? 'Someone else changed this case while you were working on it. The page now shows the latest version, and your note is still in the box: check it and send it again.'
+              : `${(e as ApiError).message}. The page now shows the latest version.`,
+          );
+          return;
+        }
         setError(e instanceof ApiError ? e.message : 'The update could not be saved.');
       } finally {
         setSubmitting(false);
@@ -126,6 +152,7 @@ export function CaseDetailPage({ id }: { id: string }) {
             .map((a) => (
               <li key={`${a.datetime}-${a.type}-${a.note ?? ''}`}>
                 {when(a.datetime)}: {a.type}
+                {a.actor ? ` by ${a.actor}` : ''}
                 {a.note ? ` — ${a.note}` : ''}
               </li>
             ))}

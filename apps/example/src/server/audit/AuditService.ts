@@ -1,4 +1,4 @@
-import { verify } from '@cityofboston/audit-log';
+import { isAuditLogError, verify } from '@cityofboston/audit-log';
 import type { Principal } from '@cityofboston/standards-schema';
 import { CaseDeskError } from '../CaseDeskError';
 import type { ApiContext } from '../context';
@@ -16,16 +16,26 @@ export class AuditService {
   /** A page of the audit trail, newest first. */
   async events(p: Principal, q: AuditQuery) {
     const { log } = this.#ctx;
-    const page = await log.store.query({
-      limit: 50,
-      order: 'desc',
-      ...(q.actor ? { actor: q.actor } : {}),
-      ...(q.action ? { action: q.action } : {}),
-      ...(q.caseId ? { targetId: q.caseId } : {}),
-      ...(q.from ? { from: `${q.from}T00:00:00Z` } : {}),
-      ...(q.to ? { to: new Date(Date.parse(`${q.to}T00:00:00Z`) + 86400000).toISOString() } : {}),
-      ...(q.cursor ? { cursor: q.cursor } : {}),
-    });
+    const page = await log.store
+      .query({
+        limit: 50,
+        order: 'desc',
+        ...(q.actor ? { actor: q.actor } : {}),
+        ...(q.action ? { action: q.action } : {}),
+        ...(q.caseId ? { targetId: q.caseId } : {}),
+        ...(q.from ? { from: `${q.from}T00:00:00Z` } : {}),
+        ...(q.to ? { to: new Date(Date.parse(`${q.to}T00:00:00Z`) + 86400000).toISOString() } : {}),
+        ...(q.cursor ? { cursor: q.cursor } : {}),
+      })
+      .catch((error: unknown) => {
+        if (isAuditLogError(error) && error.code === 'INVALID_CURSOR') {
+          throw new CaseDeskError('invalid_query', 'The query is not valid', {
+            cause: error,
+            issues: [{ path: 'cursor', message: 'Expected a cursor from an earlier page' }],
+          });
+        }
+        throw error;
+      });
     await log.record({
       actor: actorOf(p),
       action: 'audit.read',

@@ -13,6 +13,8 @@ export interface CaseFilter {
   to?: string | undefined;
   /** A case id prefix. */
   id?: string | undefined;
+  /** The owning department (need-to-know: a list is always scoped to one). */
+  department?: string | undefined;
 }
 
 /** One page of cases, newest first. */
@@ -61,6 +63,11 @@ export class CaseRepository {
         record jsonb NOT NULL,
         version integer NOT NULL DEFAULT 1
       )`,
+      // The owning department, for need-to-know scoping (added after the first release).
+      `ALTER TABLE ${this.#t} ADD COLUMN IF NOT EXISTS department text`,
+      `UPDATE ${this.#t} SET department = coalesce(record->>'department', record->>'agency_responsible', 'PWD')
+       WHERE department IS NULL`,
+      `CREATE INDEX IF NOT EXISTS cases_department_requested_idx ON ${this.#t} (department, requested_at DESC, id)`,
       `CREATE INDEX IF NOT EXISTS cases_requested_idx ON ${this.#t} (requested_at DESC, id)`,
       `CREATE INDEX IF NOT EXISTS cases_status_idx ON ${this.#t} (status)`,
       `CREATE INDEX IF NOT EXISTS cases_service_idx ON ${this.#t} (service_code)`,
@@ -103,10 +110,11 @@ export class CaseRepository {
 
   async #insert(tx: Queryable, records: readonly ServiceRequest[]): Promise<void> {
     await tx.query(
-      `INSERT INTO ${this.#t} (id, status, service_code, service_name, neighborhood, requested_at, contact_email, record)
+      `INSERT INTO ${this.#t} (id, status, service_code, service_name, neighborhood, requested_at, contact_email, record, department)
        SELECT r->>'service_request_id', r->>'status', r->>'service_code', r->>'service_name',
               r->>'neighborhood', (r->>'requested_datetime')::timestamptz,
-              lower(r->'contact'->>'email'), r
+              lower(r->'contact'->>'email'), r,
+              coalesce(r->>'department', r->>'agency_responsible', 'PWD')
        FROM jsonb_array_elements($1::jsonb) AS r
        ON CONFLICT (id) DO NOTHING`,
       [JSON.stringify(records)],
@@ -120,6 +128,7 @@ export class CaseRepository {
       params.push(value);
       clauses.push(sql.replace('?', `$${params.length}`));
     };
+    if (filter.department) add('department = ?', filter.department);
     if (filter.status) add('status = ?', filter.status);
     if (filter.service) add('service_code = ?', filter.service);
     if (filter.neighborhood) add('neighborhood = ?', filter.neighborhood);
@@ -166,11 +175,14 @@ export class CaseRepository {
     return rows[0]?.n ?? 0;
   }
 
-  async get(id: string): Promise<{ record: ServiceRequest; version: number } | undefined> {
-    const { rows } = await this.#db.query<{ record: ServiceRequest; version: number }>(
-      `SELECT record, version FROM ${this.#t} WHERE id = $1`,
-      [id],
-    );
+  async get(
+    id: string,
+  ): Promise<{ record: ServiceRequest; version: number; department: string } | undefined> {
+    const { rows } = await this.#db.query<{
+      record: ServiceRequest;
+      version: number;
+      department: string;
+    }>(`SELECT record, version, department FROM ${this.#t} WHERE id = $1`, [id]);
     return rows[0];
   }
 
@@ -181,11 +193,12 @@ export class CaseRepository {
   async lock(
     tx: Queryable,
     id: string,
-  ): Promise<{ record: ServiceRequest; version: number } | undefined> {
-    const { rows } = await tx.query<{ record: ServiceRequest; version: number }>(
-      `SELECT record, version FROM ${this.#t} WHERE id = $1 FOR UPDATE`,
-      [id],
-    );
+  ): Promise<{ record: ServiceRequest; version: number; department: string } | undefined> {
+    const { rows } = await tx.query<{
+      record: ServiceRequest;
+      version: number;
+      department: string;
+    }>(`SELECT record, version, department FROM ${this.#t} WHERE id = $1 FOR UPDATE`, [id]);
     return rows[0];
   }
 
@@ -214,13 +227,18 @@ export class CaseRepository {
     return rows[0]?.version;
   }
 
-  async facets(): Promise<CaseFacets> {
+  /** The filter choices within `department`'s cases. */
+  async facets(department: string): Promise<CaseFacets> {
     const [services, hoods] = await Promise.all([
       this.#db.query<{ code: string; name: string | null }>(
-        `SELECT service_code AS code, min(service_name) AS name FROM ${this.#t} GROUP BY service_code ORDER BY 2, 1`,
+        `SELECT service_code AS code, min(service_name) AS name FROM ${this.#t}
+         WHERE department = $1 GROUP BY service_code ORDER BY 2, 1`,
+        [department],
       ),
       this.#db.query<{ n: string }>(
-        `SELECT DISTINCT neighborhood AS n FROM ${this.#t} WHERE neighborhood IS NOT NULL ORDER BY 1`,
+        `SELECT DISTINCT neighborhood AS n FROM ${this.#t}
+         WHERE department = $1 AND neighborhood IS NOT NULL ORDER BY 1`,
+        [department],
       ),
     ]);
     return {

@@ -1,13 +1,38 @@
 import { createHmac } from 'node:crypto';
-import { isAtMost, type Principal, redact, ServiceRequest } from '@cityofboston/standards-schema';
+import { share } from '@cityofboston/audit-log/sharing';
+import {
+  type Classification,
+  type DataSharingAgreement,
+  fieldsOf,
+  isAtMost,
+  type Principal,
+  redact,
+  ServiceRequest,
+} from '@cityofboston/standards-schema';
 import type { CaseUpdate } from '../../shared/schemas';
-import { ROLES } from '../../shared/schemas';
+import { can, readableAgreements } from '../access/policy';
+import { reporterPseudonyms } from '../access/residentPseudonyms';
 import { CaseDeskError } from '../CaseDeskError';
 import type { ApiContext } from '../context';
 import { actorOf } from '../http/handler';
 import { IdempotencyKeys } from '../http/IdempotencyKeys';
 import { parseInput } from '../http/parseInput';
 import type { CaseFilter } from './CaseRepository';
+
+/** A field hidden from the viewer, and why (for `RedactedValue`). */
+export interface HiddenField {
+  path: string;
+  classification: Classification;
+  /** e.g. "confidential, your clearance is internal". */
+  reason: string;
+}
+
+const FIELDS = fieldsOf(ServiceRequest);
+const caseResource = (department: string, agreement?: string) => ({
+  type: 'ServiceRequest',
+  department,
+  ...(agreement ? { agreement } : {}),
+});
 
 /** Lists, shows and changes cases; owns the transaction of a change and its audit event. */
 export class CaseService {
@@ -19,49 +44,183 @@ export class CaseService {
     this.#keys = new IdempotencyKeys(ctx.db, ctx.cases.schema);
   }
 
-  /** What `p` may see of `record`: fields above their clearance redacted. */
+  /**
+   * What `p` may see of a case of their own department: fields above their clearance redacted,
+   * except the notes they wrote themselves.
+   */
   view(p: Principal, record: ServiceRequest) {
     const key = this.#ctx.pseudonymKey;
     const hash = (value: string) =>
       createHmac('sha256', key).update(value).digest('base64url').slice(0, 16);
-    return redact(ServiceRequest, record, { clearance: p.clearance, hash });
+    const out = redact(ServiceRequest, record, { clearance: p.clearance, hash });
+    if (record.activities && Array.isArray(out.activities)) {
+      out.activities = out.activities.map((a, i) => {
+        const own = record.activities?.[i];
+        return own?.actor === p.sub && own.note !== undefined ? { ...a, note: own.note } : a;
+      });
+    }
+    return out;
   }
 
-  /** A page of cases, audited as a list event. */
-  async list(p: Principal, filter: CaseFilter, page: number, pageSize: number) {
-    const result = await this.#ctx.cases.list(filter, page, pageSize);
-    const contactRevealed = isAtMost('confidential', p.clearance);
+  /** The fields `p`'s clearance hides, each with the reason a page shows. */
+  hidden(p: Principal): HiddenField[] {
+    return FIELDS.filter((f) => !isAtMost(f.meta.classification, p.clearance)).map((f) => ({
+      path: f.path,
+      classification: f.meta.classification,
+      reason: `${f.meta.classification}, your clearance is ${p.clearance}`,
+    }));
+  }
+
+  /** The agreement `id` under which `p` reads another department's cases, or a 403. */
+  #agreementFor(p: Principal, id: string): DataSharingAgreement {
+    const agreement = readableAgreements(p).find((a) => a.id === id);
+    if (!agreement) {
+      throw new CaseDeskError(
+        'forbidden',
+        `Your department has no data-sharing agreement ${id} in force for these cases`,
+      );
+    }
+    return agreement;
+  }
+
+  /** De-identifies `records` exactly as `share()` does under `agreement` (and audits the share). */
+  async #shared(p: Principal, agreement: DataSharingAgreement, records: ServiceRequest[]) {
+    const result = await share(records, {
+      schema: ServiceRequest,
+      agreement,
+      recipient: p.department,
+      purpose: agreement.purposes[0] ?? 'unspecified',
+      audit: this.#ctx.log,
+      actor: actorOf(p),
+      pseudonymKey: this.#ctx.pseudonymKey,
+    });
+    return result.records;
+  }
+
+  /**
+   * Records which cases' personal data a list or view showed, with keyed pseudonyms of their
+   * reporters, so "who accessed my record" finds list views too.
+   */
+  async #recordAccess(
+    p: Principal,
+    action: 'case.list' | 'case.view',
+    targetId: string,
+    shown: { record: ServiceRequest; out: { contact?: unknown } }[],
+    extra: Record<string, unknown>,
+  ) {
+    const withContact = shown.filter(
+      (s) => s.out.contact && Object.keys(s.out.contact as object).length > 0,
+    );
+    const key = this.#ctx.pseudonymKey;
     await this.#ctx.log.record({
       actor: actorOf(p),
-      action: 'case.list',
+      action,
       target: {
         type: 'ServiceRequest',
-        id: 'list',
-        classification: contactRevealed ? 'confidential' : 'internal',
+        id: targetId,
+        classification: withContact.length > 0 ? 'confidential' : 'internal',
       },
       outcome: 'success',
-      details: { count: result.records.length, page, contactRevealed },
+      details: {
+        count: shown.length,
+        contactShown: withContact.map((s) => s.record.service_request_id),
+        subjects: [
+          ...new Set(withContact.flatMap((s) => reporterPseudonyms(key, s.record.contact))),
+        ],
+        ...extra,
+      },
     });
-    return { ...result, records: result.records.map((r) => this.view(p, r)), contactRevealed };
   }
 
-  /** One case, audited as a view. */
+  /**
+   * A page of cases: the principal's own department's, or, with `agreement`, a provider's cases
+   * de-identified as that agreement says. Audited with the cases whose contact details it showed.
+   */
+  async list(
+    p: Principal,
+    filter: CaseFilter,
+    page: number,
+    pageSize: number,
+    agreementId?: string,
+  ) {
+    if (agreementId) {
+      const agreement = this.#agreementFor(p, agreementId);
+      const result = await this.#ctx.cases.list(
+        { ...filter, department: agreement.provider },
+        page,
+        pageSize,
+      );
+      const records = await this.#shared(p, agreement, result.records);
+      await this.#recordAccess(
+        p,
+        'case.list',
+        'list',
+        result.records.map((record, i) => ({ record, out: records[i] ?? {} })),
+        { page, agreementId: agreement.id },
+      );
+      return {
+        ...result,
+        records,
+        contactRevealed: false,
+        sharedUnder: { id: agreement.id, title: agreement.title, provider: agreement.provider },
+        hidden: [],
+      };
+    }
+    if (!can(p, 'read', caseResource(p.department))) {
+      throw new CaseDeskError('forbidden', 'Your roles do not include reading cases');
+    }
+    const result = await this.#ctx.cases.list(
+      { ...filter, department: p.department },
+      page,
+      pageSize,
+    );
+    const records = result.records.map((r) => this.view(p, r));
+    await this.#recordAccess(
+      p,
+      'case.list',
+      'list',
+      result.records.map((record, i) => ({ record, out: records[i] ?? {} })),
+      { page },
+    );
+    return {
+      ...result,
+      records,
+      contactRevealed: isAtMost('confidential', p.clearance),
+      hidden: this.hidden(p),
+    };
+  }
+
+  /** One case, if `p` may read it (own department, or under an agreement); audited as a view. */
   async show(p: Principal, id: string) {
     const found = await this.#ctx.cases.get(id);
-    if (!found) throw new CaseDeskError('not_found', `There is no case ${id}`);
-    const contactRevealed = isAtMost('confidential', p.clearance) && !!found.record.contact;
-    await this.#ctx.log.record({
-      actor: actorOf(p),
-      action: 'case.view',
-      target: {
-        type: 'ServiceRequest',
-        id,
-        classification: contactRevealed ? 'confidential' : 'internal',
-      },
-      outcome: 'success',
-      details: { contactRevealed },
+    if (found && can(p, 'read', caseResource(found.department))) {
+      const record = this.view(p, found.record);
+      await this.#recordAccess(p, 'case.view', id, [{ record: found.record, out: record }], {});
+      return {
+        record,
+        version: found.version,
+        contactRevealed: isAtMost('confidential', p.clearance) && !!found.record.contact,
+        hidden: this.hidden(p),
+      };
+    }
+    const agreement = found
+      ? readableAgreements(p).find((a) => a.provider === found.department)
+      : undefined;
+    if (!found || !agreement) {
+      // Not "forbidden": whether another department's case exists is itself need-to-know.
+      throw new CaseDeskError('not_found', `There is no case ${id} you may see`);
+    }
+    const [record = {}] = await this.#shared(p, agreement, [found.record]);
+    await this.#recordAccess(p, 'case.view', id, [{ record: found.record, out: record }], {
+      agreementId: agreement.id,
     });
-    return { record: this.view(p, found.record), version: found.version, contactRevealed };
+    return {
+      record,
+      version: found.version,
+      contactRevealed: false,
+      sharedUnder: { id: agreement.id, title: agreement.title, provider: agreement.provider },
+      hidden: [],
+    };
   }
 
   /**
@@ -90,7 +249,20 @@ export class CaseService {
           if (replay) return { replay: replay as { status: number; body: UpdateAnswer } };
         }
         const found = await cases.lock(tx, id);
-        if (!found) throw new CaseDeskError('not_found', `There is no case ${id}`);
+        if (!found || !readableBy(p, found.department)) {
+          throw new CaseDeskError('not_found', `There is no case ${id} you may see`);
+        }
+        const resource = caseResource(found.department);
+        if (!can(p, 'note', resource)) {
+          denied.push({
+            action: 'case.update',
+            reason: `forbidden: cases of ${found.department} are changed by ${found.department} only`,
+          });
+          throw new CaseDeskError(
+            'forbidden',
+            `Case ${id} belongs to ${found.department}; only ${found.department} may change it`,
+          );
+        }
         if (options.expected !== undefined && options.expected !== found.version) {
           throw conflict(id, found.version);
         }
@@ -108,7 +280,7 @@ export class CaseService {
           : update.status === 'closed'
             ? 'case.close'
             : 'case.reopen';
-        if (statusChange && !ROLES.closeCases.some((r) => p.roles.includes(r))) {
+        if (statusChange && !can(p, action === 'case.close' ? 'close' : 'reopen', resource)) {
           denied.push({
             action,
             reason: 'close_forbidden: only case managers change a case status',
@@ -185,6 +357,14 @@ export class CaseService {
     const audited = await outbox.deliver(done.entry).catch(() => false);
     return { status: 200, body: { ...done.body, audit: audited ? 'recorded' : 'pending' } };
   }
+}
+
+/** Whether `p` may read some view of a case of `department` (own, or under an agreement). */
+function readableBy(p: Principal, department: string): boolean {
+  return (
+    can(p, 'read', caseResource(department)) ||
+    readableAgreements(p).some((a) => a.provider === department)
+  );
 }
 
 /** The answer to a case update. */

@@ -1,11 +1,20 @@
 import express, { type RequestHandler } from 'express';
-import { CaseQuery, CaseUpdate, ROLES } from '../../shared/schemas';
+import { CaseId, CaseQuery, CaseUpdate, ROLES } from '../../shared/schemas';
 import { CaseDeskError } from '../CaseDeskError';
 import type { ApiContext } from '../context';
 import { handler, principalOf } from '../http/handler';
 import { jsonBody } from '../http/jsonBody';
 import { parseInput } from '../http/parseInput';
 import { CaseService, etagOf } from './CaseService';
+
+/** The `:id` of a case route: a case number, or a 400 naming `id` (never a database error). */
+function caseIdOf(value: unknown): string {
+  const parsed = CaseId.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new CaseDeskError('invalid_path', 'The case number in the address is not valid', {
+    issues: [{ path: 'id', message: 'Expected the digits of a case number' }],
+  });
+}
 
 /** The version an `If-Match` names (`"7"`); absent: no precondition. */
 function ifMatchOf(header: string | undefined): number | undefined {
@@ -48,7 +57,7 @@ export function casesRouter(ctx: ApiContext): express.Router {
     '/facets',
     guard(ROLES.readCases),
     handler(async (_req, res) => {
-      res.json(await ctx.cases.facets());
+      res.json(await ctx.cases.facets(principalOf(res).department));
     }),
   );
 
@@ -56,8 +65,12 @@ export function casesRouter(ctx: ApiContext): express.Router {
     '/cases',
     guard(ROLES.readCases),
     handler(async (req, res) => {
-      const { page, pageSize, ...filter } = parseInput(CaseQuery, req.query, 'invalid_query');
-      res.json(await service.list(principalOf(res), filter, page, pageSize));
+      const { page, pageSize, agreement, ...filter } = parseInput(
+        CaseQuery,
+        req.query,
+        'invalid_query',
+      );
+      res.json(await service.list(principalOf(res), filter, page, pageSize, agreement));
     }),
   );
 
@@ -65,7 +78,7 @@ export function casesRouter(ctx: ApiContext): express.Router {
     '/cases/:id',
     guard(ROLES.readCases),
     handler(async (req, res) => {
-      const shown = await service.show(principalOf(res), String(req.params.id));
+      const shown = await service.show(principalOf(res), caseIdOf(req.params.id));
       res.setHeader('etag', etagOf(shown.version));
       res.json(shown);
     }),
@@ -79,7 +92,7 @@ export function casesRouter(ctx: ApiContext): express.Router {
       const update = parseInput(CaseUpdate, req.body, 'invalid_body');
       const { status, body } = await service.update(
         principalOf(res),
-        String(req.params.id),
+        caseIdOf(req.params.id),
         update,
         {
           expected: ifMatchOf(req.get('if-match')),

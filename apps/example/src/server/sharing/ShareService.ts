@@ -2,6 +2,7 @@ import { planShare, share } from '@cityofboston/audit-log/sharing';
 import { type Principal, ServiceRequest } from '@cityofboston/standards-schema';
 import type { z } from 'zod';
 import type { SharePreviewRequest, ShareRequest } from '../../shared/schemas';
+import { can } from '../access/policy';
 import { CaseDeskError } from '../CaseDeskError';
 import type { ApiContext } from '../context';
 import { actorOf } from '../http/handler';
@@ -15,20 +16,28 @@ export class ShareService {
     this.#ctx = ctx;
   }
 
-  agreements() {
-    return AGREEMENTS;
+  /** The agreements under which `p`'s department provides cases to another. */
+  agreements(p: Principal) {
+    return AGREEMENTS.filter((a) => can(p, 'read', { type: 'Agreement', provider: a.provider }));
   }
 
-  #agreement(id: string) {
+  /** Agreement `id`, if `p` may share under it: their own department is its provider. */
+  #agreement(p: Principal, id: string) {
     const agreement = AGREEMENTS.find((a) => a.id === id);
     if (!agreement) throw new CaseDeskError('unknown_agreement', `There is no agreement ${id}`);
+    if (!can(p, 'share', { type: 'ServiceRequest', department: agreement.provider })) {
+      throw new CaseDeskError(
+        'forbidden',
+        `Only ${agreement.provider} shares its cases under agreement ${id}`,
+      );
+    }
     return agreement;
   }
 
   /** The very plan `share()` will apply: the preview cannot promise what the share does not do. */
-  async preview(body: z.output<typeof SharePreviewRequest>) {
-    const agreement = this.#agreement(body.agreementId);
-    const count = await this.#ctx.cases.count(body.filter);
+  async preview(p: Principal, body: z.output<typeof SharePreviewRequest>) {
+    const agreement = this.#agreement(p, body.agreementId);
+    const count = await this.#ctx.cases.count({ ...body.filter, department: agreement.provider });
     const plan = planShare(ServiceRequest, agreement, { recipient: agreement.recipient });
     return {
       agreement,
@@ -40,8 +49,11 @@ export class ShareService {
 
   /** Shares the matching cases; a refusal by `share()` is a 403 `share_refused`. */
   async share(p: Principal, body: z.output<typeof ShareRequest>) {
-    const agreement = this.#agreement(body.agreementId);
-    const records = await this.#ctx.cases.all(body.filter, body.limit);
+    const agreement = this.#agreement(p, body.agreementId);
+    const records = await this.#ctx.cases.all(
+      { ...body.filter, department: agreement.provider },
+      body.limit,
+    );
     try {
       return await share(records, {
         schema: ServiceRequest,

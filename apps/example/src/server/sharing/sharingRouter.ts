@@ -16,7 +16,7 @@ export function sharingRouter(ctx: ApiContext): express.Router {
     '/agreements',
     guard,
     handler(async (_req, res) => {
-      res.json({ agreements: service.agreements() });
+      res.json({ agreements: service.agreements(principalOf(res)) });
     }),
   );
 
@@ -25,7 +25,8 @@ export function sharingRouter(ctx: ApiContext): express.Router {
     guard,
     jsonBody,
     handler(async (req, res) => {
-      res.json(await service.preview(parseInput(SharePreviewRequest, req.body, 'invalid_body')));
+      const body = parseInput(SharePreviewRequest, req.body, 'invalid_body');
+      res.json(await service.preview(principalOf(res), body));
     }),
   );
 
