@@ -13,6 +13,10 @@ export {
 } from './components/Breadcrumbs/index.js';
 export { Button, type ButtonProps, type ButtonVariant } from './components/Button/index.js';
 export { Card, type CardProps } from './components/Card/index.js';
+export {
+  CharacterCount,
+  type CharacterCountProps,
+} from './components/CharacterCount/index.js';
 export { Checkbox, type CheckboxProps } from './components/Checkbox/index.js';
 export { CheckboxGroup, type CheckboxGroupProps } from './components/CheckboxGroup/index.js';
 export {

@@ -955,7 +955,11 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
             {loading
               ? stateRow(
                   <>
-                    <span className="cob-spinner cob-spinner--inline" aria-hidden="true" />{' '}
+                    <span
+                      className="cob-spinner cob-spinner--inline"
+                      aria-hidden="true"
+                      data-cob-motion="essential"
+                    />{' '}
                     {s('loadingRows')}
                   </>,
                 )

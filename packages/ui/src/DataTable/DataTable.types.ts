@@ -1,4 +1,4 @@
-import type { CLASSIFICATIONS } from '@cityofboston/standards-schema';
+import type { CLASSIFICATIONS } from '@cityofboston/standards-schema/core';
 import type { ReactNode } from 'react';
 import type { DataTableMessages } from './DataTable.messages.js';
 

@@ -1,4 +1,4 @@
-import { isAtMost, isClassification } from '@cityofboston/standards-schema';
+import { isAtMost, isClassification } from '@cityofboston/standards-schema/core';
 import { UiError } from '../errors.js';
 import type { Classification, DataTableColumn } from './DataTable.types.js';
 
