@@ -13,6 +13,10 @@ export {
 } from './components/Breadcrumbs/index.js';
 export { Button, type ButtonProps, type ButtonVariant } from './components/Button/index.js';
 export { Card, type CardProps } from './components/Card/index.js';
+export {
+  CharacterCount,
+  type CharacterCountProps,
+} from './components/CharacterCount/index.js';
 export { Checkbox, type CheckboxProps } from './components/Checkbox/index.js';
 export { CheckboxGroup, type CheckboxGroupProps } from './components/CheckboxGroup/index.js';
 export {
@@ -71,6 +75,7 @@ export {
   type ColumnsFromSchemaOptions,
   type CsvColumn,
   columnsFromSchema,
+  DATA_TABLE_FORMATS,
   DATA_TABLE_MESSAGES,
   DataTable,
   type DataTableBatchAction,
@@ -78,6 +83,7 @@ export {
   type DataTableColumnFilter,
   type DataTableDensity,
   type DataTableExportEvent,
+  type DataTableFormatName,
   type DataTableMessageKey,
   type DataTableMessages,
   type DataTablePagination,
@@ -85,6 +91,7 @@ export {
   type DataTableSort,
   dataTableEn,
   dataTableEs,
+  formatCell,
   resolveDataTableMessages,
   type ToCsvOptions,
   toCsv,

@@ -34,6 +34,13 @@ export const ssrCases: Record<string, Case[]> = {
       /<main id="main" tabindex="-1"[^>]*>Body<\/main>/,
     ],
   ],
+  CharacterCount: [
+    [
+      'count described',
+      <ui.CharacterCount key="a" id="d" label="Details" maxCharacters={10} defaultValue="abc" />,
+      /aria-describedby="d-count".*7 characters remaining/,
+    ],
+  ],
   TextField: [
     [
       'label, hint and error wired',
@@ -107,9 +114,9 @@ export const ssrCases: Record<string, Case[]> = {
   ],
   Alert: [
     [
-      'variant',
+      'variant with icon and spoken name',
       <ui.Alert key="a" variant="error" title="Could not save" />,
-      /cob-alert--error.*<h2[^>]*>Could not save/,
+      /cob-alert--error.*<svg.*<h2[^>]*><span class="cob-visually-hidden">Error: <\/span>Could not save/,
     ],
   ],
   Dialog: [

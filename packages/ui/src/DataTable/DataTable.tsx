@@ -46,7 +46,12 @@ import type {
   DataTableProps,
   DataTableSort,
 } from './DataTable.types.js';
-import { makeCompare, type ResolvedColumn, resolveColumns } from './DataTable.utils.js';
+import {
+  makeCompare,
+  type ResolvedColumn,
+  resolveColumns,
+  rowIdReader,
+} from './DataTable.utils.js';
 import { type BodyRowContext, type BodyRowModel, DataTableRow, SELECT_ID } from './DataTableRow.js';
 import { toCsv } from './toCsv.js';
 
@@ -131,7 +136,7 @@ interface ActiveCell {
  *   caption="Open requests"
  *   data={requests}
  *   columns={columnsFromSchema(ServiceRequest, { viewerClearance: principal.clearance })}
- *   getRowId={(r) => r.service_request_id}
+ *   rowIdKey="service_request_id"
  *   viewerClearance={principal.clearance}
  *   pageSize={25}
  * />
@@ -142,7 +147,8 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
     hideCaption = false,
     data,
     columns,
-    getRowId,
+    getRowId: getRowIdProp,
+    rowIdKey,
     getRowLabel,
     viewerClearance = 'public',
     searchable = true,
@@ -182,6 +188,7 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
   const baseId = id ?? `cob-dt${generatedId.replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const captionId = `${baseId}-caption`;
   const helpId = `${baseId}-help`;
+  const getRowId = useMemo(() => rowIdReader(getRowIdProp, rowIdKey), [getRowIdProp, rowIdKey]);
   const gridMode = props.grid ?? (onRowOpen !== undefined || selectable);
   const manual = server !== undefined;
 
@@ -955,7 +962,11 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
             {loading
               ? stateRow(
                   <>
-                    <span className="cob-spinner cob-spinner--inline" aria-hidden="true" />{' '}
+                    <span
+                      className="cob-spinner cob-spinner--inline"
+                      aria-hidden="true"
+                      data-cob-motion="essential"
+                    />{' '}
                     {s('loadingRows')}
                   </>,
                 )

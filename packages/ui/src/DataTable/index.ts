@@ -1,4 +1,9 @@
 export { type ColumnsFromSchemaOptions, columnsFromSchema } from './columnsFromSchema.js';
+export {
+  DATA_TABLE_FORMATS,
+  type DataTableFormatName,
+  formatCell,
+} from './DataTable.formats.js';
 export { DataTable } from './DataTable.js';
 export {
   DATA_TABLE_MESSAGES,
