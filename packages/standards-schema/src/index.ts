@@ -82,6 +82,13 @@ export {
   HsdsPhone,
   HsdsService,
 } from './hsds/hsds';
+export { BOSTON_MUNICIPALITY } from './municipality/bostonMunicipality';
+export {
+  IdentityClaimMapping,
+  MUNICIPALITY_KINDS,
+  Municipality,
+  type MunicipalityInput,
+} from './municipality/Municipality';
 export {
   BostonActivity,
   BostonAttribute,
