@@ -56,7 +56,9 @@ export class CaseService {
     if (record.activities && Array.isArray(out.activities)) {
       out.activities = out.activities.map((a, i) => {
         const own = record.activities?.[i];
-        return own?.actor === p.sub && own.note !== undefined ? { ...a, note: own.note } : a;
+        // Boston's work-plan steps have no author; an app's history entry has.
+        if (!own || !('datetime' in own)) return a;
+        return own.actor === p.sub && own.note !== undefined ? { ...a, note: own.note } : a;
       });
     }
     return out;
