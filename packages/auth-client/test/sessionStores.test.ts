@@ -3,7 +3,12 @@
 import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
 import { describe, expect, it, vi } from 'vitest';
-import { MemorySessionStore, RedisSessionStore, type SessionStore } from '../src/server';
+import {
+  MemorySessionStore,
+  PostgresSessionStore,
+  RedisSessionStore,
+  type SessionStore,
+} from '../src/server';
 import { openSqlStore } from './helpers/sqlStore';
 
 function contract(
@@ -62,12 +67,8 @@ describe.runIf(REDIS_URL)('with Redis', () => {
 describe('store declarations', () => {
   it('only the memory store declares itself not durable', async () => {
     expect(new MemorySessionStore().durable).toBe(false);
-    const sql = await openSqlStore();
-    try {
-      expect(sql.store.durable).toBe(true);
-    } finally {
-      await sql.close();
-    }
+    const sql = await PostgresSessionStore.create({ db: { query: async () => ({ rows: [] }) } });
+    expect(sql.durable).toBe(true);
     expect(
       new RedisSessionStore({
         client: { get: async () => null, set: async () => 'OK', del: async () => 1 },
@@ -75,7 +76,6 @@ describe('store declarations', () => {
     ).toBe(true);
   });
   it('refuses schema names that are not plain identifiers', async () => {
-    const { PostgresSessionStore } = await import('../src/server');
     await expect(
       PostgresSessionStore.create({
         db: { query: async () => ({ rows: [] }) },
