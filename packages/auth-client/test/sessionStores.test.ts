@@ -3,7 +3,15 @@
 import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
 import { describe, expect, it, vi } from 'vitest';
-import { MemorySessionStore, RedisSessionStore, type SessionStore } from '../src/server';
+import {
+  createBff,
+  MemorySessionStore,
+  PostgresSessionStore,
+  RedisSessionStore,
+  type SessionStore,
+} from '../src/server';
+import { startTestApp } from './helpers/app';
+import { Browser, signInAs } from './helpers/browser';
 import { openSqlStore } from './helpers/sqlStore';
 
 function contract(
@@ -33,7 +41,7 @@ function contract(
       } finally {
         await close();
       }
-    });
+    }, 120_000);
   });
 }
 
@@ -62,12 +70,8 @@ describe.runIf(REDIS_URL)('with Redis', () => {
 describe('store declarations', () => {
   it('only the memory store declares itself not durable', async () => {
     expect(new MemorySessionStore().durable).toBe(false);
-    const sql = await openSqlStore();
-    try {
-      expect(sql.store.durable).toBe(true);
-    } finally {
-      await sql.close();
-    }
+    const sql = await PostgresSessionStore.create({ db: { query: async () => ({ rows: [] }) } });
+    expect(sql.durable).toBe(true);
     expect(
       new RedisSessionStore({
         client: { get: async () => null, set: async () => 'OK', del: async () => 1 },
@@ -75,12 +79,47 @@ describe('store declarations', () => {
     ).toBe(true);
   });
   it('refuses schema names that are not plain identifiers', async () => {
-    const { PostgresSessionStore } = await import('../src/server');
     await expect(
       PostgresSessionStore.create({
         db: { query: async () => ({ rows: [] }) },
         schema: 'x"; DROP TABLE y; --',
       }),
     ).rejects.toMatchObject({ code: 'invalid_configuration' });
+  });
+});
+
+describe.runIf(REDIS_URL)('sign-out through RedisSessionStore', () => {
+  it('a cookie signed out on one instance is refused by a fresh instance over the same Redis', async () => {
+    const client = await createClient({ url: REDIS_URL }).connect();
+    const prefix = `auth-client-test:${randomBytes(4).toString('hex')}:`;
+    const t = await startTestApp({ store: new RedisSessionStore({ client, prefix }) });
+    try {
+      const browser = new Browser();
+      const { response } = await signInAs(
+        browser,
+        `${t.origin}/auth/login?returnTo=/api/me`,
+        'pwd-clerk',
+      );
+      expect(response.status).toBe(200);
+      const cookie = `city-session=${browser.cookies.get('city-session')?.value}`;
+      const out = await browser.fetch(`${t.origin}/auth/logout`, {
+        method: 'POST',
+        headers: { origin: t.origin, 'x-city-csrf': '1' },
+      });
+      expect(out.status).toBe(200);
+      const restarted = createBff({
+        issuer: t.idp.issuer,
+        clientId: 'case-desk',
+        baseUrl: t.origin,
+        secret: 'a-test-secret-of-at-least-32-characters!!',
+        store: new RedisSessionStore({ client, prefix }),
+      });
+      await expect(
+        restarted.getSession(new Request(`${t.origin}/api/me`, { headers: { cookie } })),
+      ).rejects.toMatchObject({ code: 'session_revoked' });
+    } finally {
+      await t.close();
+      await client.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `city-dev-idp [--port 4010] [--client-id id] [--redirect-uri url]...`: runs the dev IdP until
-// interrupted. Development only; it refuses NODE_ENV=production.
+// interrupted. Development only: it starts only when NODE_ENV is unset, development or test.
 import { parseArgs } from 'node:util';
 import { DEFAULT_DEV_CLIENT, startDevIdp } from '../devIdp';
 

@@ -356,6 +356,19 @@ describe('Claim mapping', () => {
 
 describe('JWKS refetch storms', () => {
   attack(
+    'OIDC Core §10.1.1',
+    'a JWKS endpoint that does not answer',
+    'jwks_unavailable',
+    async () => {
+      const verify = createAccessTokenVerifier({
+        issuer: rogue.issuer,
+        audience: rogue.audience,
+        jwksUri: 'http://127.0.0.1:9/jwks',
+      });
+      expect(await refusal(await rogue.sign(), verify)).toBe('jwks_unavailable');
+    },
+  );
+  attack(
     'RFC 8725 §3.10 / OIDC Core §10.1.1',
     'fifty tokens with unknown kids (one JWKS refetch at most)',
     'key_not_found',

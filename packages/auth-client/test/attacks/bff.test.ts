@@ -751,3 +751,30 @@ describe('State, nonce, PKCE and code replay', () => {
     },
   );
 });
+
+describe('Login CSRF and session fixation', () => {
+  attack(
+    'RFC 9700 §4.7 / OWASP ASVS V3.2.1',
+    "an attacker's session cookie planted before the victim signs in",
+    'new session issued',
+    async () => {
+      const attacker = await signedIn('pwd-clerk');
+      const planted = attacker.cookies.get('city-session');
+      if (!planted) throw new Error('no session cookie');
+      const victim = new Browser();
+      victim.cookies.set('city-session', planted);
+      const { response } = await signInAs(
+        victim,
+        `${t.origin}/auth/login?returnTo=/api/me`,
+        'pwd-case-manager',
+      );
+      expect((await response.json()).principal.sub).toBe('pwd-case-manager');
+      const before = await sessionOf(attacker);
+      const after = await sessionOf(victim);
+      expect(after.idToken).not.toBe(before.idToken);
+      expect((after as unknown as { id: string }).id).not.toBe(
+        (before as unknown as { id: string }).id,
+      );
+    },
+  );
+});

@@ -16,13 +16,14 @@ const SECRET = 'a-test-secret-of-at-least-32-characters!!';
 const MB = 1024 * 1024;
 let t: TestApp;
 let sql: { store: PostgresSessionStore; close(): Promise<void> };
+// PGlite (without DATABASE_URL) can take tens of seconds to start on a loaded machine.
 beforeAll(async () => {
   sql = await openSqlStore();
   t = await startTestApp({ store: sql.store });
-});
+}, 120_000);
 afterAll(async () => {
-  await t.close();
-  await sql.close();
+  await t?.close();
+  await sql?.close();
 });
 
 async function signedIn(persona = 'pwd-clerk') {
