@@ -167,6 +167,43 @@ export function sqlSuite(which: 'env' | 'pglite') {
     }
   });
 
+  it('lets the writer role neither rewind the chain head nor store a checkpoint beyond it', async () => {
+    const schema = db.newSchema();
+    const store = db.store({ schema });
+    const log = createAuditLog({ app: { name: 't' }, store, closeStore: false });
+    for (let i = 0; i < 4; i++) await log.record(sampleEvent(i));
+    await log.close();
+    const asWriter = (sql: string, params: unknown[] = []) =>
+      db.admin(async (c) => {
+        await c.exec('BEGIN; SET LOCAL ROLE city_audit_writer;');
+        try {
+          return await c.query(sql.replaceAll('$S', `"${schema}"`), params);
+        } finally {
+          await c.exec('ROLLBACK');
+        }
+      });
+    for (const [sql, why] of [
+      ['UPDATE $S.audit_chain_heads SET seq = 2', /cannot move back/],
+      [`UPDATE $S.audit_chain_heads SET hash = repeat('f', 64)`, /cannot move back/],
+      [
+        `UPDATE $S.audit_chain_heads SET seq = 9, hash = repeat('f', 64)`,
+        /only move onto a stored event/,
+      ],
+      ['DELETE FROM $S.audit_chain_heads', /permission denied|cannot be deleted/],
+      [
+        `INSERT INTO $S.audit_chain_heads (chain_id, seq, hash) VALUES ('other', 5, 'x')`,
+        /starts at seq 0/,
+      ],
+      [
+        `INSERT INTO $S.audit_checkpoints (chain_id, size, head_hash, record) VALUES ('default', 99, 'x', '{}')`,
+        /cannot cover more events/,
+      ],
+    ] as const) {
+      await expect(asWriter(sql)).rejects.toThrow(why);
+    }
+    expect((await verify(store, UNSIGNED)).ok).toBe(true);
+  });
+
   it('partitions by month, creating partitions as events arrive', async () => {
     const schema = db.newSchema();
     const store = db.store({ schema });

@@ -1,5 +1,13 @@
 import { expect, it } from 'vitest';
-import { createAuditLog, verify } from '../src/index';
+import {
+  createAuditLog,
+  proveConsistency,
+  proveEvent,
+  verifierKey,
+  verify,
+  verifyConsistencyProof,
+  verifyEventProof,
+} from '../src/index';
 import { type SealedEvent, sealEvents } from '../src/internal/chain';
 import type { AuditStore } from '../src/store';
 import { sampleEvent } from './fixtures';
@@ -135,13 +143,39 @@ export function tamperMatrix(open: () => Promise<TamperSubject>): void {
       const bogus = held.replace(/\n\n[\s\S]*$/, '\n\n\u2014 city-audit/default AAAAAAAAAAAA\n');
       await subject.store.appendCheckpoint({
         origin: 'city-audit/default',
-        size: 99,
+        size: N,
         rootHash: '',
         note: bogus,
       });
       const reader = await subject.reader();
       const result = await verify(reader, { publicKey: TAMPER_KEYS.publicKey, trusted: [held] });
       expect(result).toMatchObject({ ok: true, count: N, checkpointsIgnored: 1 });
+      if (reader !== subject.store) await reader.close();
+    } finally {
+      await subject.cleanup();
+    }
+  });
+  it('proves every event and the consistency of its checkpoints to a verifier holding only the public key', async () => {
+    const { subject, events, held } = await subjectWithEvents();
+    try {
+      const reader = await subject.reader();
+      // What the third party holds: the verifier key and the proofs; nothing of the store.
+      const keys = [verifierKey('city-audit/default', TAMPER_KEYS.publicKey)];
+      for (const e of events) {
+        const proof = JSON.parse(JSON.stringify(await proveEvent(reader, e.id)));
+        expect(verifyEventProof(proof, { keys, origin: 'city-audit/default' })).toMatchObject({
+          ok: true,
+        });
+        const forged = { ...proof, event: { ...proof.event, outcome: 'denied' } };
+        expect(verifyEventProof(forged, { keys }).ok).toBe(false);
+        const moved = { ...proof, leafIndex: (proof.leafIndex + 1) % N };
+        expect(verifyEventProof(moved, { keys }).ok).toBe(false);
+      }
+      const notes = (await reader.checkpoints()).map((c) => (c as { note: string }).note);
+      expect(notes).toHaveLength(2);
+      const c = await proveConsistency(reader, notes[0] as string, held);
+      expect(verifyConsistencyProof(c, { keys })).toMatchObject({ ok: true });
+      expect(verifyConsistencyProof({ ...c, proof: c.proof.slice(1) }, { keys }).ok).toBe(false);
       if (reader !== subject.store) await reader.close();
     } finally {
       await subject.cleanup();
