@@ -238,19 +238,21 @@ export function createAuditLog(options: CreateAuditLogOptions): AuditLog {
         new AuditLogError('STORE_UNAVAILABLE', 'could not store a checkpoint', { cause: error }),
       );
     }
-    // Sinks may be slow (another machine): they are not awaited by the write loop.
-    const sent = Promise.all(
-      (options.sinks ?? []).map((sink) =>
-        sink.publish(cp).catch((error: unknown) => {
-          onError(
-            new AuditLogError('STORE_UNAVAILABLE', `checkpoint sink ${sink.name} failed`, {
-              cause: error,
-            }),
-          );
-        }),
-      ),
-    );
-    publishing = publishing.then(() => sent);
+    // Sinks may be slow (another machine): the write loop does not wait for them, but they get
+    // the checkpoints one at a time, in order, so a sink's newest is always the newest signed.
+    const send = () =>
+      Promise.all(
+        (options.sinks ?? []).map((sink) =>
+          sink.publish(cp).catch((error: unknown) => {
+            onError(
+              new AuditLogError('STORE_UNAVAILABLE', `checkpoint sink ${sink.name} failed`, {
+                cause: error,
+              }),
+            );
+          }),
+        ),
+      );
+    publishing = publishing.then(send, send);
     options.onCheckpoint?.(cp);
     return cp;
   }

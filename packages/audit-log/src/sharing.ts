@@ -1,5 +1,6 @@
 export { type DataSharingAgreement, defineAgreement } from './defineAgreement';
 export type { Treatment } from './internal/deidentify';
+export { proveReceipt, verifyReceipt } from './receiptProof';
 export {
   exportPublicRecords,
   type ManifestField,
