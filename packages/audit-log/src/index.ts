@@ -28,7 +28,13 @@ export {
 export { GENESIS_HASH, hashEvent } from './internal/chain';
 export { type MemoryStore, memoryStore } from './memoryStore';
 export { EMPTY_ROOT, eventLeafHash, leafHash, nodeHash } from './merkle/hash';
-export { CompactRange, consistencyProof, inclusionProof, treeRoot } from './merkle/tree';
+export {
+  CompactRange,
+  consistencyProof,
+  inclusionProof,
+  MerkleLevels,
+  treeRoot,
+} from './merkle/tree';
 export { verifyConsistency, verifyInclusion } from './merkle/verify';
 export {
   checkpointText,

@@ -1,7 +1,7 @@
 // A consistency proof between two checkpoints of one log: that the newer tree extends the older
 // one, so nothing the older checkpoint covered was changed, dropped or reordered since.
 import { AuditLogError } from '../errors';
-import { consistencyProof, treeRoot } from '../merkle/tree';
+import { consistencyProof, MerkleLevels } from '../merkle/tree';
 import { verifyConsistency } from '../merkle/verify';
 import { openCheckpoint, type SignedCheckpoint } from '../note/checkpointNote';
 import { type TrustedKey, toVerifier } from '../note/signedNote';
@@ -38,8 +38,9 @@ export async function proveConsistency(
     );
   }
   const { leaves } = await readLeaves(store);
+  const levels = new MerkleLevels(leaves);
   for (const cp of [a, b]) {
-    if (cp.size > leaves.length || treeRoot(leaves, cp.size).toString('base64') !== cp.rootHash) {
+    if (cp.size > leaves.length || levels.subtree(0, cp.size).toString('base64') !== cp.rootHash) {
       throw new AuditLogError(
         'STORE_CORRUPT',
         `the log's tree at ${cp.size} differs from the checkpoint`,
@@ -49,7 +50,7 @@ export async function proveConsistency(
   return {
     from: a.note,
     to: b.note,
-    proof: consistencyProof(leaves, a.size, b.size).map((h) => h.toString('base64')),
+    proof: consistencyProof(levels, a.size, b.size).map((h) => h.toString('base64')),
   };
 }
 

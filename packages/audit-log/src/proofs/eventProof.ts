@@ -4,7 +4,7 @@
 import { AuditLogError } from '../errors';
 import { hashEvent, type SealedEvent } from '../internal/chain';
 import { eventLeafHash } from '../merkle/hash';
-import { inclusionProof, treeRoot } from '../merkle/tree';
+import { inclusionProof, MerkleLevels } from '../merkle/tree';
 import { verifyInclusion } from '../merkle/verify';
 import { openCheckpoint, type SignedCheckpoint } from '../note/checkpointNote';
 import { type TrustedKey, toVerifier } from '../note/signedNote';
@@ -55,7 +55,8 @@ export async function proveEvent(
       `the checkpoint covers ${cp.size} events, the log has ${leaves.length}`,
     );
   }
-  if (treeRoot(leaves, cp.size).toString('base64') !== cp.rootHash) {
+  const levels = new MerkleLevels(leaves);
+  if (levels.subtree(0, cp.size).toString('base64') !== cp.rootHash) {
     throw new AuditLogError(
       'STORE_CORRUPT',
       `the log's tree at ${cp.size} differs from the checkpoint`,
@@ -65,7 +66,7 @@ export async function proveEvent(
     event: found,
     leafIndex: seq - 1,
     treeSize: cp.size,
-    proof: inclusionProof(leaves, seq - 1, cp.size).map((h) => h.toString('base64')),
+    proof: inclusionProof(levels, seq - 1, cp.size).map((h) => h.toString('base64')),
     checkpoint: cp.note,
   };
 }
