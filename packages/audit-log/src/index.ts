@@ -32,6 +32,7 @@ export {
   CompactRange,
   consistencyProof,
   inclusionProof,
+  type MerkleLeaves,
   MerkleLevels,
   treeRoot,
 } from './merkle/tree';

@@ -72,9 +72,10 @@ export class MerkleLevels {
   }
 }
 
-type Leaves = readonly Uint8Array[] | MerkleLevels;
+/** Leaf hashes, as an array or as precomputed levels. */
+export type MerkleLeaves = readonly Uint8Array[] | MerkleLevels;
 
-function rootOf(leaves: Leaves): (start: number, n: number) => Buffer {
+function rootOf(leaves: MerkleLeaves): (start: number, n: number) => Buffer {
   return leaves instanceof MerkleLevels
     ? (start, n) => leaves.subtree(start, n)
     : (start, n) => subtreeRoot(leaves, start, n);
@@ -86,7 +87,7 @@ export function treeRoot(leaves: readonly Uint8Array[], size = leaves.length): B
   return size === 0 ? Buffer.from(EMPTY_ROOT) : subtreeRoot(leaves, 0, size);
 }
 
-function checkSize(leaves: Leaves, size: number): void {
+function checkSize(leaves: MerkleLeaves, size: number): void {
   if (!Number.isSafeInteger(size) || size < 0 || size > leaves.length) {
     throw new RangeError(`tree size ${size} is not between 0 and ${leaves.length}`);
   }
@@ -96,7 +97,11 @@ function checkSize(leaves: Leaves, size: number): void {
  * The inclusion proof (RFC 9162 PATH) of leaf `index` in the tree of the first `size` leaves,
  * from the leaf's sibling up to the root's child.
  */
-export function inclusionProof(leaves: Leaves, index: number, size = leaves.length): Buffer[] {
+export function inclusionProof(
+  leaves: MerkleLeaves,
+  index: number,
+  size = leaves.length,
+): Buffer[] {
   checkSize(leaves, size);
   if (!Number.isSafeInteger(index) || index < 0 || index >= size) {
     throw new RangeError(`leaf index ${index} is not in a tree of size ${size}`);
@@ -128,7 +133,7 @@ export function inclusionProof(leaves: Leaves, index: number, size = leaves.leng
  * of the tree of the first `newSize` leaves. Empty when the sizes are equal or `oldSize` is 0.
  */
 export function consistencyProof(
-  leaves: Leaves,
+  leaves: MerkleLeaves,
   oldSize: number,
   newSize = leaves.length,
 ): Buffer[] {
