@@ -1,6 +1,7 @@
 export { type DataSharingAgreement, defineAgreement } from './defineAgreement';
 export { exportPublicRecords, type PublicRecordsOptions } from './exportPublicRecords';
 export type { Treatment } from './internal/deidentify';
+export { proveReceipt, verifyReceipt } from './receiptProof';
 export {
   type ManifestField,
   SHARE_MANIFEST,
