@@ -1,6 +1,5 @@
-import { ServiceRequest } from '@cityofboston/standards-schema';
-import { fakeMany } from '@cityofboston/standards-schema/testing';
 import { describe, expect, it } from 'vitest';
+import { CaseRecord, cases } from '../test/caseRecord';
 import { generateCheckpointKeys } from './checkpoint';
 import { createAuditLog } from './createAuditLog';
 import { defineAgreement } from './defineAgreement';
@@ -25,12 +24,13 @@ describe('share receipt with an inclusion proof', () => {
         outcome: 'success',
       });
     }
+    const day = 86_400_000;
     const agreement = defineAgreement({
       id: 'dsa-1',
       title: 'street defects',
-      provider: 'DoIT',
+      provider: 'PWD',
       recipient: 'BTD',
-      datasets: ['ServiceRequest'],
+      datasets: ['CaseRecord'],
       purposes: ['street-planning'],
       classificationCeiling: 'internal',
       deidentification: {
@@ -39,26 +39,23 @@ describe('share receipt with an inclusion proof', () => {
         'contact.first_name': 'drop',
         'contact.last_name': 'drop',
         description: 'drop',
-        media_url: 'drop',
-        'closure.details': 'drop',
-        'closure.photo_url': 'drop',
         'activities[].note': 'drop',
         lat: 'generalize',
         long: 'generalize',
       },
-      validFrom: '2026-01-01T00:00:00Z',
-      validUntil: '2027-01-01T00:00:00Z',
+      // Valid by the real clock, which is what share() reads.
+      validFrom: new Date(Date.now() - 30 * day).toISOString(),
+      validUntil: new Date(Date.now() + 300 * day).toISOString(),
       duties: { deleteAfterDays: 90 },
       legalBasis: ['Executive Order 2025-08'],
     });
-    const { manifest } = await share(fakeMany(ServiceRequest, { seed: 3, count: 2 }), {
-      schema: ServiceRequest,
+    const { manifest } = await share(cases().slice(0, 2), {
+      schema: CaseRecord,
       agreement,
       recipient: 'BTD',
       purpose: 'street-planning',
       audit: log,
-      actor: { type: 'user', id: 'u-9', department: 'DoIT' },
-      now: new Date('2026-06-01T12:00:00Z'),
+      actor: { type: 'user', id: 'u-9', department: 'PWD' },
     });
     const proof = JSON.parse(JSON.stringify(await proveReceipt(log, manifest)));
     const vkey = verifierKey('boston.gov/audit/data-office', keys.publicKey);

@@ -4,6 +4,7 @@
 // recorded in the City's log, whatever happens to the log afterwards.
 import type { AuditLog } from './createAuditLog';
 import { AuditLogError } from './errors';
+import type { ShareManifest } from './internal/share/manifest';
 import type { TrustedKey } from './note/signedNote';
 import {
   type EventProof,
@@ -11,7 +12,6 @@ import {
   proveEvent,
   verifyEventProof,
 } from './proofs/eventProof';
-import type { ShareManifest } from './share';
 
 /**
  * Signs a checkpoint covering the receipt's audit event (when none does yet) and returns the

@@ -1,7 +1,6 @@
 export { type DataSharingAgreement, defineAgreement } from './defineAgreement';
 export { exportPublicRecords, type PublicRecordsOptions } from './exportPublicRecords';
 export type { Treatment } from './internal/deidentify';
-export { proveReceipt, verifyReceipt } from './receiptProof';
 export {
   type ManifestField,
   SHARE_MANIFEST,
@@ -16,4 +15,5 @@ export {
   type SharePlan,
   type ShareRefusal,
 } from './planShare';
+export { proveReceipt, verifyReceipt } from './receiptProof';
 export { type ReceivedShare, type ShareOptions, type ShareResult, share } from './share';
