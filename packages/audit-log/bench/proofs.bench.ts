@@ -1,7 +1,6 @@
 // Proofs at city scale: verify() of a 1,000,000-event JSONL log with the Merkle checks (chain,
 // tree, signed checkpoints) against the floor of reading, parsing and SHA-256 hashing the same
-// file; inclusion-proof verifications per second; and PostgreSQL throughput with 1, 2 and 4
-// writers on one chain.
+// file, and inclusion-proof verifications per second. (PostgreSQL writers: writers.bench.ts.)
 // Run: npm run bench -w @cityofboston/audit-log   (AUDIT_BENCH_EVENTS=100000 for a quicker run)
 
 import { createHash, verify as edVerify } from 'node:crypto';
@@ -26,7 +25,7 @@ import {
   verifyEventProof,
   verifyInclusion,
 } from '../src/index';
-import { jsonlStore, postgresStore } from '../src/node';
+import { jsonlStore } from '../src/node';
 
 const dir = mkdtempSync(join(tmpdir(), 'audit-proofs-bench-'));
 const N = Number(process.env.AUDIT_BENCH_EVENTS ?? 1_000_000);
@@ -176,53 +175,4 @@ await compare({
   },
 });
 
-// 3. PostgreSQL: 1, 2 and 4 app instances (each its own pool and log) on one chain.
-const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const schema = `audit_writers_${process.pid}`;
-const probe = postgresStore({ connectionString: url, schema });
-let pgOk = true;
-try {
-  await probe.head();
-} catch (error) {
-  pgOk = false;
-  console.log(`PostgreSQL at ${url} not reachable; skipping (${(error as Error).message})`);
-}
-if (pgOk) {
-  const PER_OP = 2048;
-  const instances = Array.from({ length: 4 }, () =>
-    createAuditLog({
-      app: { name: 'bench' },
-      store: postgresStore({ connectionString: url, schema, max: 2 }),
-      batch: { maxQueue: 100_000 },
-    }),
-  );
-  await Promise.all(instances.map((l) => l.record(event(0))));
-  let k = 0;
-  /** PER_OP events spread over the first `w` instances, each recording its share concurrently. */
-  const writers = (w: number) => () =>
-    Promise.all(
-      instances
-        .slice(0, w)
-        .map((log) =>
-          Promise.all(Array.from({ length: PER_OP / w }, () => log.record(event(k++)))),
-        ),
-    );
-  for (const w of [2, 4]) {
-    await compare({
-      name: `PostgreSQL: ${w} writers on one chain vs 1 writer`,
-      ours: { label: `${w} instances`, fn: writers(w) },
-      peer: { label: '1 instance', fn: writers(1) },
-      itemsPerOp: PER_OP,
-      ...(w === 4 ? { goal: 'ratio >= 1.5' } : {}),
-      time: 4000,
-      rounds: 2,
-    });
-  }
-  for (const l of instances) await l.close();
-  const c = await (
-    probe as unknown as { client(): Promise<{ exec(s: string): Promise<void> }> }
-  ).client();
-  await c.exec(`DROP SCHEMA "${schema}" CASCADE`);
-}
-await probe.close();
 rmSync(dir, { recursive: true, force: true });
