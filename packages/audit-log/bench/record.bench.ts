@@ -4,7 +4,7 @@
 // Run: npm run bench -w @cityofboston/audit-log
 
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { fsyncSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +55,19 @@ function pinoSync(redact: boolean) {
   };
 }
 
+/** pino with `sync: true` and an fsync of its file after every 256 lines: our durability. */
+function pinoSyncFsync() {
+  const dest = pino.destination({ dest: join(dir, `pino-${fileNo++}.log`), sync: true });
+  const logger = pino({}, dest);
+  return {
+    label: 'pino sync file + fsync per 256 lines',
+    fn: () => {
+      for (const e of events) logger.info(e);
+      fsyncSync((dest as unknown as { fd: number }).fd);
+    },
+  };
+}
+
 function ours(label: string, store: AuditStore) {
   const log = createAuditLog({ app: { name: 'bench' }, store, closeStore: false });
   return {
@@ -75,6 +88,14 @@ const jsonl = ours(
   'record → JSONL (fsync per batch)',
   jsonlStore({ path: join(dir, 'audit.jsonl') }),
 );
+await compare({
+  name: 'record to JSONL, fsync per batch of 256, vs pino sync file with an fsync per 256 lines (the same durability)',
+  ours: jsonl.contender,
+  peer: pinoSyncFsync(),
+  itemsPerOp: BATCH,
+  goal: 'ratio >= 0.8',
+  ...ROUNDS,
+});
 await compare({
   name: 'record to JSONL, fsync per batch, vs pino sync file',
   ours: jsonl.contender,

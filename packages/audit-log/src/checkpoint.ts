@@ -34,6 +34,16 @@ export type KeyInput = string | KeyObject;
 export interface CheckpointSigner {
   /** Ed25519 private key (PEM or KeyObject). */
   privateKey: KeyInput;
+  /**
+   * The log's origin, the first line of every checkpoint (default `city-audit/<chainId>`): a
+   * schema-less URL that names this log, e.g. `boston.gov/audit/case-desk`.
+   */
+  origin?: string;
+  /** The key name in signature lines (default: the origin, as c2sp.org/tlog-checkpoint advises). */
+  keyName?: string;
+  /** More keys to sign with, e.g. the next key while a key is being rotated. */
+  alsoSignWith?: readonly { name: string; privateKey: KeyInput }[];
+  /** @deprecated Used by the JSON checkpoints of earlier releases only. */
   keyId?: string;
   /** Sign after at least this many new events (default 1000). */
   everyEvents?: number;

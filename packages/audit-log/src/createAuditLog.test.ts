@@ -1,11 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PLANTED, plantedDetails, sampleEvent } from '../test/fixtures';
-import { generateCheckpointKeys, verifyCheckpoint } from './checkpoint';
+import { PLANTED, plantedDetails, sampleEvent, UNSIGNED } from '../test/fixtures';
+import { generateCheckpointKeys } from './checkpoint';
 import { createAuditLog, createEventId } from './createAuditLog';
 import { AuditLogError } from './errors';
 import { sealEvents } from './internal/chain';
 import { UUIDV7_PATTERN } from './internal/uuidv7';
 import { memoryStore } from './memoryStore';
+import { openCheckpoint, type SignedCheckpoint } from './note/checkpointNote';
+import { parseVerifierKey, toVerifier, verifierKey } from './note/signedNote';
 import type { AuditStore } from './store';
 import { verify } from './verify';
 
@@ -45,7 +47,7 @@ describe('createAuditLog', () => {
     expect(b.integrity.seq).toBe(2);
     expect(b.integrity.prevHash).toBe(a.integrity.hash);
     expect(a.app).toEqual(app);
-    expect((await verify(store)).ok).toBe(true);
+    expect((await verify(store, UNSIGNED)).ok).toBe(true);
     await log.close();
   });
 
@@ -171,7 +173,7 @@ describe('createAuditLog', () => {
     const bytes = JSON.stringify(store.events);
     for (const value of Object.values(PLANTED)) expect(bytes).not.toContain(value);
     expect(bytes).toContain('[redacted:ssn]');
-    expect((await verify(store)).ok).toBe(true);
+    expect((await verify(store, UNSIGNED)).ok).toBe(true);
     await log.close();
   });
 
@@ -194,7 +196,7 @@ describe('createAuditLog', () => {
     const events = await Promise.all([log.record(sampleEvent(0)), log.record(sampleEvent(1))]);
     expect(events.map((e) => e.integrity.seq)).toEqual([1, 2]);
     expect(inner.events).toEqual(events);
-    expect(await verify(inner.events)).toMatchObject({ ok: true, count: 2 });
+    expect(await verify(inner.events, UNSIGNED)).toMatchObject({ ok: true, count: 2 });
     // What the caller gets is a plain event: exactly the stored JSON members.
     expect(JSON.parse(JSON.stringify(events[0]))).toEqual(events[0]);
     await log.close();
@@ -213,11 +215,16 @@ describe('createAuditLog', () => {
     for (let i = 0; i < 7; i++) await log.record(sampleEvent(i));
     await log.close();
     expect(seen).toEqual([5, 7]);
-    const cps = await store.checkpoints();
-    expect(cps.map((c) => c.chainId)).toEqual(['permits', 'permits']);
-    expect(cps.every((c) => verifyCheckpoint(c, keys.publicKey))).toBe(true);
-    const result = await verify(store, { publicKey: keys.publicKey });
-    expect(result).toMatchObject({ ok: true, count: 7, checkpointsChecked: 2 });
+    const cps = (await store.checkpoints()) as SignedCheckpoint[];
+    expect(cps.map((c) => c.origin)).toEqual(['city-audit/permits', 'city-audit/permits']);
+    const vkey = verifierKey('city-audit/permits', keys.publicKey);
+    expect(cps.every((c) => openCheckpoint(c.note, [parseVerifierKey(vkey)]).size === c.size)).toBe(
+      true,
+    );
+    // The first checkpoint, kept elsewhere, is the trusted one; the store's second is checked too.
+    const result = await verify(store, { keys: [vkey], trusted: [cps[0]?.note as string] });
+    expect(result).toMatchObject({ ok: true, count: 7, checkpointsChecked: 3 });
+    expect(result.latestCheckpoint?.size).toBe(7);
   });
 
   it('rejects unusable options with INVALID_OPTIONS', () => {
@@ -246,7 +253,12 @@ describe('checkpoints on a timer', () => {
       await vi.advanceTimersByTimeAsync(60_001);
       const cps = await store.checkpoints();
       expect(cps.map((c) => c.size)).toEqual([1]);
-      expect(verifyCheckpoint(cps[0] as (typeof cps)[number], keys.publicKey)).toBe(true);
+      const note = (cps[0] as SignedCheckpoint).note;
+      expect(
+        openCheckpoint(note, [
+          toVerifier({ name: 'city-audit/default', publicKey: keys.publicKey }),
+        ]).size,
+      ).toBe(1);
       await log.close();
     } finally {
       vi.useRealTimers();

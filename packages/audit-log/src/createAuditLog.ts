@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { type Checkpoint, type CheckpointSigner, signCheckpoint } from './checkpoint';
+import type { CheckpointSigner } from './checkpoint';
+import type { CheckpointSink } from './checkpointSinks/sink';
 import { type AuditIssue, AuditLogError, isAuditLogError } from './errors';
 import {
   canonicalSize,
@@ -13,6 +14,8 @@ import { redactDetails } from './internal/redactDetails';
 import { AuditEventInput, type Classification } from './internal/schemas';
 import { scrubString } from './internal/scrub';
 import { UUIDV7_PATTERN, uuidv7, uuidv7Time } from './internal/uuidv7';
+import { LogTree } from './merkle/logTree';
+import { defaultOrigin, type SignedCheckpoint, signCheckpointNote } from './note/checkpointNote';
 import type { AuditStore } from './store';
 
 /** What `record()` accepts: an `AuditEventInput` whose `app` may be left to the log. */
@@ -60,12 +63,20 @@ export interface CreateAuditLogOptions {
   /** The application writing, stamped on every event that does not name one. */
   app: AuditEventInput['app'];
   store: AuditStore;
-  /** Sign a checkpoint every N events or T ms. */
+  /**
+   * Sign a checkpoint (a C2SP signed note over the RFC 9162 tree head) every N events or T ms,
+   * and when the log closes.
+   */
   signer?: CheckpointSigner;
+  /**
+   * Where signed checkpoints go besides the store: somewhere the store's administrators cannot
+   * write (`directorySink`, `httpSink`). A sink that fails is reported to `onError`.
+   */
+  sinks?: readonly CheckpointSink[];
   batch?: BatchOptions;
   details?: DetailsOptions;
   /** Called with each signed checkpoint (keep them somewhere the store's admins cannot write). */
-  onCheckpoint?: (checkpoint: Checkpoint) => void;
+  onCheckpoint?: (checkpoint: SignedCheckpoint) => void;
   /** Errors that no caller can receive (a checkpoint that failed to store). */
   onError?: (error: unknown) => void;
   /** Close the store when the log closes (default true). */
@@ -107,7 +118,12 @@ export interface AuditLog {
   /** Flushes, signs a last checkpoint, and closes the store. Idempotent. */
   close(): Promise<void>;
   /** The latest checkpoint this log signed. */
-  readonly lastCheckpoint: Checkpoint | undefined;
+  readonly lastCheckpoint: SignedCheckpoint | undefined;
+  /**
+   * Signs a checkpoint of the log as it is now (after flushing), stores it and sends it to the
+   * sinks; undefined without a signer or while the log is empty.
+   */
+  checkpoint(): Promise<SignedCheckpoint | undefined>;
   readonly store: AuditStore;
 }
 
@@ -201,31 +217,56 @@ export function createAuditLog(options: CreateAuditLogOptions): AuditLog {
   let draining: Promise<void> | undefined;
   let closed = false;
   let closing: Promise<void> | undefined;
-  let lastCheckpoint: Checkpoint | undefined;
+  let lastCheckpoint: SignedCheckpoint | undefined;
   let signedSize = 0;
   let lastSignedAt = Date.now();
   let headSeq = 0;
-  let headHash = '';
+  const origin = signer?.origin ?? defaultOrigin(store.chainId);
+  const signers = signer
+    ? [
+        { name: signer.keyName ?? origin, privateKey: signer.privateKey },
+        ...(signer.alsoSignWith ?? []),
+      ]
+    : [];
+  const tree = new LogTree(store);
+  let signing: Promise<SignedCheckpoint | undefined> = Promise.resolve(undefined);
+  let publishing: Promise<unknown> = Promise.resolve();
 
-  async function checkpoint(force: boolean): Promise<void> {
-    if (!signer || headSeq === 0 || headSeq === signedSize) return;
+  /** Signs, stores and publishes a checkpoint when one is due (always when `force`). */
+  function checkpoint(force: boolean): Promise<SignedCheckpoint | undefined> {
+    signing = signing.then(
+      () => signDue(force),
+      () => signDue(force),
+    );
+    return signing;
+  }
+
+  async function signDue(force: boolean): Promise<SignedCheckpoint | undefined> {
+    if (!signer || headSeq === 0 || headSeq <= signedSize) return lastCheckpoint;
     if (
       !force &&
       headSeq - signedSize < everyEvents &&
       (everyMs === 0 || Date.now() - lastSignedAt < everyMs)
     ) {
-      return;
+      return lastCheckpoint;
     }
-    const cp = signCheckpoint(
-      {
-        chainId: store.chainId,
-        size: headSeq,
-        headHash,
-        ...(signer.keyId ? { keyId: signer.keyId } : {}),
-      },
-      signer.privateKey,
+    let range: Awaited<ReturnType<LogTree['current']>>;
+    try {
+      range = await tree.current();
+    } catch (error) {
+      onError(
+        new AuditLogError('STORE_UNAVAILABLE', 'could not read the log to sign a checkpoint', {
+          cause: error,
+        }),
+      );
+      return lastCheckpoint;
+    }
+    if (range.size === 0 || range.size <= (lastCheckpoint?.size ?? 0)) return lastCheckpoint;
+    const cp = signCheckpointNote(
+      { origin, size: range.size, rootHash: range.root().toString('base64') },
+      signers,
     );
-    signedSize = headSeq;
+    signedSize = range.size;
     lastSignedAt = Date.now();
     lastCheckpoint = cp;
     try {
@@ -235,7 +276,23 @@ export function createAuditLog(options: CreateAuditLogOptions): AuditLog {
         new AuditLogError('STORE_UNAVAILABLE', 'could not store a checkpoint', { cause: error }),
       );
     }
+    // Sinks may be slow (another machine): the write loop does not wait for them, but they get
+    // the checkpoints one at a time, in order, so a sink's newest is always the newest signed.
+    const send = () =>
+      Promise.all(
+        (options.sinks ?? []).map((sink) =>
+          sink.publish(cp).catch((error: unknown) => {
+            onError(
+              new AuditLogError('STORE_UNAVAILABLE', `checkpoint sink ${sink.name} failed`, {
+                cause: error,
+              }),
+            );
+          }),
+        ),
+      );
+    publishing = publishing.then(send, send);
     options.onCheckpoint?.(cp);
+    return cp;
   }
 
   async function write(pending: Pending[]): Promise<void> {
@@ -246,12 +303,10 @@ export function createAuditLog(options: CreateAuditLogOptions): AuditLog {
         const sealed = await store.append(pending.map((p) => p.event));
         for (let i = 0; i < pending.length; i++) {
           const e = sealed[i] as SealedEvent;
-          if (e.integrity.seq > headSeq) {
-            headSeq = e.integrity.seq;
-            headHash = e.integrity.hash;
-          }
+          if (e.integrity.seq > headSeq) headSeq = e.integrity.seq;
           pending[i]?.resolve(e);
         }
+        if (signer) tree.observe(sealed);
         return;
       } catch (error) {
         lastError = error;
@@ -376,6 +431,12 @@ export function createAuditLog(options: CreateAuditLogOptions): AuditLog {
     get lastCheckpoint() {
       return lastCheckpoint;
     },
+    async checkpoint() {
+      while (draining) await draining;
+      const cp = await checkpoint(true);
+      await publishing;
+      return cp;
+    },
     record(input, recordOptions) {
       if (closed) return Promise.reject(new AuditLogError('LOG_CLOSED', 'record() after close()'));
       let event: UnsealedEvent;
@@ -407,6 +468,7 @@ export function createAuditLog(options: CreateAuditLogOptions): AuditLog {
         if (timer) clearInterval(timer);
         while (draining) await draining;
         await checkpoint(true);
+        await publishing;
         if (options.closeStore !== false) await store.close();
       })();
       return closing;

@@ -19,6 +19,8 @@
  *   file; one writer per file. A lock left by a process that is gone is recovered on its own.
  * - `CHAIN_CONFLICT`: the store's head moved under a writer that assumed it owned the chain.
  * - `INVALID_CHECKPOINT`: a checkpoint is malformed or its signature does not verify.
+ * - `TRUST_REQUIRED`: `verify()` without a trusted key and a trusted checkpoint, and without
+ *   `allowUnsigned`.
  * - `INVALID_SOURCE`: `verify()` or the CLI got a source it cannot read.
  * - `INVALID_CURSOR`: a `query()` cursor that this store did not issue.
  * - `INVALID_AGREEMENT`: a data-sharing agreement failed the `DataSharingAgreement` schema.
@@ -48,6 +50,7 @@ export const AUDIT_ERROR_CODES = [
   'STORE_LOCKED',
   'CHAIN_CONFLICT',
   'INVALID_CHECKPOINT',
+  'TRUST_REQUIRED',
   'INVALID_SOURCE',
   'INVALID_CURSOR',
   'INVALID_AGREEMENT',

@@ -7,6 +7,7 @@ export {
   signCheckpoint,
   verifyCheckpoint,
 } from './checkpoint';
+export type { CheckpointSink } from './checkpointSinks/sink';
 export {
   type AuditLog,
   type BatchOptions,
@@ -26,6 +27,46 @@ export {
 } from './errors';
 export { GENESIS_HASH, hashEvent } from './internal/chain';
 export { type MemoryStore, memoryStore } from './memoryStore';
+export { EMPTY_ROOT, eventLeafHash, leafHash, nodeHash } from './merkle/hash';
+export {
+  CompactRange,
+  consistencyProof,
+  inclusionProof,
+  type MerkleLeaves,
+  MerkleLevels,
+  treeRoot,
+} from './merkle/tree';
+export { verifyConsistency, verifyInclusion } from './merkle/verify';
+export {
+  checkpointText,
+  defaultOrigin,
+  openCheckpoint,
+  parseCheckpointText,
+  type SignedCheckpoint,
+  signCheckpointNote,
+  type TreeHead,
+} from './note/checkpointNote';
+export {
+  type NoteSigner,
+  type NoteVerifier,
+  noteKeyId,
+  openNote,
+  parseVerifierKey,
+  signNote,
+  type TrustedKey,
+  verifierKey,
+} from './note/signedNote';
+export {
+  type ConsistencyProof,
+  proveConsistency,
+  verifyConsistencyProof,
+} from './proofs/consistency';
+export {
+  type EventProof,
+  type EventProofResult,
+  proveEvent,
+  verifyEventProof,
+} from './proofs/eventProof';
 export type {
   AuditQuery,
   AuditQueryPage,
@@ -44,4 +85,5 @@ export {
   type VerifySource,
   verify,
 } from './verify';
+export type { StoredCheckpoint, VerifyProblem } from './verifyTrust';
 export { type WithAuditOptions, withAudit } from './withAudit';

@@ -4,7 +4,7 @@ import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sampleEvent } from '../test/fixtures';
+import { sampleEvent, UNSIGNED } from '../test/fixtures';
 import { kill, startWriterProcess } from '../test/lockChildProcess';
 import { generateCheckpointKeys, signCheckpoint } from './checkpoint';
 import { createAuditLog } from './createAuditLog';
@@ -76,7 +76,7 @@ describe('jsonlStore: one writer per file', () => {
       await log.close();
       await store.close();
       expect(existsSync(`${path}.lock`)).toBe(false);
-      expect(await verify(jsonlStore({ path }))).toMatchObject({ ok: true, count: 2 });
+      expect(await verify(jsonlStore({ path }), UNSIGNED)).toMatchObject({ ok: true, count: 2 });
     } finally {
       await kill(proc);
     }
@@ -159,10 +159,10 @@ describe('jsonlStore: torn and garbage lines', () => {
     expect(await readFile(path)).toEqual(before); // refused means untouched
     expect(existsSync(`${path}.lock`)).toBe(false);
 
-    const checked = await cli(['verify', '--store', `jsonl:${path}`]);
+    const checked = await cli(['verify', '--store', `jsonl:${path}`, '--allow-unsigned']);
     expect(checked.code).toBe(1);
     expect(checked.stdout).toContain('line 4');
-    expect((await verify(jsonlStore({ path }))).firstBad).toMatchObject({
+    expect((await verify(jsonlStore({ path }), UNSIGNED)).firstBad).toMatchObject({
       seq: 4,
       line: 4,
       reason: 'malformed',
@@ -176,7 +176,7 @@ describe('jsonlStore: torn and garbage lines', () => {
     const log = createAuditLog({ app: { name: 'a' }, store: jsonlStore({ path }) });
     expect((await log.record(sampleEvent(9))).integrity.seq).toBe(4);
     await log.close();
-    expect((await cli(['verify', '--store', `jsonl:${path}`])).code).toBe(0);
+    expect((await cli(['verify', '--store', `jsonl:${path}`, '--allow-unsigned'])).code).toBe(0);
   });
 
   it('a last event whose content no longer matches its hash also keeps the writer out', async () => {

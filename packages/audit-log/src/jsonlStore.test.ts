@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recordThenKill } from '../test/crash';
-import { PLANTED, plantedDetails, sampleEvent } from '../test/fixtures';
+import { PLANTED, plantedDetails, sampleEvent, UNSIGNED } from '../test/fixtures';
 import { tamperMatrix } from '../test/tamperMatrix';
 import { createAuditLog, createEventId } from './createAuditLog';
 import { canonicalize } from './internal/canonical';
@@ -58,6 +58,11 @@ describe('jsonlStore tamper matrix', () => {
             return lines;
           }),
         truncate: (keep) => editLines(path, (lines) => lines.slice(0, keep)),
+        rewriteFrom: (forged) =>
+          editLines(path, (lines) => [
+            ...lines.slice(0, at(lines, forged[0]?.integrity.seq as number)),
+            ...forged.map((e) => canonicalize(e)),
+          ]),
       },
     };
   });
@@ -76,7 +81,7 @@ describe('jsonlStore', () => {
     const lines = (await readFile(path, 'utf8')).split('\n');
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('');
-    expect((await verify(jsonlStore({ path }))).count).toBe(3);
+    expect((await verify(jsonlStore({ path }), UNSIGNED)).count).toBe(3);
   });
 
   it('repairs a torn last line on open and continues the chain', async () => {
@@ -92,7 +97,7 @@ describe('jsonlStore', () => {
     const again = createAuditLog({ app: { name: 'a' }, store });
     await again.record(sampleEvent(4));
     await again.close();
-    expect(await verify(jsonlStore({ path }))).toMatchObject({ ok: true, count: 4 });
+    expect(await verify(jsonlStore({ path }), UNSIGNED)).toMatchObject({ ok: true, count: 4 });
   });
 
   it('verifies read-only: beside a torn last line it neither repairs nor holds the file, and creates none', async () => {
@@ -103,10 +108,13 @@ describe('jsonlStore', () => {
     // A writer mid-append: verifying must not cut its line short under it.
     await appendFile(path, '{"action":"case.view","actor":{"id":"u-1');
     const before = await readFile(path);
-    expect(await verify(jsonlStore({ path }))).toMatchObject({ ok: true, count: 3 });
+    expect(await verify(jsonlStore({ path }), UNSIGNED)).toMatchObject({ ok: true, count: 3 });
     expect(await readFile(path)).toEqual(before);
     const missing = `${path}.absent`;
-    expect(await verify(jsonlStore({ path: missing }))).toMatchObject({ ok: true, count: 0 });
+    expect(await verify(jsonlStore({ path: missing }), UNSIGNED)).toMatchObject({
+      ok: true,
+      count: 0,
+    });
     await expect(readFile(missing)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
@@ -125,7 +133,7 @@ describe('jsonlStore', () => {
       lines[1] = '{garbage';
       return lines;
     });
-    expect((await verify(jsonlStore({ path }))).firstBad).toMatchObject({
+    expect((await verify(jsonlStore({ path }), UNSIGNED)).firstBad).toMatchObject({
       seq: 2,
       reason: 'malformed',
     });
@@ -188,7 +196,7 @@ describe('jsonlStore', () => {
     const lines = (await readFile(path, 'utf8')).split('\n').filter(Boolean);
     expect(lines).toHaveLength(3);
     expect(lines.map((l) => (JSON.parse(l) as SealedEvent).id)).toEqual(ids);
-    expect(await verify(jsonlStore({ path }))).toMatchObject({ ok: true, count: 3 });
+    expect(await verify(jsonlStore({ path }), UNSIGNED)).toMatchObject({ ok: true, count: 3 });
   });
 
   it('remembers only the newest ids of the window it is given', async () => {
@@ -238,7 +246,7 @@ describe('jsonlStore', () => {
     await log.close();
     const lines = (await readFile(path, 'utf8')).split('\n').filter(Boolean);
     expect(lines).toHaveLength(16);
-    expect(await verify(jsonlStore({ path }))).toMatchObject({ ok: true, count: 16 });
+    expect(await verify(jsonlStore({ path }), UNSIGNED)).toMatchObject({ ok: true, count: 16 });
   });
 
   it('writes an event with a minted id once when the log hands it over again after a failure past the store', async () => {
@@ -281,7 +289,7 @@ describe('jsonlStore', () => {
     }
     await log.close();
     expect((await readFile(path)).length).toBeGreaterThan(2 << 20);
-    expect(await verify(store)).toMatchObject({ ok: true, count: 4000 });
+    expect(await verify(store, UNSIGNED)).toMatchObject({ ok: true, count: 4000 });
     let count = 0;
     for await (const e of store.read()) {
       expect(e.details?.note).toBe(note);
@@ -303,7 +311,7 @@ describe('jsonlStore', () => {
       lines[2] = JSON.stringify(reordered);
       return lines;
     });
-    expect((await verify(jsonlStore({ path }))).firstBad).toMatchObject({
+    expect((await verify(jsonlStore({ path }), UNSIGNED)).firstBad).toMatchObject({
       seq: 3,
       reason: 'malformed',
       message: expect.stringContaining('canonical'),
@@ -320,7 +328,7 @@ describe('jsonlStore', () => {
       lines[1] = canonicalize({ ...event, integrity: { ...event.integrity, approvedBy: 'x' } });
       return lines;
     });
-    expect((await verify(jsonlStore({ path }))).firstBad).toMatchObject({
+    expect((await verify(jsonlStore({ path }), UNSIGNED)).firstBad).toMatchObject({
       seq: 2,
       reason: 'malformed',
     });
@@ -339,7 +347,7 @@ describe('jsonlStore', () => {
     const next = await log.record(sampleEvent(1));
     expect(next.integrity.seq).toBe(ids.size + 1);
     await log.close();
-    expect(await verify(store)).toMatchObject({ ok: true, count: ids.size + 1 });
+    expect(await verify(store, UNSIGNED)).toMatchObject({ ok: true, count: ids.size + 1 });
     await store.close();
   }, 30_000);
 });

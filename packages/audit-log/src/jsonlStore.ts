@@ -1,7 +1,6 @@
 import { constants as fsConstants } from 'node:fs';
 import { type FileHandle, mkdir, open, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Checkpoint } from './checkpoint';
 import { AuditLogError } from './errors';
 import { CANONICAL_LINES, scanEventLine } from './internal/canonicalLine';
 import {
@@ -17,6 +16,7 @@ import { acquireFileLock, type FileLock } from './internal/fileLock';
 import { queryArray } from './internal/query';
 import { checkStoredLine } from './internal/storedLine';
 import type { AuditQuery, AuditQueryPage, AuditStore } from './store';
+import type { StoredCheckpoint } from './verifyTrust';
 
 export interface JsonlStoreOptions {
   /** The JSON Lines file (created with its folder if missing). Checkpoints go to `<path>.checkpoints`. */
@@ -453,7 +453,7 @@ export function jsonlStore(options: JsonlStoreOptions): JsonlStore {
         for (const line of chunk) all.push(parseLine(line));
       return queryArray(all, query);
     },
-    appendCheckpoint(cp: Checkpoint) {
+    appendCheckpoint(cp: StoredCheckpoint) {
       return serial(async () => {
         const handle = await open(cpPath, 'a+');
         try {
@@ -481,11 +481,11 @@ export function jsonlStore(options: JsonlStoreOptions): JsonlStore {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
         throw error;
       }
-      const out: Checkpoint[] = [];
+      const out: StoredCheckpoint[] = [];
       for (const line of text.split('\n')) {
         if (!line) continue;
         try {
-          out.push(JSON.parse(line) as Checkpoint);
+          out.push(JSON.parse(line) as StoredCheckpoint);
         } catch {
           // a torn checkpoint line is simply not a checkpoint
         }

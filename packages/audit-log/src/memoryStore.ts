@@ -1,4 +1,3 @@
-import type { Checkpoint } from './checkpoint';
 import {
   type ChainHead,
   EMPTY_HEAD,
@@ -8,6 +7,7 @@ import {
 } from './internal/chain';
 import { queryArray } from './internal/query';
 import type { AuditQuery, AuditQueryPage, AuditStore } from './store';
+import type { StoredCheckpoint } from './verifyTrust';
 
 /** A store that keeps the chain in an array; for tests and short-lived tools, not durable. */
 export interface MemoryStore extends AuditStore {
@@ -26,7 +26,7 @@ export interface MemoryStore extends AuditStore {
 export function memoryStore(options: { chainId?: string } = {}): MemoryStore {
   const events: SealedEvent[] = [];
   const byId = new Map<string, SealedEvent>();
-  const cps: Checkpoint[] = [];
+  const cps: StoredCheckpoint[] = [];
   let head: ChainHead = EMPTY_HEAD;
   return {
     kind: 'memory',
@@ -48,10 +48,13 @@ export function memoryStore(options: { chainId?: string } = {}): MemoryStore {
     async *read() {
       yield* events;
     },
+    async *readAfter(afterSeq: number) {
+      for (const e of events) if (e.integrity.seq > afterSeq) yield e;
+    },
     async query(query: AuditQuery): Promise<AuditQueryPage> {
       return queryArray(events, query);
     },
-    async appendCheckpoint(cp: Checkpoint) {
+    async appendCheckpoint(cp: StoredCheckpoint) {
       cps.push(cp);
     },
     async checkpoints() {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recordThenKill } from '../test/crash';
-import { PLANTED, plantedDetails, sampleEvent } from '../test/fixtures';
+import { PLANTED, plantedDetails, sampleEvent, UNSIGNED } from '../test/fixtures';
 import { sqlSuite } from '../test/sqlSuite';
 import { createAuditLog } from './createAuditLog';
 import { pgliteStore } from './pgliteStore';
@@ -42,7 +42,7 @@ describe('pgliteStore on disk', () => {
     const next = await log.record(sampleEvent(1, { details: plantedDetails }));
     expect(next.integrity.seq).toBe(ids.size + 1);
     await log.close();
-    expect(await verify(store)).toMatchObject({ ok: true, count: ids.size + 1 });
+    expect(await verify(store, UNSIGNED)).toMatchObject({ ok: true, count: ids.size + 1 });
     await store.close();
 
     // Every byte PGlite wrote (tables, WAL, indexes): the planted values are nowhere.

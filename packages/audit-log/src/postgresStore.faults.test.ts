@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sampleEvent } from '../test/fixtures';
+import { sampleEvent, UNSIGNED } from '../test/fixtures';
 import { startTcpProxy, type TcpProxy } from '../test/tcpProxy';
 import { auditMiddleware } from './auditMiddleware';
 import { createAuditLog } from './createAuditLog';
@@ -115,7 +115,7 @@ describe.skipIf(!url)('postgresStore under connection loss (real PostgreSQL)', (
     const stored = new Set<string>();
     for await (const e of store.read()) stored.add(e.id);
     expect(acked.filter((id) => !stored.has(id))).toEqual([]);
-    expect(await verify(store)).toMatchObject({ ok: true, count: stored.size });
+    expect(await verify(store, UNSIGNED)).toMatchObject({ ok: true, count: stored.size });
     await log.close();
     await store.close();
     console.info(
@@ -164,7 +164,7 @@ describe.skipIf(!url)('postgresStore under connection loss (real PostgreSQL)', (
       expect(cuts).toBeGreaterThan(0);
       expect([...codes.keys()].filter((c) => c !== 'STORE_UNAVAILABLE')).toEqual([]);
       expect((await log.record(sampleEvent(1))).integrity.seq).toBeGreaterThan(acked);
-      expect((await verify(store)).ok).toBe(true);
+      expect((await verify(store, UNSIGNED)).ok).toBe(true);
       await log.close();
       await store.close();
       console.info(
@@ -224,7 +224,7 @@ describe.skipIf(!url)('postgresStore under connection loss (real PostgreSQL)', (
         );
         expect(later).toHaveLength(20);
         expect(crashes.seen).toEqual([]);
-        expect((await verify(store)).ok).toBe(true);
+        expect((await verify(store, UNSIGNED)).ok).toBe(true);
       } finally {
         server.close();
         await log.close();

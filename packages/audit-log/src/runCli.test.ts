@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleEvent } from '../test/fixtures';
 import { generateCheckpointKeys } from './checkpoint';
+import { directorySink } from './checkpointSinks/directorySink';
 import { createAuditLog } from './createAuditLog';
 import { jsonlStore } from './jsonlStore';
 import { runCli } from './runCli';
@@ -24,6 +25,7 @@ beforeAll(async () => {
     app: { name: 'cli' },
     store: jsonlStore({ path }),
     signer: { privateKey: keys.privateKey, everyEvents: 5, everyMs: 0 },
+    sinks: [directorySink(join(dir, 'elsewhere'))],
   });
   for (let i = 0; i < 12; i++) await log.record(sampleEvent(i));
   await log.close();
@@ -49,9 +51,112 @@ async function run(...argv: string[]) {
 
 describe('city-audit', () => {
   it('verify: exit 0 on an intact log, with checkpoints checked against the public key', async () => {
-    const r = await run('verify', '--store', `jsonl:${path}`, '--public-key', join(dir, 'pub.pem'));
+    const r = await run(
+      'verify',
+      '--store',
+      `jsonl:${path}`,
+      '--public-key',
+      join(dir, 'pub.pem'),
+      '--trusted',
+      join(dir, 'elsewhere', 'latest.checkpoint'),
+    );
+    expect(r.stdout).toMatch(
+      /^ok: 12 events, head [0-9a-f]{64}, root \S{44}, 4 checkpoint\(s\) matched/,
+    );
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^ok: 12 events, head [0-9a-f]{64}, 3 checkpoint\(s\) matched/);
+    // The sink kept every checkpoint, as C2SP notes.
+    expect(await readFile(join(dir, 'elsewhere', '5.checkpoint'), 'utf8')).toMatch(
+      /^city-audit\/default\n5\n\S{44}\n\n\u2014 city-audit\/default \S+\n$/,
+    );
+  });
+
+  it('verify: refuses to run without a key and a trusted checkpoint unless --allow-unsigned', async () => {
+    const noKey = await run('verify', '--store', path);
+    expect(noKey.code).toBe(2);
+    expect(noKey.stderr).toMatch(/--key or --public-key/);
+    const noTrust = await run('verify', '--store', path, '--public-key', join(dir, 'pub.pem'));
+    expect(noTrust.code).toBe(2);
+    expect(noTrust.stderr).toMatch(/--trusted/);
+    const unsigned = await run('verify', '--store', path, '--allow-unsigned');
+    expect(unsigned.code).toBe(0);
+    expect(unsigned.stdout).toMatch(/warning: no trusted checkpoint/);
+  });
+
+  it('verify --remember: keeps the newest checkpoint and refuses a later rollback', async () => {
+    const memory = join(dir, 'verifier', 'last.checkpoint');
+    const copy = join(dir, 'rollback.jsonl');
+    await writeFile(copy, await readFile(path, 'utf8'));
+    await writeFile(`${copy}.checkpoints`, await readFile(`${path}.checkpoints`, 'utf8'));
+    const first = await run(
+      'verify',
+      '--store',
+      copy,
+      '--public-key',
+      join(dir, 'pub.pem'),
+      '--trusted',
+      join(dir, 'elsewhere', '5.checkpoint'),
+      '--remember',
+      memory,
+    );
+    expect(first.code).toBe(0);
+    expect((await readFile(memory, 'utf8')).split('\n')[1]).toBe('12');
+    // The log is rolled back to 9 events (a restored backup): the remembered 12 refuses it.
+    const lines = (await readFile(copy, 'utf8')).split('\n').slice(0, 9);
+    await writeFile(copy, `${lines.join('\n')}\n`);
+    const later = await run(
+      'verify',
+      '--store',
+      copy,
+      '--public-key',
+      join(dir, 'pub.pem'),
+      '--remember',
+      memory,
+    );
+    expect(later.code).toBe(1);
+    expect(later.stdout).toMatch(/TAMPERED at seq 10: truncated/);
+  });
+
+  it('prove and consistency: proofs a third party checks with the public key alone', async () => {
+    const events = (await readFile(path, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const id = events[6].id as string;
+    const proofFile = join(dir, 'proof.json');
+    expect((await run('prove', id, '--store', path, '--out', proofFile)).code).toBe(0);
+    const proof = JSON.parse(await readFile(proofFile, 'utf8'));
+    expect(proof).toMatchObject({ leafIndex: 6, treeSize: 12 });
+    const check = await run('check-proof', proofFile, '--public-key', join(dir, 'pub.pem'));
+    expect(check).toMatchObject({ code: 0, stdout: expect.stringMatching(/^ok/) });
+    // A changed event no longer proves.
+    proof.event.outcome = 'denied';
+    await writeFile(proofFile, JSON.stringify(proof));
+    const bad = await run('check-proof', proofFile, '--public-key', join(dir, 'pub.pem'));
+    expect(bad).toMatchObject({
+      code: 1,
+      stdout: expect.stringMatching(/INVALID: the event does not match/),
+    });
+
+    const consistency = join(dir, 'consistency.json');
+    const c = await run(
+      'consistency',
+      join(dir, 'elsewhere', '5.checkpoint'),
+      join(dir, 'elsewhere', '12.checkpoint'),
+      '--store',
+      path,
+      '--out',
+      consistency,
+    );
+    expect(c.code).toBe(0);
+    expect((await run('check-proof', consistency, '--public-key', join(dir, 'pub.pem'))).code).toBe(
+      0,
+    );
+    // Another key cannot vouch for it.
+    const other = generateCheckpointKeys();
+    await writeFile(join(dir, 'other.pem'), other.publicKey);
+    expect(
+      (await run('check-proof', consistency, '--public-key', join(dir, 'other.pem'))).code,
+    ).toBe(1);
   });
 
   it('verify: exit 1 and the seq when an event was modified', async () => {
@@ -60,7 +165,7 @@ describe('city-audit', () => {
     const lines = text.split('\n');
     lines[6] = (lines[6] as string).replace('"outcome":"success"', '"outcome":"denied"');
     await writeFile(copy, lines.join('\n'));
-    const r = await run('verify', '--store', copy, '--json');
+    const r = await run('verify', '--store', copy, '--json', '--allow-unsigned');
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).firstBad).toMatchObject({ seq: 7, reason: 'hash-mismatch' });
   });
@@ -104,7 +209,7 @@ describe('city-audit', () => {
     const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
     const ok = spawnSync(
       process.execPath,
-      ['--import', require.resolve('tsx'), cli, 'verify', '--store', path],
+      ['--import', require.resolve('tsx'), cli, 'verify', '--store', path, '--allow-unsigned'],
       {
         encoding: 'utf8',
       },
@@ -112,7 +217,15 @@ describe('city-audit', () => {
     expect(ok.status).toBe(0);
     const bad = spawnSync(
       process.execPath,
-      ['--import', require.resolve('tsx'), cli, 'verify', '--store', join(dir, 'tampered.jsonl')],
+      [
+        '--import',
+        require.resolve('tsx'),
+        cli,
+        'verify',
+        '--store',
+        join(dir, 'tampered.jsonl'),
+        '--allow-unsigned',
+      ],
       {
         encoding: 'utf8',
       },

@@ -1,12 +1,20 @@
 import { createWriteStream, existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { Checkpoint } from './checkpoint';
+import { fileCheckpointMemory } from './checkpointSinks/fileCheckpointMemory';
+import { readKeys, readLegacyCheckpoints, readNotes, UsageError } from './cli/trustArgs';
 import { AuditLogError } from './errors';
 import { repairJsonl } from './internal/repairJsonl';
 import { jsonlStore } from './jsonlStore';
+import { defaultOrigin } from './note/checkpointNote';
 import { pgliteStore } from './pgliteStore';
 import { postgresStore } from './postgresStore';
+import {
+  type ConsistencyProof,
+  proveConsistency,
+  verifyConsistencyProof,
+} from './proofs/consistency';
+import { type EventProof, proveEvent, verifyEventProof } from './proofs/eventProof';
 import type { AuditStore } from './store';
 import { toOcsf } from './toOcsf';
 import { verify } from './verify';
@@ -22,7 +30,11 @@ export interface CliIo {
 const USAGE = `city-audit: verify, export and report on City audit logs
 
 Usage:
-  city-audit verify --store <store> [--public-key <pem>] [--checkpoint <json>]...
+  city-audit verify --store <store> (--key <vkey> | --public-key <pem>) --trusted <note>...
+                    [--remember <file>] [--allow-unsigned] [--origin <origin>] [--json]
+  city-audit prove <event-id> --store <store> [--checkpoint-note <note>] [--out <file>]
+  city-audit consistency <old-note> <new-note> --store <store> [--out <file>]
+  city-audit check-proof <proof.json> (--key <vkey> | --public-key <pem>) [--origin <origin>]
   city-audit export --store <store> --format ocsf|jsonl [--out <file>]
   city-audit report access --target <id> [--target-type <type>] --store <store> [--json]
   city-audit repair --store jsonl:<file>
@@ -34,10 +46,13 @@ repair moves a JSONL file's bad tail (complete lines after the last event that v
 <file>.rejected, so a writer can resume; it never removes a valid event, and refuses (exit 1)
 when events follow the bad part.
 
+verify needs a trusted key and at least one checkpoint kept outside the log (--trusted, a C2SP
+signed note such as a sink's latest.checkpoint); --remember <file> reads the last checkpoint this
+verifier accepted from <file> and writes the newest verified one back. --allow-unsigned checks the
+chain and tree alone, which a consistent rewrite of the whole store passes.
+
 Exit codes: 0 ok, 1 verification failed (or repair refused), 2 unusable input.
 `;
-
-class UsageError extends Error {}
 
 function openStore(
   spec: string | undefined,
@@ -70,27 +85,6 @@ function openStore(
   );
 }
 
-async function readCheckpoints(files: string[]): Promise<Checkpoint[]> {
-  const out: Checkpoint[] = [];
-  for (const file of files) {
-    const text = await readFile(file, 'utf8').catch((e: Error) => {
-      throw new UsageError(`--checkpoint ${file}: ${e.message}`);
-    });
-    for (const line of text.split('\n')) {
-      if (!line.trim()) continue;
-      try {
-        const parsed = JSON.parse(line) as Checkpoint | Checkpoint[];
-        out.push(...(Array.isArray(parsed) ? parsed : [parsed]));
-      } catch {
-        throw new UsageError(
-          `--checkpoint ${file}: not JSON (one checkpoint per line, or an array)`,
-        );
-      }
-    }
-  }
-  return out;
-}
-
 /**
  * The `city-audit` command line, callable in-process. Resolves with the exit code: 0 when all
  * is well, 1 when verification finds tampering, 2 on unusable input (bad arguments, a store
@@ -118,6 +112,13 @@ export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Prom
         schema: { type: 'string' },
         chain: { type: 'string' },
         'public-key': { type: 'string' },
+        key: { type: 'string', multiple: true },
+        trusted: { type: 'string', multiple: true },
+        remember: { type: 'string' },
+        'allow-unsigned': { type: 'boolean' },
+        origin: { type: 'string' },
+        'max-problems': { type: 'string' },
+        'checkpoint-note': { type: 'string' },
         checkpoint: { type: 'string', multiple: true },
         format: { type: 'string' },
         out: { type: 'string' },
@@ -132,30 +133,59 @@ export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Prom
       out(USAGE);
       return command || values.help ? 0 : 2;
     }
+    const origin = values.origin ?? defaultOrigin(values.chain ?? 'default');
     if (command === 'verify') {
-      const publicKey = values['public-key']
-        ? await readFile(values['public-key'], 'utf8').catch((e: Error) => {
-            throw new UsageError(`--public-key: ${e.message}`);
-          })
-        : undefined;
-      const checkpoints = await readCheckpoints(values.checkpoint ?? []);
+      const { keys, publicKey } = await readKeys(values.key ?? [], values['public-key'], origin);
+      const trusted: (string | Awaited<ReturnType<typeof readLegacyCheckpoints>>[number])[] = [
+        ...(await readNotes(values.trusted ?? [])),
+        ...(await readLegacyCheckpoints(values.checkpoint ?? [])),
+      ];
+      const memory = values.remember ? fileCheckpointMemory(values.remember) : undefined;
+      const remembered = await memory?.load();
+      if (remembered) trusted.push(remembered);
+      const maxProblems = values['max-problems'] ? Number(values['max-problems']) : 100;
+      if (!Number.isSafeInteger(maxProblems) || maxProblems < 1) {
+        throw new UsageError('--max-problems must be a whole number >= 1');
+      }
       store = openStore(values.store, values.schema, values.chain);
+      if (!values['allow-unsigned']) {
+        if (keys.length === 0) {
+          throw new UsageError('verify needs --key or --public-key (or --allow-unsigned)');
+        }
+        if (trusted.length === 0) {
+          throw new UsageError(
+            'verify needs --trusted <checkpoint> or a --remember file that holds one (or --allow-unsigned)',
+          );
+        }
+      }
       const result = await verify(store, {
+        keys,
         ...(publicKey ? { publicKey } : {}),
-        checkpoints,
+        trusted,
+        ...(values.origin ? { origin: values.origin } : {}),
+        allowUnsigned: values['allow-unsigned'] === true,
+        maxProblems,
         onProgress: progress,
         progressEvery: 50_000,
       });
       if (showProgress) err('\n');
+      if (result.ok && memory && result.latestCheckpoint)
+        await memory.save(result.latestCheckpoint);
       if (values.json) out(`${JSON.stringify(result)}\n`);
       else if (result.ok) {
         out(
-          `ok: ${result.count} events, head ${result.headHash}, ${result.checkpointsChecked} checkpoint(s) matched\n`,
+          `ok: ${result.count} events, head ${result.headHash}, root ${result.rootHash}, ${result.checkpointsChecked} checkpoint(s) matched${result.checkpointsIgnored ? `, ${result.checkpointsIgnored} unsigned or unknown checkpoint(s) in the store ignored` : ''}\n`,
         );
+        if (values['allow-unsigned'] && result.checkpointsChecked === 0) {
+          out('warning: no trusted checkpoint was checked; a consistent rewrite would pass\n');
+        }
       } else {
+        const first = result.firstBad;
         out(
-          `TAMPERED at seq ${result.firstBad?.seq}: ${result.firstBad?.reason} (${result.firstBad?.message}); ${result.count} events verified before it\n`,
+          `TAMPERED at seq ${first?.seq}: ${first?.reason} (${first?.message}); ${result.problems.length}${result.moreProblems ? '+' : ''} problem(s)\n`,
         );
+        for (const p of result.problems.slice(1))
+          out(`  seq ${p.seq}: ${p.reason} (${p.message})\n`);
       }
       return result.ok ? 0 : 1;
     }
@@ -184,6 +214,51 @@ export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Prom
         }
         throw error;
       }
+    }
+    if (command === 'prove') {
+      if (!sub) throw new UsageError('prove needs an event id');
+      store = openStore(values.store, values.schema, values.chain);
+      const [note] = await readNotes(
+        values['checkpoint-note'] ? [values['checkpoint-note']] : [],
+        '--checkpoint-note',
+      );
+      const proof = await proveEvent(store, sub, note ? { checkpoint: note } : {});
+      const text = `${JSON.stringify(proof, null, 2)}\n`;
+      if (values.out) await writeFile(values.out, text);
+      else out(text);
+      return 0;
+    }
+    if (command === 'consistency') {
+      const [, oldFile, newFile] = positionals;
+      if (!oldFile || !newFile)
+        throw new UsageError('consistency needs <old-note> <new-note> files');
+      const [oldNote, newNote] = await readNotes([oldFile, newFile], 'consistency');
+      store = openStore(values.store, values.schema, values.chain);
+      const proof = await proveConsistency(store, oldNote as string, newNote as string);
+      const text = `${JSON.stringify(proof, null, 2)}\n`;
+      if (values.out) await writeFile(values.out, text);
+      else out(text);
+      return 0;
+    }
+    if (command === 'check-proof') {
+      if (!sub) throw new UsageError('check-proof needs a proof file');
+      const { keys } = await readKeys(values.key ?? [], values['public-key'], origin);
+      if (keys.length === 0) throw new UsageError('check-proof needs --key or --public-key');
+      let bundle: unknown;
+      try {
+        bundle = JSON.parse(await readFile(sub, 'utf8'));
+      } catch (e) {
+        throw new UsageError(`check-proof ${sub}: ${(e as Error).message}`);
+      }
+      const opts = { keys, ...(values.origin ? { origin: values.origin } : {}) };
+      const r =
+        typeof (bundle as ConsistencyProof).from === 'string'
+          ? verifyConsistencyProof(bundle as ConsistencyProof, opts)
+          : verifyEventProof(bundle as EventProof, opts);
+      out(
+        r.ok ? 'ok: the proof verifies against the signed checkpoint\n' : `INVALID: ${r.reason}\n`,
+      );
+      return r.ok ? 0 : 1;
     }
     if (command === 'export') {
       const format = values.format ?? 'jsonl';

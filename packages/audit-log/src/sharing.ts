@@ -15,4 +15,5 @@ export {
   type SharePlan,
   type ShareRefusal,
 } from './planShare';
+export { proveReceipt, verifyReceipt } from './receiptProof';
 export { type ReceivedShare, type ShareOptions, type ShareResult, share } from './share';

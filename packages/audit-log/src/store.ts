@@ -1,5 +1,5 @@
-import type { Checkpoint } from './checkpoint';
 import type { ChainHead, SealedEvent, UnsealedEvent } from './internal/chain';
+import type { StoredCheckpoint } from './verifyTrust';
 
 export type { ChainHead, SealedEvent, UnsealedEvent };
 
@@ -51,9 +51,18 @@ export interface AuditStore {
   read(): AsyncIterable<SealedEvent>;
   /** Filtered, paginated reads for viewers and reports. */
   query(query: AuditQuery): Promise<AuditQueryPage>;
-  /** Keeps a signed checkpoint next to the chain. */
-  appendCheckpoint(checkpoint: Checkpoint): Promise<void>;
+  /**
+   * The events after seq `afterSeq`, in seq order (optional: stores that several writers
+   * share implement it, so a log can bring its Merkle tree up to date without reading it all).
+   */
+  readAfter?(afterSeq: number): AsyncIterable<SealedEvent>;
+  /**
+   * Keeps a signed checkpoint next to the chain. Whoever can write the store can write here
+   * too, so `verify` relies only on checkpoints a trusted key signed; keep copies elsewhere
+   * (checkpoint sinks) as well.
+   */
+  appendCheckpoint(checkpoint: StoredCheckpoint): Promise<void>;
   /** The checkpoints kept for this chain, oldest first. */
-  checkpoints(): Promise<Checkpoint[]>;
+  checkpoints(): Promise<StoredCheckpoint[]>;
   close(): Promise<void>;
 }

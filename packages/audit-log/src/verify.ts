@@ -1,21 +1,34 @@
-import { type Checkpoint, type KeyInput, verifyCheckpoint } from './checkpoint';
+import type { Checkpoint, KeyInput } from './checkpoint';
 import { AuditLogError } from './errors';
 import { canonicalize } from './internal/canonical';
 import { CANONICAL_LINES, type CanonicalLineSource, scanEventLine } from './internal/canonicalLine';
 import { GENESIS_HASH, hashEvent, type SealedEvent, sha256hex } from './internal/chain';
 import type { AuditEvent } from './internal/schemas';
+import { eventLeafHash } from './merkle/hash';
+import { CompactRange } from './merkle/tree';
+import { defaultOrigin, type SignedCheckpoint } from './note/checkpointNote';
+import type { TrustedKey } from './note/signedNote';
 import type { AuditStore } from './store';
+import { COLUMN_MISMATCH } from './verifyColumns';
+import { planTrust, trustRequired, type VerifyProblem, verifiersFor } from './verifyTrust';
+
+export type { VerifyProblem } from './verifyTrust';
 
 /**
- * Why verification stopped:
+ * What verification can find:
  * - `malformed`: the entry is not an event with an integrity block.
  * - `hash-mismatch`: the event's content no longer matches its hash (modified).
  * - `prev-hash-mismatch`: the event does not follow its predecessor (inserted or replaced).
  * - `missing`: the expected seq is absent (deleted, or moved by a reorder).
  * - `out-of-order`: a seq at or below one already seen (duplicated or moved back).
- * - `checkpoint-mismatch`: the chain's hash at a checkpoint's size differs from the signed one.
- * - `truncated`: the chain ends before a checkpoint's (or the store's recorded head's) size.
- * - `bad-signature`: a checkpoint's signature does not verify with `publicKey`.
+ * - `checkpoint-mismatch`: the tree (or, for an old checkpoint, the chain) at a checkpoint's
+ *   size differs from what was signed: the log was rewritten since.
+ * - `truncated`: the log ends before a checkpoint's (or the store's recorded head's) size:
+ *   truncated or rolled back.
+ * - `bad-signature`: a trusted checkpoint does not verify with the trusted keys.
+ * - `origin-mismatch`: a trusted checkpoint is for another log.
+ * - `column-mismatch`: a SQL column that queries read (actor, target, action, time) differs
+ *   from the hashed record.
  */
 export const VERIFY_FAILURE_REASONS = [
   'malformed',
@@ -26,6 +39,8 @@ export const VERIFY_FAILURE_REASONS = [
   'checkpoint-mismatch',
   'truncated',
   'bad-signature',
+  'origin-mismatch',
+  'column-mismatch',
 ] as const;
 
 /** One of {@link VERIFY_FAILURE_REASONS}. */
@@ -34,29 +49,60 @@ export type VerifyFailureReason = (typeof VERIFY_FAILURE_REASONS)[number];
 /** What {@link verify} found. */
 export interface VerifyResult {
   ok: boolean;
-  /** Events read before the first failure (all of them when `ok`). */
+  /** Entries read. */
   count: number;
-  /** Hash of the last good event (GENESIS, 64 zeros, for an empty chain). */
+  /** Hash of the last event in the chain (GENESIS, 64 zeros, for an empty chain). */
   headHash: string;
-  /** How many checkpoints were checked (signature and position). */
+  /** RFC 9162 root hash (base64) of the tree over the events read. */
+  rootHash: string;
+  /** How many checkpoints were checked against the log (signature, root or head, size). */
   checkpointsChecked: number;
-  firstBad?: {
-    seq: number;
-    reason: VerifyFailureReason;
-    message: string;
-    /** The 1-based line of a JSONL file where the failure is (for a store of lines). */
-    line?: number;
-  };
+  /** Store checkpoints that no trusted key signed (or that are malformed): not relied on. */
+  checkpointsIgnored: number;
+  /** The first problem (the first of `problems`). */
+  firstBad?: VerifyProblem;
+  /** Every problem found, in the order found, up to `maxProblems`. */
+  problems: VerifyProblem[];
+  /** True when there were more problems than `maxProblems` and the walk stopped. */
+  moreProblems: boolean;
+  /**
+   * The newest checkpoint signed by a trusted key that this log matched: keep it (see
+   * `fileCheckpointMemory`), and pass it as `trusted` next time, so a later rollback or
+   * rewrite of the log is refused.
+   */
+  latestCheckpoint?: SignedCheckpoint;
 }
 
 /** What {@link verify} reads: a store, or events in chain order. */
 export type VerifySource = AuditStore | Iterable<AuditEvent> | AsyncIterable<AuditEvent>;
 
 export interface VerifyOptions {
-  /** Ed25519 public key for checkpoint signatures. Without it signatures are not checked. */
+  /**
+   * The keys whose checkpoint signatures are trusted: verifier keys (`name+id+key`) or
+   * `{ name, publicKey }`. Several keys may be trusted at once (rotation).
+   */
+  keys?: readonly TrustedKey[];
+  /**
+   * An Ed25519 public key (PEM or KeyObject), trusted for checkpoint notes under the key name
+   * `origin`, and for the JSON checkpoints of releases before notes.
+   */
   publicKey?: KeyInput;
-  /** Checkpoints you kept; a store's own checkpoints are added. */
+  /**
+   * Checkpoints kept outside the log's trust domain (the signed note text, or one from
+   * `latestCheckpoint`, or a JSON checkpoint of an earlier release). The log must contain each.
+   */
+  trusted?: readonly (string | SignedCheckpoint | Checkpoint)[];
+  /** @deprecated JSON checkpoints of releases before notes; same as `trusted`. */
   checkpoints?: readonly Checkpoint[];
+  /** The log's origin (default `city-audit/<chainId>`): checkpoints for another origin are refused. */
+  origin?: string;
+  /**
+   * Verify without a trusted key and checkpoint. The chain and tree are still checked, but a
+   * consistent rewrite of the whole store then passes: say so wherever the result is shown.
+   */
+  allowUnsigned?: boolean;
+  /** Stop after this many problems (default 100). */
+  maxProblems?: number;
   /** Called every `progressEvery` events (default 10,000) with the count so far. */
   onProgress?: (count: number) => void;
   progressEvery?: number;
@@ -82,14 +128,19 @@ function isSealed(value: unknown): value is SealedEvent {
 }
 
 /**
- * Walks a chain from its first event and reports the first place it was tampered with: a
- * modified, deleted, inserted or reordered event, or (with a checkpoint, or a database store's
- * recorded head) truncation of the newest events.
+ * Checks a log: every event against its hash and its predecessor (the chain), the RFC 9162
+ * Merkle tree over the events against every checkpoint a trusted key signed (the ones you
+ * kept elsewhere and the ones the store keeps), and the log's length against them (rollback,
+ * truncation). By default it needs a trusted key and at least one trusted checkpoint: without
+ * them, whoever can rewrite the whole store can rewrite it consistently.
+ *
+ * @throws AuditLogError `TRUST_REQUIRED` without keys or a trusted checkpoint (unless
+ *   `allowUnsigned`), `INVALID_SOURCE` for something that is not a store or events.
  *
  * @example
  * ```ts
- * const result = await verify(store, { publicKey });
- * if (!result.ok) console.error(`bad at seq ${result.firstBad?.seq}: ${result.firstBad?.reason}`);
+ * const result = await verify(store, { keys: [vkey], trusted: [keptNote] });
+ * if (!result.ok) for (const p of result.problems) console.error(`seq ${p.seq}: ${p.reason}`);
  * ```
  */
 export async function verify(
@@ -98,13 +149,22 @@ export async function verify(
 ): Promise<VerifyResult> {
   let events: Iterable<AuditEvent> | AsyncIterable<AuditEvent> | undefined;
   let lines: AsyncIterable<readonly string[]> | undefined;
-  const checkpoints: Checkpoint[] = [...(options.checkpoints ?? [])];
+  const trustedGiven = [...(options.trusted ?? []), ...(options.checkpoints ?? [])];
+  const origin = options.origin ?? defaultOrigin(isStore(source) ? source.chainId : 'default');
+  const verifiers = verifiersFor(options.keys, options.publicKey, origin);
+  if (!options.allowUnsigned) {
+    if (verifiers.length === 0) throw trustRequired('a trusted public key (keys or publicKey)');
+    if (trustedGiven.length === 0) {
+      throw trustRequired('at least one trusted checkpoint kept outside the log (trusted)');
+    }
+  }
+  let stored: readonly unknown[] = [];
   let recordedHead = 0;
   if (isStore(source)) {
     const raw = (source as Partial<CanonicalLineSource>)[CANONICAL_LINES];
     if (typeof raw === 'function') lines = raw.call(source);
     else events = source.read();
-    checkpoints.push(...(await source.checkpoints()));
+    stored = await source.checkpoints();
     recordedHead = (await source.head()).seq;
   } else if (
     source &&
@@ -119,161 +179,214 @@ export async function verify(
     );
   }
 
-  let checked = 0;
-  const bySize = new Map<number, Checkpoint[]>();
-  let maxSize = 0;
-  for (const cp of checkpoints) {
-    if (options.publicKey !== undefined && !verifyCheckpoint(cp, options.publicKey)) {
-      return {
-        ok: false,
-        count: 0,
-        headHash: GENESIS_HASH,
-        checkpointsChecked: checked,
-        firstBad: {
-          seq: cp.size,
-          reason: 'bad-signature',
-          message: `checkpoint at size ${cp.size} does not verify with the given public key`,
-        },
-      };
-    }
-    const list = bySize.get(cp.size) ?? [];
-    list.push(cp);
-    bySize.set(cp.size, list);
-    maxSize = Math.max(maxSize, cp.size);
+  const plan = planTrust({
+    verifiers,
+    legacyKey: options.publicKey,
+    origin,
+    trusted: trustedGiven,
+    stored: stored as never,
+  });
+  const maxProblems = options.maxProblems ?? 100;
+  const problems: VerifyProblem[] = [];
+  let more = false;
+  // The 1-based line of a store of lines being read (0 outside that walk), so a JSONL problem
+  // names where it is.
+  let lineNo = 0;
+  const problem = (seq: number, reason: VerifyFailureReason, message: string) => {
+    if (problems.length >= maxProblems) more = true;
+    else if (lineNo === 0) problems.push({ seq, reason, message });
+    else problems.push({ seq, reason, message: `${message} (line ${lineNo})`, line: lineNo });
+  };
+  for (const p of plan.problems) problem(p.seq, p.reason, p.message);
+  if (!options.allowUnsigned && plan.trusted === 0 && plan.problems.length === 0) {
+    throw trustRequired('at least one trusted checkpoint');
   }
 
+  let checked = 0;
+  let latest: SignedCheckpoint | undefined;
   const every = options.progressEvery ?? 10_000;
   const onProgress = options.onProgress;
+  const range = new CompactRange();
+  const roots = plan.roots;
+  const heads = plan.heads;
   let expected = 1;
   let prev = GENESIS_HASH;
   let count = 0;
-  const fail = (seq: number, reason: VerifyFailureReason, message: string): VerifyResult => ({
-    ok: false,
-    count,
-    headHash: prev,
-    checkpointsChecked: checked,
-    firstBad: { seq, reason, message },
-  });
-  /** The checks after the hash: the link to the predecessor and the checkpoints at this seq. */
-  const link = (seq: number, prevHashMatches: boolean, hash: string): VerifyResult | undefined => {
-    if (!prevHashMatches) {
-      return fail(
+
+  /** Adds the event to the tree and checks the checkpoints at its size. */
+  const extend = (seq: number, hash: string) => {
+    const leaf = eventLeafHash(hash);
+    if (leaf === undefined) {
+      problem(seq, 'malformed', `event ${seq} has no SHA-256 hash`);
+      return;
+    }
+    range.append(leaf);
+    const size = range.size;
+    const wantHeads = heads.size > 0 ? heads.get(size) : undefined;
+    if (wantHeads) {
+      for (const cp of wantHeads) {
+        if (cp.headHash !== hash) {
+          problem(
+            size,
+            'checkpoint-mismatch',
+            `chain head at ${size} differs from the checkpoint signed ${cp.time}`,
+          );
+        } else checked += 1;
+      }
+    }
+    const want = roots.size > 0 ? roots.get(size) : undefined;
+    if (want) {
+      const root = range.root().toString('base64');
+      for (const r of want) {
+        if (r.rootHash !== root) {
+          problem(
+            size,
+            'checkpoint-mismatch',
+            `the log's first ${size} events differ from the ${r.from === 'trusted' ? 'trusted checkpoint' : "store's signed checkpoint"} at that size (rewritten)`,
+          );
+        } else {
+          checked += 1;
+          if (!latest || r.checkpoint.size >= latest.size) latest = r.checkpoint;
+        }
+      }
+    }
+  };
+
+  /** The chain checks after the hash: position, link to the predecessor, then the tree. */
+  const link = (seq: number, prevHash: string, claimed: string) => {
+    if (prevHash !== prev) {
+      problem(
         seq,
         'prev-hash-mismatch',
         `event ${seq} does not follow event ${seq - 1} (inserted or replaced)`,
       );
     }
-    if (bySize.size > 0) {
-      for (const cp of bySize.get(seq) ?? []) {
-        if (cp.headHash !== hash) {
-          return fail(
-            seq,
-            'checkpoint-mismatch',
-            `chain head at ${seq} differs from the checkpoint signed ${cp.time}`,
-          );
-        }
-        checked += 1;
-      }
-    }
-    prev = hash;
-    count += 1;
-    expected += 1;
-    if (onProgress && count % every === 0) onProgress(count);
-    return undefined;
+    // Continue from the hash the event claims, so one modified event is one problem.
+    prev = claimed;
+    expected = seq + 1;
+    extend(seq, claimed);
   };
+  /** Position checks; false when the entry is not part of the chain at all. */
+  const position = (seq: number): boolean => {
+    if (seq > expected) {
+      problem(expected, 'missing', `expected seq ${expected}, found ${seq}`);
+      return true;
+    }
+    if (seq < expected) {
+      problem(seq, 'out-of-order', `expected seq ${expected}, found ${seq} again`);
+      return false;
+    }
+    return true;
+  };
+  const counted = () => {
+    count += 1;
+    if (onProgress && count % every === 0) onProgress(count);
+  };
+
   /** Verifies one event object; `line`, when given, must be its canonical text. */
-  const step = (event: unknown, line?: string): VerifyResult | undefined => {
-    if (!isSealed(event))
-      return fail(expected, 'malformed', `entry ${count + 1} has no integrity block`);
+  const step = (event: unknown, line?: string) => {
+    counted();
+    if (!isSealed(event)) {
+      problem(expected, 'malformed', `entry ${count} has no integrity block`);
+      return;
+    }
     const { seq, prevHash, hash } = event.integrity;
-    if (seq > expected) return fail(expected, 'missing', `expected seq ${expected}, found ${seq}`);
-    if (seq < expected)
-      return fail(seq, 'out-of-order', `expected seq ${expected}, found ${seq} again`);
+    if (!position(seq)) return;
     // The hash covers the integrity block's seq and prevHash only: anything else in it would be
     // a change no hash could reveal.
     if (Object.keys(event.integrity).length !== 3) {
-      return fail(
+      problem(
         seq,
         'malformed',
         `event ${seq} has members in its integrity block besides seq, prevHash and hash`,
       );
     }
-    let actual: string;
+    let actual: string | undefined;
     try {
       actual = hashEvent(event, seq, prevHash);
     } catch (error) {
-      return fail(
+      problem(
         seq,
         'malformed',
         `event ${seq} cannot be canonicalized: ${(error as Error).message}`,
       );
     }
-    if (actual !== hash)
-      return fail(seq, 'hash-mismatch', `event ${seq} does not match its hash (modified)`);
-    if (line !== undefined && canonicalize(event) !== line) {
-      return fail(seq, 'malformed', `event ${seq} is not stored in canonical (RFC 8785) form`);
+    if (actual !== undefined && actual !== hash) {
+      problem(seq, 'hash-mismatch', `event ${seq} does not match its hash (modified)`);
+    } else if (line !== undefined && canonicalize(event) !== line) {
+      problem(seq, 'malformed', `event ${seq} is not stored in canonical (RFC 8785) form`);
     }
-    return link(seq, prevHash === prev, hash);
+    const columns = (event as { [COLUMN_MISMATCH]?: string })[COLUMN_MISMATCH];
+    if (columns !== undefined) {
+      problem(
+        seq,
+        'column-mismatch',
+        `event ${seq}: the ${columns} column differs from the hashed record`,
+      );
+    }
+    link(seq, prevHash, hash);
   };
 
   if (lines) {
-    let lineNo = 0;
-    const at = (result: VerifyResult): VerifyResult => {
-      if (result.firstBad) {
-        result.firstBad.line = lineNo;
-        result.firstBad.message += ` (line ${lineNo})`;
-      }
-      return result;
-    };
-    for await (const chunk of lines) {
+    outer: for await (const chunk of lines) {
       for (const line of chunk) {
+        if (more) break outer;
         lineNo += 1;
         const scan = scanEventLine(line);
-        if (scan === undefined) {
-          // Not the canonical text the log writes: parse it to say what is wrong with it.
+        if (!scan) {
+          // Not in the form the log writes (or a form the fast scanner leaves to this path):
+          // parse it and let the event checks decide.
           let event: unknown;
           try {
             event = JSON.parse(line);
           } catch {
-            return at(fail(expected, 'malformed', `entry ${count + 1} is not JSON`));
+            counted();
+            problem(expected, 'malformed', `entry ${count} is not JSON`);
+            continue;
           }
-          const bad = step(event, line);
-          if (bad) return at(bad);
+          step(event, line);
           continue;
         }
+        counted();
         const seq = scan.seq;
-        if (seq > expected)
-          return at(fail(expected, 'missing', `expected seq ${expected}, found ${seq}`));
-        if (seq < expected)
-          return at(fail(seq, 'out-of-order', `expected seq ${expected}, found ${seq} again`));
+        if (!position(seq)) continue;
         // The stored text minus `"hash":"…",` is what the hash covers (see hashEvent).
         const actual = sha256hex(
           line.slice(0, scan.hashMemberStart) + line.slice(scan.hashMemberEnd),
         );
-        if (!rangeIs(line, scan.hashStart, scan.hashEnd, actual))
-          return at(fail(seq, 'hash-mismatch', `event ${seq} does not match its hash (modified)`));
-        const bad = link(seq, rangeIs(line, scan.prevStart, scan.prevEnd, prev), actual);
-        if (bad) return at(bad);
+        const claimed = line.slice(scan.hashStart, scan.hashEnd);
+        if (actual !== claimed)
+          problem(seq, 'hash-mismatch', `event ${seq} does not match its hash (modified)`);
+        link(seq, line.slice(scan.prevStart, scan.prevEnd), claimed);
       }
     }
-  } else {
+    lineNo = 0;
+  } else if (events) {
     for await (const event of events as Iterable<AuditEvent> | AsyncIterable<AuditEvent>) {
-      const bad = step(event);
-      if (bad) return bad;
+      if (more) break;
+      step(event);
     }
   }
-  const claimed = Math.max(maxSize, recordedHead);
-  if (claimed > count) {
-    return fail(
-      count + 1,
+  const size = range.size;
+  const claimedSize = Math.max(plan.maxSize, recordedHead);
+  if (!more && claimedSize > size) {
+    problem(
+      size + 1,
       'truncated',
-      `the chain ends at seq ${count} but ${maxSize >= recordedHead ? 'a checkpoint' : "the store's head"} covers ${claimed}`,
+      `the log ends at ${size} events but ${plan.maxSize >= recordedHead ? 'a signed checkpoint' : "the store's head"} covers ${claimedSize} (truncated or rolled back)`,
     );
   }
-  return { ok: true, count, headHash: prev, checkpointsChecked: checked };
-}
-
-/** `text[start, end)` equals `value` (an unescaped range against a hex digest). */
-function rangeIs(text: string, start: number, end: number, value: string): boolean {
-  return end - start === value.length && text.startsWith(value, start);
+  const result: VerifyResult = {
+    ok: problems.length === 0 && !more,
+    count,
+    headHash: prev,
+    rootHash: range.root().toString('base64'),
+    checkpointsChecked: checked,
+    checkpointsIgnored: plan.ignored,
+    problems,
+    moreProblems: more,
+  };
+  if (problems[0]) result.firstBad = problems[0];
+  if (latest) result.latestCheckpoint = latest;
+  return result;
 }

@@ -25,3 +25,9 @@ export const plantedDetails = {
   contact: { phone: PLANTED.phone, email: PLANTED.email },
   ids: [PLANTED.ssn],
 };
+
+/**
+ * `verify` options for tests about something other than trust: check the chain and tree without
+ * a trusted key and checkpoint (which `verify` otherwise requires).
+ */
+export const UNSIGNED = { allowUnsigned: true } as const;

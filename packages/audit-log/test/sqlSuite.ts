@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuditLog, createEventId, signCheckpoint, verify } from '../src/index';
+import {
+  createAuditLog,
+  createEventId,
+  signCheckpoint,
+  signCheckpointNote,
+  verify,
+} from '../src/index';
+import { canonicalize } from '../src/internal/canonical';
 import type { SealedEvent } from '../src/internal/chain';
 import { uuidv7 } from '../src/internal/uuidv7';
-import { PLANTED, plantedDetails, sampleEvent } from './fixtures';
+import { PLANTED, plantedDetails, sampleEvent, UNSIGNED } from './fixtures';
 import { openTestDatabase, type TestDatabase } from './sql';
 import { TAMPER_KEYS, tamperMatrix } from './tamperMatrix';
 
@@ -67,6 +74,34 @@ export function sqlSuite(which: 'env' | 'pglite') {
               'UPDATE $S.audit_events SET seq = CASE seq WHEN $1 THEN $2 ELSE $1 END WHERE seq IN ($1, $2)',
               [a, b],
             ),
+          rewriteFrom: async (forged) => {
+            const from = forged[0]?.integrity.seq as number;
+            await asAttacker(schema, 'DELETE FROM $S.audit_events WHERE seq >= $1', [from]);
+            for (const e of forged) {
+              await asAttacker(
+                schema,
+                `INSERT INTO $S.audit_events (chain_id, seq, id, event_time, action, actor_id, target_type, target_id, outcome, hash, record)
+                 VALUES ('default', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+                [
+                  e.integrity.seq,
+                  e.id,
+                  e.time,
+                  e.action,
+                  e.actor.id,
+                  e.target?.type ?? null,
+                  e.target?.id ?? null,
+                  e.outcome,
+                  e.integrity.hash,
+                  canonicalize(e),
+                ],
+              );
+            }
+            const last = forged.at(-1) as SealedEvent;
+            await asAttacker(schema, 'UPDATE $S.audit_chain_heads SET seq = $1, hash = $2', [
+              last.integrity.seq,
+              last.integrity.hash,
+            ]);
+          },
           truncate: async (keep) => {
             // A careful attacker also rewinds the recorded head; only the held checkpoint remains.
             await asAttacker(schema, 'DELETE FROM $S.audit_events WHERE seq > $1', [keep]);
@@ -87,7 +122,7 @@ export function sqlSuite(which: 'env' | 'pglite') {
     const log = createAuditLog({ app: { name: 't' }, store, closeStore: false });
     await Promise.all(Array.from({ length: 6 }, (_, i) => log.record(sampleEvent(i))));
     await asAttacker(schema, 'DELETE FROM $S.audit_events WHERE seq > 4');
-    expect((await verify(store)).firstBad).toMatchObject({ seq: 5, reason: 'truncated' });
+    expect((await verify(store, UNSIGNED)).firstBad).toMatchObject({ seq: 5, reason: 'truncated' });
     await log.close();
   });
 
@@ -108,7 +143,7 @@ export function sqlSuite(which: 'env' | 'pglite') {
     await expect(
       db.admin((c) => c.query(`TRUNCATE "${schema}".audit_events_${month}`)),
     ).rejects.toThrow(/insert-only/);
-    expect((await verify(store)).ok).toBe(true);
+    expect((await verify(store, UNSIGNED)).ok).toBe(true);
     await log.close();
   });
 
@@ -136,6 +171,43 @@ export function sqlSuite(which: 'env' | 'pglite') {
     ]) {
       await expect(asWriter(sql)).rejects.toThrow(/permission denied/);
     }
+  });
+
+  it('lets the writer role neither rewind the chain head nor store a checkpoint beyond it', async () => {
+    const schema = db.newSchema();
+    const store = db.store({ schema });
+    const log = createAuditLog({ app: { name: 't' }, store, closeStore: false });
+    for (let i = 0; i < 4; i++) await log.record(sampleEvent(i));
+    await log.close();
+    const asWriter = (sql: string, params: unknown[] = []) =>
+      db.admin(async (c) => {
+        await c.exec('BEGIN; SET LOCAL ROLE city_audit_writer;');
+        try {
+          return await c.query(sql.replaceAll('$S', `"${schema}"`), params);
+        } finally {
+          await c.exec('ROLLBACK');
+        }
+      });
+    for (const [sql, why] of [
+      ['UPDATE $S.audit_chain_heads SET seq = 2', /cannot move back/],
+      [`UPDATE $S.audit_chain_heads SET hash = repeat('f', 64)`, /cannot move back/],
+      [
+        `UPDATE $S.audit_chain_heads SET seq = 9, hash = repeat('f', 64)`,
+        /only move onto a stored event/,
+      ],
+      ['DELETE FROM $S.audit_chain_heads', /permission denied|cannot be deleted/],
+      [
+        `INSERT INTO $S.audit_chain_heads (chain_id, seq, hash) VALUES ('other', 5, 'x')`,
+        /starts at seq 0/,
+      ],
+      [
+        `INSERT INTO $S.audit_checkpoints (chain_id, size, head_hash, record) VALUES ('default', 99, 'x', '{}')`,
+        /cannot cover more events/,
+      ],
+    ] as const) {
+      await expect(asWriter(sql)).rejects.toThrow(why);
+    }
+    expect((await verify(store, UNSIGNED)).ok).toBe(true);
   });
 
   it('partitions by month, creating partitions as events arrive', async () => {
@@ -174,7 +246,7 @@ export function sqlSuite(which: 'env' | 'pglite') {
       ['audit_events_2026_02', 1],
       ['audit_events_2026_03', 1],
     ]);
-    expect((await verify(store)).ok).toBe(true);
+    expect((await verify(store, UNSIGNED)).ok).toBe(true);
   });
 
   it('uses the event id as idempotency key: a retried batch is not written twice', async () => {
@@ -190,7 +262,7 @@ export function sqlSuite(which: 'env' | 'pglite') {
     const [again, other] = await store.append([event, { ...event, id: uuidv7() }]);
     expect(again).toEqual(first);
     expect(other?.integrity.seq).toBe(2);
-    expect(await verify(store)).toMatchObject({ ok: true, count: 2 });
+    expect(await verify(store, UNSIGNED)).toMatchObject({ ok: true, count: 2 });
   });
 
   it('a caller id repeated inside one batch is stored once, and the rest of the batch with it', async () => {
@@ -206,7 +278,7 @@ export function sqlSuite(which: 'env' | 'pglite') {
     const out = await store.append([a, b, { ...a }, at(3)]);
     expect(out.map((e) => e.integrity.seq)).toEqual([1, 2, 1, 3]);
     expect(out[2]).toEqual(out[0]);
-    expect(await verify(store)).toMatchObject({ ok: true, count: 3 });
+    expect(await verify(store, UNSIGNED)).toMatchObject({ ok: true, count: 3 });
     // Through the log too: the same id twice in one burst resolves both records to one event.
     const log = createAuditLog({ app: { name: 't' }, store, closeStore: false });
     const id = createEventId();
@@ -216,7 +288,7 @@ export function sqlSuite(which: 'env' | 'pglite') {
     ]);
     expect(y).toEqual(x);
     await log.close();
-    expect(await verify(store)).toMatchObject({ ok: true, count: 4 });
+    expect(await verify(store, UNSIGNED)).toMatchObject({ ok: true, count: 4 });
   });
 
   it('two log instances writing one database concurrently form one valid chain', async () => {
@@ -235,7 +307,7 @@ export function sqlSuite(which: 'env' | 'pglite') {
     const seqs = events.map((e) => e.integrity.seq).sort((x, y) => x - y);
     expect(seqs).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
     const reader = db.store({ schema, chainId: 'shared' });
-    expect(await verify(reader)).toMatchObject({ ok: true, count: 120 });
+    expect(await verify(reader, UNSIGNED)).toMatchObject({ ok: true, count: 120 });
     await Promise.all([a.close(), b.close()]);
   });
 
@@ -246,7 +318,7 @@ export function sqlSuite(which: 'env' | 'pglite') {
     await a.record(sampleEvent(1));
     const e = await b.record(sampleEvent(2));
     expect(e.integrity.seq).toBe(1);
-    expect(await verify(db.store({ schema, chainId: 'one' }))).toMatchObject({
+    expect(await verify(db.store({ schema, chainId: 'one' }), UNSIGNED)).toMatchObject({
       ok: true,
       count: 1,
     });
@@ -299,18 +371,39 @@ export function sqlSuite(which: 'env' | 'pglite') {
     for (let i = 0; i < 7; i++) await log.record(sampleEvent(i));
     await log.close();
     expect((await store.checkpoints()).map((c) => c.size)).toEqual([3, 6, 7]);
-    expect(await verify(store, { publicKey: TAMPER_KEYS.publicKey })).toMatchObject({
+    const held = log.lastCheckpoint?.note as string;
+    expect(
+      await verify(store, { publicKey: TAMPER_KEYS.publicKey, trusted: [held] }),
+    ).toMatchObject({
       ok: true,
-      checkpointsChecked: 3,
+      checkpointsChecked: 4,
     });
-    const forged = signCheckpoint(
+    // A checkpoint the key signed over another root at size 7 (a fork) is refused.
+    const forged = signCheckpointNote(
+      { origin: 'city-audit/signed', size: 7, rootHash: Buffer.alloc(32, 0xff).toString('base64') },
+      [{ name: 'city-audit/signed', privateKey: TAMPER_KEYS.privateKey }],
+    );
+    expect(
+      (await verify(store, { publicKey: TAMPER_KEYS.publicKey, trusted: [forged] })).firstBad,
+    ).toMatchObject({ seq: 7, reason: 'checkpoint-mismatch' });
+    // The checkpoints of the release before notes (JSON, over the chain head) still verify.
+    const events: SealedEvent[] = [];
+    for await (const e of store.read()) events.push(e);
+    const old = signCheckpoint(
+      { chainId: 'signed', size: 7, headHash: (events[6] as SealedEvent).integrity.hash },
+      TAMPER_KEYS.privateKey,
+    );
+    expect(
+      await verify(store, { publicKey: TAMPER_KEYS.publicKey, checkpoints: [old] }),
+    ).toMatchObject({ ok: true });
+    const oldForged = signCheckpoint(
       { chainId: 'signed', size: 7, headHash: 'f'.repeat(64) },
       TAMPER_KEYS.privateKey,
     );
-    expect((await verify(store, { checkpoints: [forged] })).firstBad).toMatchObject({
-      seq: 7,
-      reason: 'checkpoint-mismatch',
-    });
+    expect(
+      (await verify(store, { publicKey: TAMPER_KEYS.publicKey, checkpoints: [oldForged] }))
+        .firstBad,
+    ).toMatchObject({ seq: 7, reason: 'checkpoint-mismatch' });
   });
 
   it('never stores a planted SSN, phone or email in any column', async () => {

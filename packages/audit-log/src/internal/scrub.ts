@@ -1,23 +1,17 @@
 import { AuditLogError } from '../errors';
-import { CARD, E164, EMAIL, isCard, isE164, NANP, REDACTED, SSN } from './pii/patterns';
+import { EMAIL, mayHoldNumber, REDACTED, redactNumbers } from './pii/patterns';
 
 // A last line of defence for free text no schema describes (details, reason, purpose, a user
 // agent, patterns inside a name): values that look like an email, a phone number, a payment
 // card or a US SSN are replaced before the event is hashed, so they never reach a store. The
 // patterns and their rules are in pii/patterns.ts.
-const DIGIT = /[0-9]/;
 
-// An email needs an `@`, the others digits: a string without them cannot match, so the
-// (costlier) patterns only run where they might. Most strings are returned as they are.
+// An email needs an `@`, the number patterns 7 digits at least: most strings have neither and
+// are returned as they are; the others get one scan per kind.
 export function scrubString(value: string): string {
   let out = value;
   if (out.includes('@')) out = out.replace(EMAIL, REDACTED.email);
-  if (DIGIT.test(out)) {
-    if (out.includes('+')) out = out.replace(E164, (m) => (isE164(m) ? REDACTED.phone : m));
-    out = out.replace(CARD, (m) => (isCard(m) ? REDACTED.card : m));
-    out = out.replace(SSN, REDACTED.ssn);
-    out = out.replace(NANP, REDACTED.phone);
-  }
+  if (mayHoldNumber(out)) out = redactNumbers(out);
   return out;
 }
 

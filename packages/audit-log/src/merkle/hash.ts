@@ -41,14 +41,15 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
 // covers the event's canonical JSON, its seq and its predecessor's hash.
 const LEAF = Buffer.allocUnsafe(1 + HASH_SIZE);
 LEAF[0] = 0;
-const HEX64 = /^[0-9a-f]{64}$/;
 
 /**
  * The Merkle leaf hash of an audit event, from its `integrity.hash` (64 hex digits):
  * SHA-256(0x00 || the 32 bytes of that hash). Undefined for anything that is not such a hash.
  */
 export function eventLeafHash(eventHash: string): Buffer | undefined {
-  if (eventHash.length !== 64 || !HEX64.test(eventHash)) return undefined;
-  LEAF.write(eventHash, 1, HASH_SIZE, 'hex');
+  // Buffer#write stops at the first character that is not hex: 32 bytes means 64 hex digits.
+  if (eventHash.length !== 64 || LEAF.write(eventHash, 1, HASH_SIZE, 'hex') !== HASH_SIZE) {
+    return undefined;
+  }
   return sha256(LEAF);
 }

@@ -6,7 +6,7 @@
 // factor of two, swapped roots, a dropped or added component) and the "additional" edge cases.
 import { describe, expect, it } from 'vitest';
 import { EMPTY_ROOT, leafHash, nodeHash } from './hash';
-import { CompactRange, consistencyProof, inclusionProof, treeRoot } from './tree';
+import { CompactRange, consistencyProof, inclusionProof, MerkleLevels, treeRoot } from './tree';
 import { verifyConsistency, verifyInclusion } from './verify';
 
 const hex = (h: string) => Buffer.from(h, 'hex');
@@ -428,12 +428,19 @@ describe('consistency proofs (reference vectors)', () => {
     for (const l of leaves) range.append(l);
     const root = range.root();
     expect(root.equals(treeRoot(leaves))).toBe(true);
+    const levels = new MerkleLevels(leaves);
     for (const i of [0, 1, 511, 512, 998, 999]) {
       const proof = inclusionProof(leaves, i);
+      // The precomputed levels give the same proofs, and the same root at every size.
+      expect(inclusionProof(levels, i)).toEqual(proof);
+      const smaller = i < 997 ? 997 : 1000;
+      expect(inclusionProof(levels, i, smaller)).toEqual(inclusionProof(leaves, i, smaller));
       expect(proof.length).toBeLessThanOrEqual(10);
       expect(verifyInclusion(leaves[i] as Buffer, i, 1000, proof, root)).toBe(true);
     }
     for (const m of [1, 2, 3, 500, 512, 513, 999]) {
+      expect(consistencyProof(levels, m)).toEqual(consistencyProof(leaves, m));
+      expect(levels.subtree(0, m).equals(treeRoot(leaves, m))).toBe(true);
       expect(
         verifyConsistency(m, 1000, consistencyProof(leaves, m), treeRoot(leaves, m), root),
       ).toBe(true);

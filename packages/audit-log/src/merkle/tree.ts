@@ -28,13 +28,66 @@ function subtreeRoot(leaves: readonly Uint8Array[], start: number, n: number): B
   return Buffer.from(level[0] as Uint8Array);
 }
 
+/**
+ * Every complete subtree's root, level by level (level 0 holds the leaves): built once with n
+ * hashes, after which the root of any subtree, and so any proof, takes O(log n) lookups and
+ * hashes. For serving many proofs from one log.
+ */
+export class MerkleLevels {
+  readonly levels: Uint8Array[][];
+
+  constructor(leaves: readonly Uint8Array[]) {
+    const levels: Uint8Array[][] = [leaves as Uint8Array[]];
+    let level = leaves as Uint8Array[];
+    while (level.length > 1) {
+      const next: Uint8Array[] = new Array(Math.floor(level.length / 2));
+      for (let i = 0; i + 1 < level.length; i += 2) {
+        next[i / 2] = nodeHash(level[i] as Uint8Array, level[i + 1] as Uint8Array);
+      }
+      levels.push(next);
+      level = next;
+    }
+    this.levels = levels;
+  }
+
+  /** Number of leaves. */
+  get length(): number {
+    return (this.levels[0] as Uint8Array[]).length;
+  }
+
+  /** MTH over leaves [start, start + n). */
+  subtree(start: number, n: number): Buffer {
+    // A perfect, aligned subtree is stored; otherwise split as RFC 9162 does.
+    let size = 1;
+    let depth = 0;
+    while (size < n) {
+      size *= 2;
+      depth += 1;
+    }
+    if (size === n && start % n === 0) {
+      return Buffer.from(this.levels[depth]?.[start / n] as Uint8Array);
+    }
+    const k = split(n);
+    return nodeHash(this.subtree(start, k), this.subtree(start + k, n - k));
+  }
+}
+
+/** Leaf hashes, as an array or as precomputed levels. */
+export type MerkleLeaves = readonly Uint8Array[] | MerkleLevels;
+
+function rootOf(leaves: MerkleLeaves): (start: number, n: number) => Buffer {
+  return leaves instanceof MerkleLevels
+    ? (start, n) => leaves.subtree(start, n)
+    : (start, n) => subtreeRoot(leaves, start, n);
+}
+
 /** The root hash (MTH) of the first `size` leaves (all of them by default). */
 export function treeRoot(leaves: readonly Uint8Array[], size = leaves.length): Buffer {
   checkSize(leaves, size);
   return size === 0 ? Buffer.from(EMPTY_ROOT) : subtreeRoot(leaves, 0, size);
 }
 
-function checkSize(leaves: readonly Uint8Array[], size: number): void {
+function checkSize(leaves: MerkleLeaves, size: number): void {
   if (!Number.isSafeInteger(size) || size < 0 || size > leaves.length) {
     throw new RangeError(`tree size ${size} is not between 0 and ${leaves.length}`);
   }
@@ -45,7 +98,7 @@ function checkSize(leaves: readonly Uint8Array[], size: number): void {
  * from the leaf's sibling up to the root's child.
  */
 export function inclusionProof(
-  leaves: readonly Uint8Array[],
+  leaves: MerkleLeaves,
   index: number,
   size = leaves.length,
 ): Buffer[] {
@@ -53,6 +106,7 @@ export function inclusionProof(
   if (!Number.isSafeInteger(index) || index < 0 || index >= size) {
     throw new RangeError(`leaf index ${index} is not in a tree of size ${size}`);
   }
+  const subtree = rootOf(leaves);
   const path: Buffer[] = [];
   let start = 0;
   let n = size;
@@ -62,10 +116,10 @@ export function inclusionProof(
   while (n > 1) {
     const k = split(n);
     if (m < k) {
-      path.push(subtreeRoot(leaves, start + k, n - k));
+      path.push(subtree(start + k, n - k));
       n = k;
     } else {
-      path.push(subtreeRoot(leaves, start, k));
+      path.push(subtree(start, k));
       start += k;
       m -= k;
       n -= k;
@@ -79,7 +133,7 @@ export function inclusionProof(
  * of the tree of the first `newSize` leaves. Empty when the sizes are equal or `oldSize` is 0.
  */
 export function consistencyProof(
-  leaves: readonly Uint8Array[],
+  leaves: MerkleLeaves,
   oldSize: number,
   newSize = leaves.length,
 ): Buffer[] {
@@ -88,6 +142,7 @@ export function consistencyProof(
     throw new RangeError(`old size ${oldSize} is not between 0 and ${newSize}`);
   }
   if (oldSize === 0 || oldSize === newSize) return [];
+  const subtree = rootOf(leaves);
   const out: Buffer[] = [];
   // SUBPROOF(m, D[start:start+n], b), iteratively (the recursion only ever descends one side).
   let start = 0;
@@ -98,17 +153,17 @@ export function consistencyProof(
   while (m !== n) {
     const k = split(n);
     if (m <= k) {
-      tail.push(subtreeRoot(leaves, start + k, n - k));
+      tail.push(subtree(start + k, n - k));
       n = k;
     } else {
-      tail.push(subtreeRoot(leaves, start, k));
+      tail.push(subtree(start, k));
       start += k;
       m -= k;
       n -= k;
       complete = false;
     }
   }
-  if (!complete) out.push(subtreeRoot(leaves, start, m));
+  if (!complete) out.push(subtree(start, m));
   return out.concat(tail.reverse());
 }
 

@@ -43,8 +43,7 @@ export function parseCheckpointText(text: string): TreeHead & { extensions: stri
     throw invalid(`the checkpoint size ${JSON.stringify(sizeText)} is not a decimal tree size`);
   }
   const hash = decodeBase64(root ?? '');
-  if (!hash || hash.length !== 32)
-    throw invalid('the checkpoint root hash is not 32 bytes of base64');
+  if (hash?.length !== 32) throw invalid('the checkpoint root hash is not 32 bytes of base64');
   if (extensions.some((e) => e.length === 0)) throw invalid('a checkpoint extension line is empty');
   return { origin, size: Number(sizeText), rootHash: root as string, extensions };
 }
@@ -110,4 +109,13 @@ export function openCheckpoint(
 export function readCheckpointUnverified(note: string): TreeHead {
   const head = parseCheckpointText(parseNote(note).text);
   return { origin: head.origin, size: head.size, rootHash: head.rootHash };
+}
+
+/**
+ * The origin a log uses when its signer names none: `city-audit/<chainId>`. Set your own
+ * (a schema-less URL such as `boston.gov/audit/case-desk`) so checkpoints of different apps
+ * can never be taken for one another.
+ */
+export function defaultOrigin(chainId: string): string {
+  return `city-audit/${chainId}`;
 }

@@ -113,6 +113,58 @@ REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON {{s}}.audit_events, {{s}
 REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON {{s}}.audit_events, {{s}}.audit_checkpoints FROM {{role}};
 `,
   },
+  {
+    // The chain head moves only the way the append path moves it: forward, onto an event that is
+    // stored with that seq and hash, in the same transaction. A new chain's head starts at 0.
+    // A checkpoint row cannot claim more events than the head. Triggers bind the writer role;
+    // the owner can still disable them (see the README: exported checkpoints reveal it).
+    id: '003_head_and_checkpoint_guards',
+    sql: `
+CREATE FUNCTION {{s}}.audit_guard_head() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    RAISE EXCEPTION 'audit chain heads cannot be deleted' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    IF NEW.seq <> 0 THEN
+      RAISE EXCEPTION 'a new audit chain head starts at seq 0' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+  END IF;
+  IF NEW.chain_id <> OLD.chain_id OR NEW.seq < OLD.seq
+     OR (NEW.seq = OLD.seq AND NEW.hash <> OLD.hash) THEN
+    RAISE EXCEPTION 'audit chain head % cannot move back from % to %', OLD.chain_id, OLD.seq, NEW.seq
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF NEW.seq > OLD.seq AND NOT EXISTS (
+    SELECT 1 FROM {{s}}.audit_events e
+     WHERE e.chain_id = NEW.chain_id AND e.seq = NEW.seq AND e.hash = NEW.hash) THEN
+    RAISE EXCEPTION 'audit chain head % can only move onto a stored event (seq %)', NEW.chain_id, NEW.seq
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END
+$fn$;
+CREATE TRIGGER audit_chain_heads_guard BEFORE INSERT OR UPDATE OR DELETE ON {{s}}.audit_chain_heads
+  FOR EACH ROW EXECUTE FUNCTION {{s}}.audit_guard_head();
+CREATE TRIGGER audit_chain_heads_no_truncate BEFORE TRUNCATE ON {{s}}.audit_chain_heads
+  FOR EACH STATEMENT EXECUTE FUNCTION {{s}}.audit_reject_change();
+
+CREATE FUNCTION {{s}}.audit_guard_checkpoint() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF NEW.size > COALESCE((SELECT h.seq FROM {{s}}.audit_chain_heads h WHERE h.chain_id = NEW.chain_id), 0) THEN
+    RAISE EXCEPTION 'an audit checkpoint cannot cover more events than chain % holds', NEW.chain_id
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END
+$fn$;
+CREATE TRIGGER audit_checkpoints_guard BEFORE INSERT ON {{s}}.audit_checkpoints
+  FOR EACH ROW EXECUTE FUNCTION {{s}}.audit_guard_checkpoint();
+REVOKE DELETE, TRUNCATE ON {{s}}.audit_chain_heads FROM PUBLIC;
+REVOKE DELETE, TRUNCATE ON {{s}}.audit_chain_heads FROM {{role}};
+`,
+  },
 ];
 
 const NAME = /^[a-z_][a-z0-9_]{0,62}$/;

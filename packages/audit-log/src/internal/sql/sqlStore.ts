@@ -1,6 +1,7 @@
-import type { Checkpoint } from '../../checkpoint';
 import { AuditLogError } from '../../errors';
 import type { AuditQuery, AuditQueryPage, AuditStore } from '../../store';
+import { COLUMN_MISMATCH, type EventColumns, mismatchedColumn } from '../../verifyColumns';
+import type { StoredCheckpoint } from '../../verifyTrust';
 import {
   type ChainHead,
   EMPTY_HEAD,
@@ -119,6 +120,38 @@ export function sqlStore(
     }
   }
 
+  /**
+   * The events after `afterSeq` in (seq, id) order, a page at a time. The query columns are read
+   * too: an event whose columns differ from its hashed record is marked for `verify`.
+   */
+  async function* readRows(afterSeq: number): AsyncGenerator<SealedEvent> {
+    const client = await open();
+    let seq = afterSeq;
+    let id = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
+    if (afterSeq < 0) id = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const { rows } = await client.query<
+        EventColumns & { seq: string | number; id: string; record: string }
+      >(
+        `SELECT seq, id, record, event_time, action, actor_id, target_type, target_id, outcome
+           FROM ${s}.audit_events
+          WHERE chain_id = $1 AND (seq, id) > ($2, $3::uuid)
+          ORDER BY seq, id LIMIT ${PAGE}`,
+        [chainId, seq, id],
+      );
+      for (const row of rows) {
+        const event = parseRecord(row.record);
+        const bad = mismatchedColumn(row, event);
+        if (bad !== undefined) Object.defineProperty(event, COLUMN_MISMATCH, { value: bad });
+        yield event;
+      }
+      const last = rows.at(-1);
+      if (!last || rows.length < PAGE) return;
+      seq = Number(last.seq);
+      id = last.id;
+    }
+  }
+
   return {
     kind,
     chainId,
@@ -205,23 +238,11 @@ export function sqlStore(
       ).rows[0];
       return row ? { seq: Number(row.seq), hash: row.hash } : EMPTY_HEAD;
     },
-    async *read() {
-      const client = await open();
-      let seq = -1;
-      let id = '00000000-0000-0000-0000-000000000000';
-      for (;;) {
-        const { rows } = await client.query<{ seq: string | number; id: string; record: string }>(
-          `SELECT seq, id, record FROM ${s}.audit_events
-            WHERE chain_id = $1 AND (seq, id) > ($2, $3::uuid)
-            ORDER BY seq, id LIMIT ${PAGE}`,
-          [chainId, seq, id],
-        );
-        for (const row of rows) yield parseRecord(row.record);
-        const last = rows.at(-1);
-        if (!last || rows.length < PAGE) return;
-        seq = Number(last.seq);
-        id = last.id;
-      }
+    read() {
+      return readRows(-1);
+    },
+    readAfter(afterSeq: number) {
+      return readRows(afterSeq);
     },
     async query(query: AuditQuery): Promise<AuditQueryPage> {
       const q = normalizeQuery(query);
@@ -250,12 +271,12 @@ export function sqlStore(
         ? { events, nextCursor: encodeCursor(last.integrity.seq) }
         : { events };
     },
-    async appendCheckpoint(cp: Checkpoint) {
+    async appendCheckpoint(cp: StoredCheckpoint) {
       const client = await open();
       await client.query(
         `INSERT INTO ${s}.audit_checkpoints (chain_id, size, head_hash, record) VALUES ($1, $2, $3, $4)
          ON CONFLICT DO NOTHING`,
-        [cp.chainId, cp.size, cp.headHash, JSON.stringify(cp)],
+        [chainId, cp.size, 'note' in cp ? cp.rootHash : cp.headHash, JSON.stringify(cp)],
       );
     },
     async checkpoints() {
@@ -264,7 +285,7 @@ export function sqlStore(
         `SELECT record FROM ${s}.audit_checkpoints WHERE chain_id = $1 ORDER BY size`,
         [chainId],
       );
-      return rows.map((r) => JSON.parse(r.record) as Checkpoint);
+      return rows.map((r) => JSON.parse(r.record) as StoredCheckpoint);
     },
     async close() {
       if (!ready) return;

@@ -1,0 +1,178 @@
+// Proofs at city scale: verify() of a 1,000,000-event JSONL log with the Merkle checks (chain,
+// tree, signed checkpoints) against the floor of reading, parsing and SHA-256 hashing the same
+// file, and inclusion-proof verifications per second. (PostgreSQL writers: writers.bench.ts.)
+// Run: npm run bench -w @cityofboston/audit-log   (AUDIT_BENCH_EVENTS=100000 for a quicker run)
+
+import { createHash, verify as edVerify } from 'node:crypto';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compare } from '../../../bench/harness';
+import {
+  type AuditLog,
+  createAuditLog,
+  eventLeafHash,
+  generateCheckpointKeys,
+  inclusionProof,
+  MerkleLevels,
+  memoryStore,
+  parseVerifierKey,
+  proveEvent,
+  type RecordInput,
+  treeRoot,
+  verifierKey,
+  verify,
+  verifyEventProof,
+  verifyInclusion,
+} from '../src/index';
+import { jsonlStore } from '../src/node';
+
+const dir = mkdtempSync(join(tmpdir(), 'audit-proofs-bench-'));
+const N = Number(process.env.AUDIT_BENCH_EVENTS ?? 1_000_000);
+const keys = generateCheckpointKeys();
+const vkey = verifierKey('city-audit/default', keys.publicKey);
+
+function event(n: number): RecordInput {
+  return {
+    actor: { type: 'user', id: `u-${n % 50}`, department: 'PWD', roles: ['caseworker'] },
+    action: 'case.view',
+    target: { type: 'ServiceRequest', id: `1010055${n % 10_000}`, classification: 'confidential' },
+    outcome: 'success',
+    purpose: 'case-management',
+    source: { ip: '10.20.30.40', userAgent: 'Mozilla/5.0' },
+    details: { queue: 'PWD_Street Lights', note: 'caller asked for an update', n },
+  };
+}
+
+async function fill(log: AuditLog, count: number, batch = 2048) {
+  for (let i = 0; i < count; i += batch) {
+    await Promise.all(
+      Array.from({ length: Math.min(batch, count - i) }, (_, j) => log.record(event(i + j))),
+    );
+  }
+}
+
+// 1. verify a large JSONL log: checkpoints every 100,000 events in the store, the last one held.
+const path = join(dir, 'big.jsonl');
+const writer = createAuditLog({
+  app: { name: 'bench' },
+  store: jsonlStore({ path, fsync: false }),
+  batch: { maxSize: 2048, maxQueue: 100_000 },
+  signer: { privateKey: keys.privateKey, everyEvents: 100_000, everyMs: 0 },
+});
+const started = Date.now();
+await fill(writer, N);
+await writer.close();
+const held = writer.lastCheckpoint?.note as string;
+console.log(`wrote ${N} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+/** The floor: read the file in 1 MiB chunks, JSON.parse and SHA-256 every line, check nothing. */
+async function floor(): Promise<number> {
+  let n = 0;
+  let carry = '';
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const lines = (carry + chunk).split('\n');
+    carry = lines.pop() as string;
+    for (const line of lines) {
+      JSON.parse(line);
+      createHash('sha256').update(line).digest('hex');
+      n++;
+    }
+  }
+  return n;
+}
+
+await compare({
+  name: `verify a ${N.toLocaleString('en-US')}-event JSONL log with Merkle checks vs reading + JSON.parse + SHA-256 of every line`,
+  ours: {
+    label: 'verify (chain + RFC 9162 tree + signed checkpoints, trusted key and checkpoint)',
+    fn: async () => {
+      const store = jsonlStore({ path });
+      const r = await verify(store, { keys: [vkey], trusted: [held] });
+      await store.close();
+      if (!r.ok || r.count !== N || r.checkpointsChecked < 2) {
+        throw new Error(`did not verify: ${JSON.stringify(r.firstBad)}`);
+      }
+    },
+  },
+  peer: {
+    label: 'stream + JSON.parse + SHA-256 per line',
+    fn: async () => {
+      if ((await floor()) !== N) throw new Error('floor read a different count');
+    },
+  },
+  itemsPerOp: N,
+  goal: 'ratio >= 1.5',
+  time: 6000,
+  rounds: 3,
+});
+
+// 2. Inclusion proofs: a tree of N leaves, proofs for spread-out leaves, checked against the
+// root of a checkpoint whose signature was checked once (ours), against the Ed25519 check a
+// recipient makes of that checkpoint (the peer: what a proof costs beside its path).
+const leaves = Array.from({ length: N }, (_, i) =>
+  eventLeafHash(createHash('sha256').update(String(i)).digest('hex')),
+) as Buffer[];
+const PROOFS = 1000;
+const picks = Array.from({ length: PROOFS }, (_, i) => Math.floor((i * 7919 * 104_729) % N));
+const levels = new MerkleLevels(leaves);
+const proofs = picks.map((i) => inclusionProof(levels, i));
+const root = treeRoot(leaves);
+const verifier = parseVerifierKey(vkey);
+const message = Buffer.from(held.slice(0, held.lastIndexOf('\n\n') + 1));
+const sigLine = held.slice(held.lastIndexOf('\n\n') + 2).trim();
+const signature = Buffer.from(sigLine.split(' ')[2] as string, 'base64').subarray(4);
+await compare({
+  name: `inclusion proofs in a ${N.toLocaleString('en-US')}-leaf tree vs one Ed25519 checkpoint check`,
+  ours: {
+    label: 'verifyInclusion (RFC 9162, ~20 hashes)',
+    fn: () => {
+      for (let k = 0; k < PROOFS; k++) {
+        const i = picks[k] as number;
+        if (!verifyInclusion(leaves[i] as Buffer, i, N, proofs[k] as Buffer[], root)) {
+          throw new Error('proof failed');
+        }
+      }
+    },
+  },
+  peer: {
+    label: 'Ed25519 verify of the checkpoint note',
+    fn: () => {
+      for (let k = 0; k < PROOFS; k++) {
+        if (!edVerify(null, message, verifier.publicKey, signature)) throw new Error('bad');
+      }
+    },
+  },
+  itemsPerOp: PROOFS,
+  goal: 'ours >= 50,000/s',
+});
+
+// The whole receipt check (event canonicalized and hashed, checkpoint note verified, path) on a
+// smaller log, for the record.
+const small = memoryStore();
+const smallLog = createAuditLog({
+  app: { name: 'bench' },
+  store: small,
+  signer: { privateKey: keys.privateKey, everyEvents: 1_000_000, everyMs: 0 },
+});
+await fill(smallLog, 10_000);
+await smallLog.close();
+const firstId = small.events[4321]?.id as string;
+const bundle = await proveEvent(small, firstId);
+await compare({
+  name: 'a whole event proof (canonical hash + signed note + path) vs one Ed25519 checkpoint check',
+  ours: {
+    label: 'verifyEventProof',
+    fn: () => {
+      if (!verifyEventProof(bundle, { keys: [vkey] }).ok) throw new Error('bad proof');
+    },
+  },
+  peer: {
+    label: 'Ed25519 verify of the checkpoint note',
+    fn: () => {
+      if (!edVerify(null, message, verifier.publicKey, signature)) throw new Error('bad');
+    },
+  },
+});
+
+rmSync(dir, { recursive: true, force: true });
