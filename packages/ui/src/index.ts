@@ -6,6 +6,7 @@ export {
   type AccordionProps,
 } from './components/Accordion/index.js';
 export { Alert, type AlertProps, type AlertVariant } from './components/Alert/index.js';
+export { BackLink, type BackLinkProps } from './components/BackLink/index.js';
 export {
   type Breadcrumb,
   Breadcrumbs,
@@ -42,12 +43,22 @@ export {
 } from './components/ErrorSummary/index.js';
 export { Fieldset, type FieldsetProps } from './components/Fieldset/index.js';
 export { FileUpload, type FileUploadProps } from './components/FileUpload/index.js';
+export { Grid, type GridProps } from './components/Grid/index.js';
+export { Heading, type HeadingProps, type HeadingSize } from './components/Heading/index.js';
 export { IconButton, type IconButtonProps } from './components/IconButton/index.js';
+export { InsetText, type InsetTextProps } from './components/InsetText/index.js';
 export { Link, type LinkProps } from './components/Link/index.js';
+export {
+  NotificationBanner,
+  type NotificationBannerProps,
+} from './components/NotificationBanner/index.js';
 export { OfficialBanner, type OfficialBannerProps } from './components/OfficialBanner/index.js';
 export { PageLayout, type PageLayoutProps } from './components/PageLayout/index.js';
 export { Pagination, type PaginationProps, pageWindow } from './components/Pagination/index.js';
+export { Panel, type PanelProps } from './components/Panel/index.js';
+export { PhaseBanner, type PhaseBannerProps } from './components/PhaseBanner/index.js';
 export { ProgressBar, type ProgressBarProps } from './components/ProgressBar/index.js';
+export { Prose, type ProseProps } from './components/Prose/index.js';
 export { RadioGroup, type RadioGroupProps } from './components/RadioGroup/index.js';
 export { RedactedValue, type RedactedValueProps } from './components/RedactedValue/index.js';
 export { Select, type SelectOption, type SelectProps } from './components/Select/index.js';
@@ -61,16 +72,30 @@ export {
 export { SiteHeader, type SiteHeaderProps } from './components/SiteHeader/index.js';
 export { SkipLink, type SkipLinkProps } from './components/SkipLink/index.js';
 export { Spinner, type SpinnerProps } from './components/Spinner/index.js';
+export { Stack, type StackGap, type StackProps } from './components/Stack/index.js';
 export { StepIndicator, type StepIndicatorProps } from './components/StepIndicator/index.js';
+export {
+  SummaryCard,
+  type SummaryCardAction,
+  type SummaryCardProps,
+} from './components/SummaryCard/index.js';
 export {
   SummaryList,
   type SummaryListProps,
   type SummaryListRow,
 } from './components/SummaryList/index.js';
+export { Table, type TableColumn, type TableProps } from './components/Table/index.js';
 export { type TabItem, Tabs, type TabsProps } from './components/Tabs/index.js';
-export { Tag, type TagProps } from './components/Tag/index.js';
+export { Tag, type TagProps, type TagVariant } from './components/Tag/index.js';
+export {
+  TaskList,
+  type TaskListItem,
+  type TaskListProps,
+  type TaskStatus,
+} from './components/TaskList/index.js';
 export { TextArea, type TextAreaProps } from './components/TextArea/index.js';
 export { TextField, type TextFieldProps } from './components/TextField/index.js';
+export { WarningText, type WarningTextProps } from './components/WarningText/index.js';
 export {
   type ColumnsFromSchemaOptions,
   type CsvColumn,
