@@ -78,7 +78,7 @@ export const ssrCases: Record<string, Case[]> = {
     [
       'labelled region',
       <ui.NotificationBanner key="a">Hi</ui.NotificationBanner>,
-      /role="region" aria-labelledby="([^"]+)".*id="\1">Important/,
+      /<section[^>]*aria-labelledby="([^"]+)".*id="\1">Important/,
     ],
   ],
   SummaryCard: [
@@ -109,7 +109,7 @@ export const ssrCases: Record<string, Case[]> = {
         ]}
         rows={[{ a: 'x', b: '1' }]}
       />,
-      /role="region".*<caption.*Fees.*<th scope="row"[^>]*>x<\/th><td class="cob-table__cell cob-table__cell--numeric">1/,
+      /<section class="cob-table-wrap" aria-labelledby.*<caption.*Fees.*<th scope="row"[^>]*>x<\/th><td class="cob-table__cell cob-table__cell--numeric">1/,
     ],
   ],
   Stack: [

@@ -32,24 +32,29 @@ export function NotificationBanner({
 }: NotificationBannerProps) {
   const { t } = useI18n();
   const titleId = useId();
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLElement & HTMLDivElement>(null);
   useEffect(() => {
     if (autoFocus) ref.current?.focus();
   }, [autoFocus]);
-  return (
-    <div
-      ref={ref}
-      className={cx('cob-notification-banner', `cob-notification-banner--${variant}`)}
-      role={variant === 'success' ? 'alert' : 'region'}
-      aria-labelledby={titleId}
-      tabIndex={autoFocus ? -1 : undefined}
-    >
+  const className = cx('cob-notification-banner', `cob-notification-banner--${variant}`);
+  const body = (
+    <>
       <div className="cob-notification-banner__header">
         <h2 className="cob-notification-banner__title" id={titleId}>
           {title ?? t(variant === 'success' ? 'alertSuccess' : 'important')}
         </h2>
       </div>
       <div className="cob-notification-banner__content">{children}</div>
+    </>
+  );
+  const tabIndex = autoFocus ? -1 : undefined;
+  return variant === 'success' ? (
+    <div ref={ref} className={className} role="alert" aria-labelledby={titleId} tabIndex={tabIndex}>
+      {body}
     </div>
+  ) : (
+    <section ref={ref} className={className} aria-labelledby={titleId} tabIndex={tabIndex}>
+      {body}
+    </section>
   );
 }

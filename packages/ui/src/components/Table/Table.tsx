@@ -37,7 +37,7 @@ export function Table({ caption, captionSize = 'md', columns, rows, rowHeader }:
   const headerColumn = rowHeader === false ? null : (rowHeader ?? columns[0]?.id);
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-    <div className="cob-table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
+    <section className="cob-table-wrap" aria-labelledby={captionId} tabIndex={0}>
       <table className="cob-table">
         <caption
           id={captionId}
@@ -81,6 +81,6 @@ export function Table({ caption, captionSize = 'md', columns, rows, rowHeader }:
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
