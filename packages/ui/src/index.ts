@@ -26,6 +26,7 @@ export {
 } from './components/ClassificationBadge/index.js';
 export { Combobox, type ComboboxOption, type ComboboxProps } from './components/Combobox/index.js';
 export { ConfirmDialog, type ConfirmDialogProps } from './components/ConfirmDialog/index.js';
+export { CookieBanner, type CookieBannerProps } from './components/CookieBanner/index.js';
 export {
   DateInput,
   type DateInputProps,
@@ -33,6 +34,11 @@ export {
   toIsoDate,
 } from './components/DateInput/index.js';
 export { DatePicker, type DatePickerProps } from './components/DatePicker/index.js';
+export {
+  DateRange,
+  type DateRangeProps,
+  type DateRangeValue,
+} from './components/DateRange/index.js';
 export { Dialog, type DialogProps } from './components/Dialog/index.js';
 export { Disclosure, type DisclosureProps } from './components/Disclosure/index.js';
 export { EmptyState, type EmptyStateProps } from './components/EmptyState/index.js';
@@ -41,12 +47,27 @@ export {
   type ErrorSummaryItem,
   type ErrorSummaryProps,
 } from './components/ErrorSummary/index.js';
+export {
+  EXIT_SHIFT_WINDOW_MS,
+  ExitThisPage,
+  type ExitThisPageProps,
+} from './components/ExitThisPage/index.js';
 export { Fieldset, type FieldsetProps } from './components/Fieldset/index.js';
 export { FileUpload, type FileUploadProps } from './components/FileUpload/index.js';
 export { Grid, type GridProps } from './components/Grid/index.js';
 export { Heading, type HeadingProps, type HeadingSize } from './components/Heading/index.js';
 export { IconButton, type IconButtonProps } from './components/IconButton/index.js';
+export {
+  InPageNavigation,
+  type InPageNavigationItem,
+  type InPageNavigationProps,
+} from './components/InPageNavigation/index.js';
 export { InsetText, type InsetTextProps } from './components/InsetText/index.js';
+export {
+  type LanguageOption,
+  LanguageSelector,
+  type LanguageSelectorProps,
+} from './components/LanguageSelector/index.js';
 export { Link, type LinkProps } from './components/Link/index.js';
 export {
   NotificationBanner,
@@ -56,12 +77,19 @@ export { OfficialBanner, type OfficialBannerProps } from './components/OfficialB
 export { PageLayout, type PageLayoutProps } from './components/PageLayout/index.js';
 export { Pagination, type PaginationProps, pageWindow } from './components/Pagination/index.js';
 export { Panel, type PanelProps } from './components/Panel/index.js';
+export { PasswordInput, type PasswordInputProps } from './components/PasswordInput/index.js';
 export { PhaseBanner, type PhaseBannerProps } from './components/PhaseBanner/index.js';
 export { ProgressBar, type ProgressBarProps } from './components/ProgressBar/index.js';
 export { Prose, type ProseProps } from './components/Prose/index.js';
 export { RadioGroup, type RadioGroupProps } from './components/RadioGroup/index.js';
 export { RedactedValue, type RedactedValueProps } from './components/RedactedValue/index.js';
+export { Search, type SearchProps } from './components/Search/index.js';
 export { Select, type SelectOption, type SelectProps } from './components/Select/index.js';
+export {
+  ServiceNavigation,
+  type ServiceNavigationItem,
+  type ServiceNavigationProps,
+} from './components/ServiceNavigation/index.js';
 export { SideNav, type SideNavItem, type SideNavProps } from './components/SideNav/index.js';
 export { SiteAlert, type SiteAlertProps } from './components/SiteAlert/index.js';
 export {
@@ -95,6 +123,13 @@ export {
 } from './components/TaskList/index.js';
 export { TextArea, type TextAreaProps } from './components/TextArea/index.js';
 export { TextField, type TextFieldProps } from './components/TextField/index.js';
+export {
+  TimeInput,
+  type TimeInputProps,
+  type TimeParts,
+  toIsoTime,
+} from './components/TimeInput/index.js';
+export { Toggletip, type ToggletipProps } from './components/Toggletip/index.js';
 export { WarningText, type WarningTextProps } from './components/WarningText/index.js';
 export {
   type ColumnsFromSchemaOptions,

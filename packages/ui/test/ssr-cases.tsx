@@ -148,6 +148,91 @@ export const ssrCases: Record<string, Case[]> = {
       /<h2 class="cob-heading cob-heading--xl"><span class="cob-heading__caption">Step 1<\/span> (<!-- -->)?Name<\/h2>/,
     ],
   ],
+  ServiceNavigation: [
+    [
+      'all links before hydration',
+      <ui.ServiceNavigation
+        key="a"
+        items={[
+          { href: '/', label: 'Home', current: true },
+          { href: '/a', label: 'Apply' },
+        ]}
+      />,
+      /<nav[^>]*aria-label="Service"><ul[^>]*class="cob-service-nav__list">.*aria-current="page"[^>]*>Home.*Apply/,
+    ],
+  ],
+  PasswordInput: [
+    [
+      'hidden by default',
+      <ui.PasswordInput key="a" id="pw" label="Password" />,
+      /type="password".*autoComplete="current-password".*aria-controls="pw"[^>]*>Show<\/button>/,
+    ],
+  ],
+  ExitThisPage: [
+    [
+      'link that works without JS',
+      <ui.ExitThisPage key="a" href="https://www.weather.gov" />,
+      /<a href="https:\/\/www.weather.gov" role="button"[^>]*>Exit this page/,
+    ],
+  ],
+  CookieBanner: [
+    [
+      'question',
+      <ui.CookieBanner key="a" title="Cookies" cookiesHref="/c" onChoice={() => {}}>
+        Why
+      </ui.CookieBanner>,
+      /<section[^>]*aria-labelledby.*Accept additional cookies.*Reject additional cookies.*href="\/c"/,
+    ],
+  ],
+  Search: [
+    [
+      'landmark and label',
+      <ui.Search key="a" action="/s" />,
+      /<search[^>]*><form[^>]*action="\/s" method="get".*<label[^>]*>Search<\/label>.*type="search".*name="q"/,
+    ],
+  ],
+  LanguageSelector: [
+    [
+      'lang and current',
+      <ui.LanguageSelector
+        key="a"
+        current="es"
+        languages={[
+          { code: 'en', name: 'English', href: '/en' },
+          { code: 'es', name: 'Español', href: '/es' },
+        ]}
+      />,
+      /hrefLang="es" lang="es" aria-current="true"[^>]*>Español/,
+    ],
+  ],
+  InPageNavigation: [
+    [
+      'contents',
+      <ui.InPageNavigation key="a" items={[{ id: 'fees', label: 'Fees' }]} />,
+      /<nav[^>]*aria-label="Contents">.*href="#fees"/,
+    ],
+  ],
+  Toggletip: [
+    [
+      'closed with empty live region',
+      <ui.Toggletip key="a">Tip</ui.Toggletip>,
+      /aria-expanded="false".*More information.*role="status"[^>]*><\/span>/,
+    ],
+  ],
+  TimeInput: [
+    [
+      'hours and minutes',
+      <ui.TimeInput key="a" legend="Time" name="t" id="t" />,
+      /<legend.*Time.*for="t"[^>]*>Hours.*name="t-hours".*Minutes.*name="t-minutes"/,
+    ],
+  ],
+  DateRange: [
+    [
+      'two fields',
+      <ui.DateRange key="a" legend="Closure" name="c" />,
+      /<legend[^>]*>Closure.*Start date.*End date/,
+    ],
+  ],
   TextField: [
     [
       'label, hint and error wired',
