@@ -122,7 +122,11 @@ export {
   type TaskStatus,
 } from './components/TaskList/index.js';
 export { TextArea, type TextAreaProps } from './components/TextArea/index.js';
-export { TextField, type TextFieldProps } from './components/TextField/index.js';
+export {
+  type FieldWidth,
+  TextField,
+  type TextFieldProps,
+} from './components/TextField/index.js';
 export {
   TimeInput,
   type TimeInputProps,
