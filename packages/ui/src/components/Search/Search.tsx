@@ -32,8 +32,10 @@ export function Search({
   const id = useId();
   const text = label ?? t('search');
   return (
-    <search className="cob-search">
-      <form action={action} method="get" className="cob-search__form">
+    // A form with role="search": the `<search>` element's landmark is not yet exposed everywhere.
+    <div className="cob-search">
+      {/* biome-ignore lint/a11y/useSemanticElements: see above */}
+      <form action={action} method="get" className="cob-search__form" role="search">
         <label htmlFor={id} className={hideLabel ? 'cob-visually-hidden' : 'cob-field__label'}>
           {text}
         </label>
@@ -51,6 +53,6 @@ export function Search({
           </button>
         </div>
       </form>
-    </search>
+    </div>
   );
 }
