@@ -14,7 +14,7 @@ beforeAll(async () => {
   desk = await startDesk(40);
   [manager, auditor] = await Promise.all([as(desk, 'pwd-case-manager'), as(desk, 'doit-auditor')]);
   caseId =
-    (await desk.cases.list({ status: 'open', department: 'PWD' }, 1, 1)).records[0]
+    (await desk.cases.list({ status: 'open', department: 'PWD' }, { page: 1 }, 1)).records[0]
       ?.service_request_id ?? '';
 });
 afterAll(async () => {

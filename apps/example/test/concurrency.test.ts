@@ -20,9 +20,9 @@ describe.each(engines)('concurrent edits on $name', ({ env }) => {
   beforeAll(async () => {
     desk = await startDesk(60, env);
     [clerk, manager] = await Promise.all([as(desk, 'pwd-clerk'), as(desk, 'pwd-case-manager')]);
-    openIds = (await desk.cases.list({ status: 'open', department: 'PWD' }, 1, 10)).records.map(
-      (r) => r.service_request_id,
-    );
+    openIds = (
+      await desk.cases.list({ status: 'open', department: 'PWD' }, { page: 1 }, 10)
+    ).records.map((r) => r.service_request_id);
   });
   afterAll(async () => {
     await desk?.close();

@@ -27,9 +27,9 @@ beforeAll(async () => {
   await buildClient();
   desk = await startDesk(300);
   browser = await chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS });
-  openCases = (await desk.cases.list({ status: 'open', department: 'PWD' }, 1, 10)).records.map(
-    (r) => r.service_request_id,
-  );
+  openCases = (
+    await desk.cases.list({ status: 'open', department: 'PWD' }, { page: 1 }, 10)
+  ).records.map((r) => r.service_request_id);
 });
 afterAll(async () => {
   await browser?.close();
@@ -115,6 +115,26 @@ describe('311 Case Desk in Chromium', () => {
         await ctx.close();
       }),
     );
+  });
+
+  it('has no console errors under the real Content-Security-Policy (zod without JIT)', async () => {
+    const ctx = await browser.newContext({ bypassCSP: false });
+    const errors: string[] = [];
+    const watch = (page: Page) => {
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(e.message));
+    };
+    ctx.on('page', watch);
+    const page = await signIn(ctx, 'pwd-case-manager');
+    await casesRows(page).first().waitFor();
+    await page.goto(`${desk.url}/cases/${openCases[4] ?? ''}`);
+    await page.getByRole('button', { name: 'Add note' }).waitFor();
+    await page.goto(`${desk.url}/share`);
+    await page.locator('h1').waitFor();
+    expect(errors).toEqual([]);
+    await ctx.close();
   });
 
   it('an expired account gets a clear refusal page, not the cases page', async () => {

@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { SessionStore } from '@cityofboston/auth-client/server';
 import type { ServiceRequestActivity } from '@cityofboston/standards-schema';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/server/config';
 import { type CaseDesk, createCaseDesk } from '../src/server/createCaseDesk';
@@ -26,6 +27,9 @@ export async function startDesk(seed = 300, env: NodeJS.ProcessEnv = {}): Promis
       CASE_DESK_DATA_DIR: 'memory',
       CASE_DESK_SEED_COUNT: String(seed),
       DATABASE_SCHEMA: schema,
+      // Every request of a test file comes from one address; the rate-limit test sets its own.
+      RATE_LIMIT_API_PER_MINUTE: '100000',
+      RATE_LIMIT_SIGN_IN_PER_MINUTE: '100000',
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
       ...(process.env.SESSION_STORE ? { SESSION_STORE: process.env.SESSION_STORE } : {}),
       ...env,
@@ -41,14 +45,16 @@ export async function startDesk(seed = 300, env: NodeJS.ProcessEnv = {}): Promis
     ...desk,
     logs,
     close: async () => {
-      if (desk.db.kind === 'postgres') {
-        await desk.log.flush();
-        await desk.db.query(`DROP SCHEMA IF EXISTS "${desk.cases.schema}" CASCADE`).catch(() => {});
-        await desk.db
-          .query(`DROP SCHEMA IF EXISTS "${desk.cases.schema}_audit" CASCADE`)
-          .catch(() => {});
-      }
+      // The desk first (its shutdown drains the outbox into the schema), then its schemas.
       await desk.close();
+      if (desk.db.kind === 'postgres' && config.databaseUrl) {
+        const client = new pg.Client({ connectionString: config.databaseUrl });
+        await client.connect();
+        for (const s of [desk.cases.schema, `${desk.cases.schema}_audit`]) {
+          await client.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`).catch(() => {});
+        }
+        await client.end();
+      }
       console.error = original;
     },
   };

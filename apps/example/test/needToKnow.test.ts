@@ -21,8 +21,8 @@ type Listed = {
 };
 
 const idOf = async (department: string) =>
-  (await desk.cases.list({ department, status: 'open' }, 1, 1)).records[0]?.service_request_id ??
-  '';
+  (await desk.cases.list({ department, status: 'open' }, { page: 1 }, 1)).records[0]
+    ?.service_request_id ?? '';
 
 beforeAll(async () => {
   desk = await startDesk(200);

@@ -15,6 +15,8 @@ export interface CasesTableProps {
   records: CaseRow[];
   /** Cases matching the filters, across every page. */
   total: number;
+  /** `total` is an estimate ("about N"). */
+  totalIsEstimate?: boolean;
   /** One-based page number, as the API counts. */
   page: number;
   pageSize: number;
@@ -85,18 +87,27 @@ const COLUMNS: readonly DataTableColumn<CaseRow>[] = [
  * The cases list: the kit's `DataTable` in server mode. The API pages (and filters) the 20,000
  * cases; the table gets one page, the total, and reports page changes back to the caller.
  */
-export function CasesTable({ records, total, page, pageSize, onPage }: CasesTableProps) {
+export function CasesTable({
+  records,
+  total,
+  totalIsEstimate = false,
+  page,
+  pageSize,
+  onPage,
+}: CasesTableProps) {
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
+  // Page numbers reach the first 400 pages; narrower filters find older cases.
+  const reachable = Math.min(total, 400 * pageSize);
   const pagination: DataTablePagination = { pageIndex: page - 1, pageSize };
   return (
     <DataTable
-      caption={`Service requests, newest first (${first.toLocaleString('en-US')}–${last.toLocaleString('en-US')} of ${total.toLocaleString('en-US')})`}
+      caption={`Service requests, newest first (${first.toLocaleString('en-US')}–${last.toLocaleString('en-US')} of ${totalIsEstimate ? 'about ' : ''}${total.toLocaleString('en-US')})`}
       data={records}
       columns={COLUMNS}
       getRowId={(r, i) => r.service_request_id ?? `row-${i}`}
       getRowLabel={(r) => `Case ${r.service_request_id ?? ''}`}
-      server={{ rowCount: total }}
+      server={{ rowCount: reachable }}
       sorting={NEWEST_FIRST}
       pagination={pagination}
       onPaginationChange={(next) => onPage(next.pageIndex + 1, next.pageSize)}

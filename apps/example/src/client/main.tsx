@@ -1,3 +1,5 @@
+// First: zod must be configured before any module defines a schema.
+import './zodJitless';
 import '@cityofboston/ui/styles.css';
 import './app.css';
 import { StrictMode } from 'react';

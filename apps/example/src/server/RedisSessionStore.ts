@@ -70,6 +70,14 @@ export class RedisSessionStore implements SessionStore {
     return reply === 'OK';
   }
 
+  /**
+   * Sends a raw command on this store's connection (for `rate-limit-redis`, so the rate limits
+   * live where the sessions do and hold across instances).
+   */
+  sendCommand(...args: string[]): Promise<unknown> {
+    return this.#client.sendCommand(args);
+  }
+
   async close(): Promise<void> {
     if (this.#client.isOpen) await this.#client.close();
   }

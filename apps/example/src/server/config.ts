@@ -22,15 +22,73 @@ export interface CaseDeskConfig {
   sessionSecret: string | undefined;
   /** How many synthetic requests to seed into an empty database. */
   seedCount: number;
+  /** Express `trust proxy`: hops of reverse proxies in front (for client addresses in rate limits). */
+  trustProxy: number;
+  /** `production` refuses unsafe settings (see {@link readConfig}). */
+  production: boolean;
+  /** Requests per minute per client on the API (default 600) and on sign-in (default 30). */
+  rateLimits: { api: number; signIn: number };
+}
+
+const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/;
+
+/**
+ * With `NODE_ENV=production` the app refuses to start without an https `PUBLIC_URL` (an explicit
+ * `http://localhost` or `http://127.0.0.1` origin is allowed, to test a production build
+ * locally), a `SESSION_SECRET`, and a real OpenID issuer (the dev IdP never runs in production).
+ */
+function checkProduction(env: NodeJS.ProcessEnv): void {
+  const problems: string[] = [];
+  const url = env.PUBLIC_URL;
+  if (!url) problems.push('PUBLIC_URL must be set (the https origin people use)');
+  else {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(url);
+    } catch {
+      problems.push(`PUBLIC_URL ${JSON.stringify(url)} is not a URL`);
+    }
+    if (parsed && parsed.protocol !== 'https:' && !LOCAL_ORIGIN.test(url.replace(/\/$/, ''))) {
+      problems.push('PUBLIC_URL must be https (or exactly http://localhost or http://127.0.0.1)');
+    }
+  }
+  if (!env.SESSION_SECRET) problems.push('SESSION_SECRET must be set (32 characters or more)');
+  if (!env.OIDC_ISSUER) {
+    problems.push(
+      'OIDC_ISSUER must name the City identity provider (the dev IdP is for development)',
+    );
+  }
+  if (problems.length > 0) {
+    throw new CaseDeskError(
+      'invalid_configuration',
+      `Refusing to start with NODE_ENV=production: ${problems.join('; ')}`,
+    );
+  }
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new CaseDeskError(
+      'invalid_configuration',
+      `${name} must be a positive integer, got ${raw}`,
+    );
+  }
+  return n;
 }
 
 /** Reads {@link CaseDeskConfig} from environment variables, failing with a clear message. */
 export function readConfig(env: NodeJS.ProcessEnv, defaults: { dataDir: string }): CaseDeskConfig {
+  const production = env.NODE_ENV === 'production';
+  if (production) checkProduction(env);
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new CaseDeskError('invalid_configuration', `PORT must be 0..65535, got ${env.PORT}`);
   }
-  const seedCount = Number(env.CASE_DESK_SEED_COUNT ?? 20000);
+  // Synthetic records are for development: production seeds nothing unless asked.
+  const seedCount = Number(env.CASE_DESK_SEED_COUNT ?? (production ? 0 : 20000));
   if (!Number.isInteger(seedCount) || seedCount < 0) {
     throw new CaseDeskError(
       'invalid_configuration',
@@ -81,5 +139,11 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { dataDir: string }
     redisUrl,
     sessionSecret: env.SESSION_SECRET,
     seedCount,
+    production,
+    trustProxy: env.TRUST_PROXY ? positiveInt(env, 'TRUST_PROXY', 1) : 0,
+    rateLimits: {
+      api: positiveInt(env, 'RATE_LIMIT_API_PER_MINUTE', 600),
+      signIn: positiveInt(env, 'RATE_LIMIT_SIGN_IN_PER_MINUTE', 30),
+    },
   };
 }

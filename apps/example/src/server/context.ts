@@ -3,6 +3,7 @@ import type { Bff } from '@cityofboston/auth-client/server';
 import type { AuditOutbox } from './AuditOutbox';
 import type { CaseRepository } from './cases/CaseRepository';
 import type { Database } from './database';
+import type { ShareManifests } from './sharing/ShareManifests';
 
 /** What the API's routers and services share: the stores, the log and the sign-in. */
 export interface ApiContext {
@@ -15,4 +16,6 @@ export interface ApiContext {
   /** Key for pseudonyms (HMAC) in shares, redacted views and the access report. */
   pseudonymKey: string;
   app: { name: string; version: string; department: string };
+  /** What each share sent (the audit event has a digest and a count). */
+  shareManifests: ShareManifests;
 }

@@ -18,9 +18,14 @@ import { apiRouter, problemHandler } from './api';
 import { CaseRepository } from './cases/CaseRepository';
 import type { CaseDeskConfig } from './config';
 import { type Database, openPglite, openPostgres } from './database';
+import { healthRouter } from './health/healthRouter';
 import { IdempotencyKeys } from './http/IdempotencyKeys';
+import { rateLimits } from './http/rateLimits';
+import { createLogger, requestLogger } from './http/requestLogger';
+import { securityHeaders } from './http/securityHeaders';
 import { RedisSessionStore } from './RedisSessionStore';
 import { SqlSessionStore } from './SqlSessionStore';
+import { ShareManifests } from './sharing/ShareManifests';
 
 /** A running Case Desk. */
 export interface CaseDesk {
@@ -46,8 +51,12 @@ export interface CaseDeskOptions {
   clientDir?: string;
   /** Host to listen on (default `127.0.0.1`). */
   host?: string;
-  /** Where request lines go (default `console.log`). Lines carry no query strings or bodies. */
+  /** Where the JSON log lines go (default standard output). Lines carry no query strings or bodies. */
   logLine?: (line: string) => void;
+  /** Called as a large seed progresses, with the number of cases seeded so far. */
+  onSeedProgress?: (done: number) => void;
+  /** How long shutdown waits for requests in flight before closing their connections (10 s). */
+  drainMs?: number;
 }
 
 const APP = { name: '311-case-desk', version: '0.0.0', department: 'PWD' };
@@ -60,7 +69,8 @@ export async function createCaseDesk(
   config: CaseDeskConfig,
   options: CaseDeskOptions = {},
 ): Promise<CaseDesk> {
-  const logLine = options.logLine ?? ((line: string) => console.log(line));
+  const logger = createLogger(options.logLine);
+  const logLine = (line: string) => logger.warn(line);
   const host = options.host ?? '127.0.0.1';
   let handler: express.Express | undefined;
   const server: Server = createServer((req, res) => {
@@ -79,14 +89,26 @@ export async function createCaseDesk(
     config.publicUrl ??
     `http://${host === '127.0.0.1' && config.port !== 0 ? 'localhost' : host}:${port}`;
 
-  const closers: (() => Promise<void>)[] = [
-    () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  ];
+  const state = { draining: false };
+  const closers: (() => Promise<void>)[] = [];
+  let outboxRef: AuditOutbox | undefined;
+  // Graceful shutdown: stop accepting, let requests in flight finish (up to drainMs), deliver
+  // the audit outbox, then close the services in the reverse order of their start.
   const close = async () => {
+    state.draining = true;
+    await new Promise<void>((resolve) => {
+      const force = setTimeout(() => server.closeAllConnections(), options.drainMs ?? 10_000);
+      force.unref();
+      server.close(() => {
+        clearTimeout(force);
+        resolve();
+      });
+      server.closeIdleConnections();
+    });
+    if (outboxRef) {
+      outboxRef.stop();
+      await outboxRef.drain().catch(() => 0);
+    }
     for (const fn of closers.reverse()) await fn().catch(() => {});
   };
   try {
@@ -102,7 +124,9 @@ export async function createCaseDesk(
     const cases = new CaseRepository(db, config.schema);
     await cases.migrate();
     await new IdempotencyKeys(db, config.schema).migrate();
-    const seeded = await cases.seed(config.seedCount);
+    const shareManifests = new ShareManifests(db, config.schema);
+    await shareManifests.migrate();
+    const seeded = await cases.seed(config.seedCount, options.onSeedProgress);
     const secret =
       config.sessionSecret ??
       (await cases.setting('session-secret', () => randomBytes(32).toString('base64url')));
@@ -123,7 +147,7 @@ export async function createCaseDesk(
     );
     await outbox.migrate();
     outbox.start();
-    closers.push(async () => outbox.stop());
+    outboxRef = outbox;
 
     let idp: DevIdp | undefined;
     let oidc = config.oidc;
@@ -144,14 +168,16 @@ export async function createCaseDesk(
       oidc = { issuer: idp.issuer, clientId: 'case-desk', clientSecret };
     }
     let store: SessionStore = new MemorySessionStore();
+    let redis: RedisSessionStore | undefined;
     if (config.sessionStore === 'database') {
       const sql = new SqlSessionStore(db, config.schema);
       await sql.migrate();
       store = sql;
     } else if (config.sessionStore === 'redis' && config.redisUrl) {
-      const redis = await RedisSessionStore.connect(config.redisUrl);
-      closers.push(() => redis.close());
-      store = redis;
+      const connected = await RedisSessionStore.connect(config.redisUrl);
+      closers.push(() => connected.close());
+      store = connected;
+      redis = connected;
     }
     const bff = createBff({
       issuer: oidc.issuer,
@@ -167,22 +193,17 @@ export async function createCaseDesk(
 
     const app = express();
     app.disable('x-powered-by');
-    app.set('trust proxy', false);
-    app.use((req, res, next) => {
-      const started = performance.now();
-      res.on('finish', () => {
-        // Paths only: query strings and bodies can carry personal data.
-        logLine(
-          `${req.method} ${req.originalUrl.split('?')[0]} ${res.statusCode} ${Math.round(performance.now() - started)}ms`,
-        );
-      });
-      res.setHeader('x-content-type-options', 'nosniff');
-      res.setHeader('referrer-policy', 'same-origin');
-      next();
-    });
+    app.set('trust proxy', config.trustProxy);
+    // Headers first, so every response has them: static files, the BFF and errors included.
+    app.use(securityHeaders({ https: origin.startsWith('https:') }));
+    app.use(requestLogger(logger));
+    app.use(healthRouter({ db, log, issuer: oidc.issuer }, state));
+    const limits = rateLimits({ ...config.rateLimits, redis });
+    app.use(['/auth/login', '/auth/callback'], limits.signIn);
     app.use(bff.express() as unknown as express.RequestHandler);
     app.use(
       '/api',
+      limits.api,
       (_req, res, next) => {
         res.setHeader('cache-control', 'no-store');
         next();
@@ -196,7 +217,7 @@ export async function createCaseDesk(
         },
         onError: () => logLine('[audit] an API request could not be recorded'),
       }) as unknown as express.RequestHandler,
-      apiRouter({ bff, log, db, cases, outbox, pseudonymKey, app: APP }),
+      apiRouter({ bff, log, db, cases, outbox, pseudonymKey, app: APP, shareManifests }),
     );
     if (options.clientDir) {
       const dir = options.clientDir;
@@ -207,10 +228,6 @@ export async function createCaseDesk(
         }),
       );
       app.get(/^\/(?!api\/|auth\/).*/, (_req, res) => {
-        res.setHeader(
-          'content-security-policy',
-          "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
-        );
         res.sendFile(join(dir, 'index.html'));
       });
     }

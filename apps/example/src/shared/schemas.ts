@@ -26,7 +26,18 @@ export const CaseQuery = z
     id: CaseId.optional(),
     /** Another department's cases, under this data-sharing agreement. */
     agreement: CleanLine.min(1).max(100).optional(),
-    page: z.coerce.number().int().min(1).max(100000).default(1),
+    /** Keyset paging: the page after or before a cursor from an earlier page, or the last page. */
+    after: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,200}$/, 'Expected a cursor from an earlier page')
+      .optional(),
+    before: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,200}$/, 'Expected a cursor from an earlier page')
+      .optional(),
+    last: z.enum(['true']).optional(),
+    // Page numbers use OFFSET: for the first pages; deeper pages are read by cursor.
+    page: z.coerce.number().int().min(1).max(400).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(25),
   })
   .strict();

@@ -1,6 +1,6 @@
 import type { AuditEvent } from '@cityofboston/standards-schema';
 import { Alert, Button, TextField } from '@cityofboston/ui';
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../api';
 
 interface VerifyResult {
@@ -17,39 +17,121 @@ const when = (iso: string) =>
     timeZone: 'America/New_York',
   }).format(new Date(iso));
 
+/** What an event changed, field by field (case updates record `details.changes`). */
+function changesOf(e: AuditEvent): string {
+  const changes = (e.details as { changes?: { field: string; from?: string; to?: string }[] })
+    ?.changes;
+  if (!Array.isArray(changes) || changes.length === 0) return '';
+  return changes
+    .map((c) =>
+      c.field.endsWith('.note') ? 'note added' : `${c.field}: ${c.from ?? '—'} → ${c.to ?? '—'}`,
+    )
+    .join('; ');
+}
+
+/** A wide table in a box that scrolls sideways (reachable by keyboard), so the page reflows. */
+function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to scroll by keyboard
+    <section className="cd-table-wrap" tabIndex={0} aria-label={label}>
+      {children}
+    </section>
+  );
+}
+
 function EventsTable({ events, caption }: { events: AuditEvent[]; caption: string }) {
   return (
-    <table className="cd-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Time</th>
-          <th scope="col">Who</th>
-          <th scope="col">Action</th>
-          <th scope="col">Target</th>
-          <th scope="col">Outcome</th>
-          <th scope="col">Seq</th>
-        </tr>
-      </thead>
-      <tbody>
-        {events.map((e) => (
-          <tr key={e.id}>
-            <td>{when(e.time)}</td>
-            <td>
-              {e.actor.name ?? e.actor.id}
-              {e.actor.department ? ` (${e.actor.department})` : ''}
-            </td>
-            <td>{e.action}</td>
-            <td>{e.target ? `${e.target.type} ${e.target.id}` : '—'}</td>
-            <td>
-              {e.outcome}
-              {e.reason ? `: ${e.reason}` : ''}
-            </td>
-            <td>{e.integrity?.seq ?? ''}</td>
+    <TableWrap label={caption}>
+      <table className="cd-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Who</th>
+            <th scope="col">Action</th>
+            <th scope="col">What changed</th>
+            <th scope="col">Target</th>
+            <th scope="col">Outcome</th>
+            <th scope="col">Seq</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {events.map((e) => (
+            <tr key={e.id}>
+              <td>{when(e.time)}</td>
+              <td>
+                {e.actor.name ?? e.actor.id}
+                {e.actor.department ? ` (${e.actor.department})` : ''}
+              </td>
+              <td>{e.action}</td>
+              <td>{changesOf(e) || '—'}</td>
+              <td>{e.target ? `${e.target.type} ${e.target.id}` : '—'}</td>
+              <td>
+                {e.outcome}
+                {e.reason ? `: ${e.reason}` : ''}
+              </td>
+              <td>{e.integrity?.seq ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+interface AccessReport {
+  caseIds: string[];
+  accesses: {
+    time: string;
+    who: { id: string; name?: string; department?: string };
+    kind: string;
+    caseIds: string[];
+    recipient?: string;
+    eventId: string;
+  }[];
+}
+
+const KIND_TEXT: Record<string, string> = {
+  listed: 'Saw it in a list',
+  viewed: 'Opened it',
+  changed: 'Updated it',
+  shared: 'Shared it',
+  exported: 'Exported it',
+};
+
+function AccessTable({ report }: { report: AccessReport }) {
+  return (
+    <TableWrap label="Accesses to the resident's record">
+      <table className="cd-table">
+        <caption>
+          {report.accesses.length} accesses to {report.caseIds.length} case(s) of this resident
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Who</th>
+            <th scope="col">What</th>
+            <th scope="col">Cases</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.accesses.map((a) => (
+            <tr key={a.eventId}>
+              <td>{when(a.time)}</td>
+              <td>
+                {a.who.name ?? a.who.id}
+                {a.who.department ? ` (${a.who.department})` : ''}
+              </td>
+              <td>
+                {KIND_TEXT[a.kind] ?? a.kind}
+                {a.recipient ? ` with ${a.recipient}` : ''}
+              </td>
+              <td>{a.caseIds.join(', ') || '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
   );
 }
 
@@ -61,8 +143,8 @@ export function AuditPage() {
   const [error, setError] = useState<string | undefined>();
   const [verifyResult, setVerifyResult] = useState<VerifyResult | undefined>();
   const [verifying, setVerifying] = useState(false);
-  const [accessId, setAccessId] = useState('');
-  const [access, setAccess] = useState<{ caseIds: string[]; events: AuditEvent[] } | undefined>();
+  const [who, setWho] = useState({ caseId: '', name: '', email: '', phone: '' });
+  const [access, setAccess] = useState<{ query: string; report: AccessReport } | undefined>();
   const [accessError, setAccessError] = useState<string | undefined>();
 
   const load = useCallback((query: string) => {
@@ -93,8 +175,11 @@ export function AuditPage() {
   const report = async (event: FormEvent) => {
     event.preventDefault();
     setAccessError(undefined);
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(who)) if (v.trim()) params.set(k, v.trim());
+    const query = params.toString();
     try {
-      setAccess(await api(`/api/audit/access?caseId=${encodeURIComponent(accessId.trim())}`));
+      setAccess({ query, report: await api<AccessReport>(`/api/audit/access?${query}`) });
     } catch (e) {
       setAccess(undefined);
       setAccessError(problemText(e));
@@ -183,15 +268,39 @@ export function AuditPage() {
         ) : null}
       </section>
       <section aria-labelledby="access-heading" className="cd-stack">
-        <h2 id="access-heading">Who accessed this constituent&apos;s record</h2>
-        <p>Every view and change of the case and of other cases reported with the same contact.</p>
+        <h2 id="access-heading">Who accessed a resident&apos;s record</h2>
+        <p>
+          Every list, view, change and share that showed the resident&apos;s data. Search by case
+          number, or by the resident&apos;s name, email or phone: the log holds only protected codes
+          of these, never the details themselves.
+        </p>
         <form onSubmit={(e) => void report(e)} aria-label="Access report">
           <div className="cd-filters">
             <TextField
               label="Case number for the report"
-              value={accessId}
-              onChange={(e) => setAccessId(e.target.value)}
+              value={who.caseId}
+              onChange={(e) => setWho((w) => ({ ...w, caseId: e.target.value }))}
               width={14}
+            />
+            <TextField
+              label="Resident's name"
+              value={who.name}
+              onChange={(e) => setWho((w) => ({ ...w, name: e.target.value }))}
+              width={14}
+            />
+            <TextField
+              label="Email"
+              type="email"
+              value={who.email}
+              onChange={(e) => setWho((w) => ({ ...w, email: e.target.value }))}
+              width={14}
+            />
+            <TextField
+              label="Phone"
+              type="tel"
+              value={who.phone}
+              onChange={(e) => setWho((w) => ({ ...w, phone: e.target.value }))}
+              width={12}
             />
             <Button type="submit">Show who accessed it</Button>
           </div>
@@ -202,10 +311,29 @@ export function AuditPage() {
           </Alert>
         ) : null}
         {access ? (
-          <EventsTable
-            events={access.events}
-            caption={`${access.events.length} accesses to ${access.caseIds.length} case(s) of this constituent`}
-          />
+          <>
+            <AccessTable report={access.report} />
+            <p>
+              Letter to the resident:{' '}
+              <a
+                href={`/api/audit/access/letter?lang=en&${access.query}`}
+                target="_blank"
+                rel="noopener"
+              >
+                English
+              </a>{' '}
+              ·{' '}
+              <a
+                href={`/api/audit/access/letter?lang=es&${access.query}`}
+                target="_blank"
+                rel="noopener"
+                hrefLang="es"
+                lang="es"
+              >
+                Español
+              </a>
+            </p>
+          </>
         ) : null}
       </section>
     </div>

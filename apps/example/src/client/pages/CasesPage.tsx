@@ -7,6 +7,8 @@ import { navigate, useLocation } from '../router';
 
 interface CasePage {
   total: number;
+  /** More than 10,000 match: `total` is an estimate. */
+  totalIsEstimate?: boolean;
   page: number;
   pageSize: number;
   records: Partial<ServiceRequest>[];
@@ -45,7 +47,9 @@ export function CasesPage() {
       .then((result) => {
         if (!live) return;
         setData(result);
-        announce(`${result.total.toLocaleString('en-US')} cases found`);
+        announce(
+          `${result.totalIsEstimate ? 'About ' : ''}${result.total.toLocaleString('en-US')} cases found`,
+        );
       })
       .catch((e: unknown) => {
         if (!live) return;
@@ -145,6 +149,7 @@ export function CasesPage() {
         <CasesTable
           records={data.records}
           total={data.total}
+          totalIsEstimate={data.totalIsEstimate ?? false}
           page={data.page}
           pageSize={data.pageSize}
           onPage={goTo}

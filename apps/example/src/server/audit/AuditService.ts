@@ -1,8 +1,10 @@
 import { isAuditLogError, verify } from '@cityofboston/audit-log';
 import type { Principal } from '@cityofboston/standards-schema';
+import { residentPseudonyms } from '../access/residentPseudonyms';
 import { CaseDeskError } from '../CaseDeskError';
 import type { ApiContext } from '../context';
 import { actorOf } from '../http/handler';
+import { type AccessReportQuery, accessReport } from './AccessReport';
 import type { AuditQuery } from './auditSchemas';
 
 /** The auditor's reads of the log: the trail, the chain check and "who accessed my record". */
@@ -61,24 +63,22 @@ export class AuditService {
     return result;
   }
 
-  /** Every event about the constituent of case `caseId` (their other cases included). */
-  async access(p: Principal, caseId: string) {
-    const { log, cases } = this.#ctx;
-    const ids = await cases.sameConstituent(caseId);
-    if (ids.length === 0) throw new CaseDeskError('not_found', `There is no case ${caseId}`);
-    const events = [];
-    for (const targetId of ids) {
-      const page = await log.store.query({ targetId, limit: 1000, order: 'desc' });
-      events.push(...page.events.filter((e) => e.target?.type === 'ServiceRequest'));
-    }
-    events.sort((a, b) => (a.time < b.time ? 1 : -1));
-    await log.record({
+  /** Every access to a resident's data (by case number, or by name, email or phone). */
+  async access(p: Principal, q: AccessReportQuery) {
+    const report = await accessReport(this.#ctx, q);
+    await this.#ctx.log.record({
       actor: actorOf(p),
       action: 'audit.access-report',
-      target: { type: 'ServiceRequest', id: caseId },
+      target: { type: 'AccessReport', id: q.caseId ?? 'resident' },
       outcome: 'success',
-      details: { cases: ids.length, events: events.length },
+      // The search terms as pseudonyms: the report's own event must not hold contact details.
+      details: {
+        matchedBy: report.matchedBy,
+        subjects: residentPseudonyms(this.#ctx.pseudonymKey, q),
+        cases: report.caseIds.length,
+        accesses: report.accesses.length,
+      },
     });
-    return { caseIds: ids, events };
+    return report;
   }
 }

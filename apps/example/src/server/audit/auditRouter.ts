@@ -4,6 +4,7 @@ import type { ApiContext } from '../context';
 import { handler, principalOf } from '../http/handler';
 import { parseInput } from '../http/parseInput';
 import { AuditService } from './AuditService';
+import { accessLetter } from './accessLetter';
 import { AccessQuery, AuditQuery } from './auditSchemas';
 
 /** `/audit/*`: the trail, the chain check and the access report, for auditors. */
@@ -33,8 +34,19 @@ export function auditRouter(ctx: ApiContext): express.Router {
     '/audit/access',
     guard,
     handler(async (req, res) => {
-      const { caseId } = parseInput(AccessQuery, req.query, 'invalid_query');
-      res.json(await service.access(principalOf(res), caseId));
+      const { lang: _lang, ...q } = parseInput(AccessQuery, req.query, 'invalid_query');
+      res.json(await service.access(principalOf(res), q));
+    }),
+  );
+
+  // The report as a printable letter to the resident, in English or Spanish.
+  router.get(
+    '/audit/access/letter',
+    guard,
+    handler(async (req, res) => {
+      const { lang, ...q } = parseInput(AccessQuery, req.query, 'invalid_query');
+      const report = await service.access(principalOf(res), q);
+      res.type('html').send(accessLetter(report, lang, new Date()));
     }),
   );
   return router;

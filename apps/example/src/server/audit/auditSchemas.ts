@@ -18,5 +18,19 @@ export const AuditQuery = z
 /** A parsed {@link AuditQuery}. */
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
-/** The access report's query string. */
-export const AccessQuery = z.object({ caseId: CaseId }).strict();
+/** The access report's query string: a case number, or a resident's name, email or phone. */
+export const AccessQuery = z
+  .object({
+    caseId: CaseId.optional(),
+    name: CleanLine.trim().min(3).max(200).optional(),
+    email: CleanLine.trim().min(3).max(254).optional(),
+    phone: CleanLine.trim()
+      .regex(/^[+()\d\s.-]{7,30}$/, 'Expected a phone number')
+      .optional(),
+    lang: z.enum(['en', 'es']).default('en'),
+  })
+  .strict()
+  .refine((q) => q.caseId || q.name || q.email || q.phone, {
+    message: 'Give a case number, or a name, email or phone',
+    path: ['caseId'],
+  });

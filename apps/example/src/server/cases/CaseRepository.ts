@@ -17,12 +17,33 @@ export interface CaseFilter {
   department?: string | undefined;
 }
 
+/** Where a page starts: a page number (small offsets), after or before a row, or the end. */
+export type CasePosition =
+  | { page: number }
+  | { after: CaseCursor }
+  | { before: CaseCursor }
+  | { last: true };
+
+/** A row's place in the order (newest first): its request time and id. */
+export interface CaseCursor {
+  at: string;
+  id: string;
+}
+
+/** Counting stops here; beyond it the total is the planner's estimate ("about N"). */
+export const EXACT_COUNT_LIMIT = 10_000;
+
 /** One page of cases, newest first. */
 export interface CasePage {
   total: number;
-  page: number;
+  /** `true` when `total` is an estimate (more than {@link EXACT_COUNT_LIMIT} match). */
+  totalIsEstimate: boolean;
+  page: number | undefined;
   pageSize: number;
   records: ServiceRequest[];
+  /** Cursors of the first and last rows of this page, for the previous and next pages. */
+  first: CaseCursor | undefined;
+  last: CaseCursor | undefined;
 }
 
 /** The distinct values the filters offer. */
@@ -33,6 +54,8 @@ export interface CaseFacets {
 
 /** The seed's fixed value: the same synthetic records on every machine. */
 export const SEED = 311;
+/** How many distinct synthetic records are generated; larger seeds copy them in SQL. */
+const BASE_SEED = 20_000;
 
 /** Reads and writes service requests in the app's `cases` table (JSONB plus filter columns). */
 export class CaseRepository {
@@ -67,11 +90,13 @@ export class CaseRepository {
       `ALTER TABLE ${this.#t} ADD COLUMN IF NOT EXISTS department text`,
       `UPDATE ${this.#t} SET department = coalesce(record->>'department', record->>'agency_responsible', 'PWD')
        WHERE department IS NULL`,
-      `CREATE INDEX IF NOT EXISTS cases_department_requested_idx ON ${this.#t} (department, requested_at DESC, id)`,
-      `CREATE INDEX IF NOT EXISTS cases_requested_idx ON ${this.#t} (requested_at DESC, id)`,
-      `CREATE INDEX IF NOT EXISTS cases_status_idx ON ${this.#t} (status)`,
-      `CREATE INDEX IF NOT EXISTS cases_service_idx ON ${this.#t} (service_code)`,
-      `CREATE INDEX IF NOT EXISTS cases_neighborhood_idx ON ${this.#t} (neighborhood)`,
+      // Every list is scoped to a department and ordered newest first; one index per filter
+      // keeps a keyset page an index range scan at 2.5M rows.
+      `DROP INDEX IF EXISTS "${this.schema}".cases_department_requested_idx`,
+      `CREATE INDEX IF NOT EXISTS cases_dept_time_idx ON ${this.#t} (department, requested_at DESC, id DESC)`,
+      `CREATE INDEX IF NOT EXISTS cases_dept_status_time_idx ON ${this.#t} (department, status, requested_at DESC, id DESC)`,
+      `CREATE INDEX IF NOT EXISTS cases_dept_service_time_idx ON ${this.#t} (department, service_code, requested_at DESC, id DESC)`,
+      `CREATE INDEX IF NOT EXISTS cases_dept_hood_time_idx ON ${this.#t} (department, neighborhood, requested_at DESC, id DESC)`,
       `CREATE INDEX IF NOT EXISTS cases_contact_idx ON ${this.#t} (contact_email)`,
       `CREATE TABLE IF NOT EXISTS ${s}.settings (key text PRIMARY KEY, value text NOT NULL)`,
     ]) {
@@ -93,19 +118,56 @@ export class CaseRepository {
   }
 
   /** Seeds `count` synthetic requests into an empty table; returns how many it inserted. */
-  async seed(count: number): Promise<number> {
+  async seed(count: number, onProgress?: (done: number) => void): Promise<number> {
     const { rows } = await this.#db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM ${this.#t}`,
     );
     if ((rows[0]?.n ?? 0) > 0 || count === 0) return 0;
-    const records = fakeMany(ServiceRequest, { seed: SEED, count });
+    const records = fakeMany(ServiceRequest, { seed: SEED, count: Math.min(count, BASE_SEED) });
     const chunk = 2500;
     await this.#db.transaction(async (tx) => {
       for (let i = 0; i < records.length; i += chunk) {
         await this.#insert(tx, records.slice(i, i + chunk));
       }
     });
-    return records.length;
+    if (count > records.length) await this.#replicate(records.length, count, onProgress);
+    return count;
+  }
+
+  /**
+   * Scale seeding (e.g. 2,500,000 cases, about a decade of Boston 311): copies the `base`
+   * synthetic cases in SQL, each copy with new ids and its dates moved back 29 days per copy,
+   * one statement per copy so progress shows and no transaction grows huge.
+   */
+  async #replicate(
+    base: number,
+    count: number,
+    onProgress: ((done: number) => void) | undefined,
+  ): Promise<void> {
+    const copies = Math.ceil(count / base);
+    // Synthetic ids have one length, so text order is numeric order and the range uses the key.
+    const span = await this.#db.query<{ lo: string; hi: string }>(
+      `SELECT min(id) AS lo, max(id) AS hi FROM ${this.#t}`,
+    );
+    const lo = span.rows[0]?.lo ?? '0';
+    const hi = span.rows[0]?.hi ?? '0';
+    const step = Number(BigInt(hi) - BigInt(lo) + 1n);
+    for (let g = 1; g < copies; g++) {
+      const rows = Math.min(base, count - g * base);
+      await this.#db.query(
+        `INSERT INTO ${this.#t} (id, status, service_code, service_name, neighborhood, requested_at, contact_email, record, department)
+         SELECT n.id, c.status, c.service_code, c.service_name, c.neighborhood, n.at, c.contact_email,
+                jsonb_set(jsonb_set(c.record, '{service_request_id}', to_jsonb(n.id)),
+                          '{requested_datetime}', to_jsonb(to_char(n.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))),
+                c.department
+         FROM (SELECT * FROM ${this.#t} WHERE id BETWEEN $2 AND $3 ORDER BY id LIMIT ${rows}) c,
+              LATERAL (SELECT (c.id::bigint + $1::bigint * $4::bigint)::text AS id,
+                              c.requested_at - make_interval(days => 29 * $1::int) AS at) n
+         ON CONFLICT (id) DO NOTHING`,
+        [g, lo, hi, step],
+      );
+      onProgress?.(g * base + rows);
+    }
   }
 
   async #insert(tx: Queryable, records: readonly ServiceRequest[]): Promise<void> {
@@ -138,29 +200,78 @@ export class CaseRepository {
     return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
   }
 
-  /** A page of cases matching `filter`, newest first. */
-  async list(filter: CaseFilter, page: number, pageSize: number): Promise<CasePage> {
+  /**
+   * A page of cases matching `filter`, newest first. Pages after the first few are read by
+   * keyset (`after`/`before` a row, or `last`), which costs the same at any depth; page numbers
+   * use OFFSET and are for the first pages only.
+   */
+  async list(filter: CaseFilter, position: CasePosition, pageSize: number): Promise<CasePage> {
     const { sql, params } = this.#where(filter);
-    const [count, rows] = await Promise.all([
-      this.#db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${this.#t} ${sql}`, params),
-      this.#db.query<{ record: ServiceRequest }>(
-        `SELECT record FROM ${this.#t} ${sql} ORDER BY requested_at DESC, id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-        params,
+    const and = sql ? `${sql} AND` : 'WHERE';
+    let query: string;
+    let reverse = false;
+    const p = [...params];
+    if ('after' in position) {
+      p.push(position.after.at, position.after.id);
+      query = `${and} (requested_at, id) < ($${p.length - 1}::timestamptz, $${p.length}) ORDER BY requested_at DESC, id DESC LIMIT ${pageSize}`;
+    } else if ('before' in position) {
+      p.push(position.before.at, position.before.id);
+      query = `${and} (requested_at, id) > ($${p.length - 1}::timestamptz, $${p.length}) ORDER BY requested_at ASC, id ASC LIMIT ${pageSize}`;
+      reverse = true;
+    } else if ('last' in position) {
+      query = `${sql} ORDER BY requested_at ASC, id ASC LIMIT ${pageSize}`;
+      reverse = true;
+    } else {
+      query = `${sql} ORDER BY requested_at DESC, id DESC LIMIT ${pageSize} OFFSET ${(position.page - 1) * pageSize}`;
+    }
+    const [total, rows] = await Promise.all([
+      this.#total(sql, params),
+      this.#db.query<{ record: ServiceRequest; at: string | Date }>(
+        `SELECT record, requested_at AS at FROM ${this.#t} ${query}`,
+        p,
       ),
     ]);
+    const ordered = reverse ? [...rows.rows].reverse() : rows.rows;
+    const cursorOf = (r: { record: ServiceRequest; at: string | Date } | undefined) =>
+      r ? { at: new Date(r.at).toISOString(), id: r.record.service_request_id } : undefined;
     return {
-      total: count.rows[0]?.n ?? 0,
-      page,
+      ...total,
+      page: 'page' in position ? position.page : undefined,
       pageSize,
-      records: rows.rows.map((r) => r.record),
+      records: ordered.map((r) => r.record),
+      first: cursorOf(ordered[0]),
+      last: cursorOf(ordered[ordered.length - 1]),
     };
+  }
+
+  /** An exact count up to EXACT_COUNT_LIMIT, else the planner's estimate. */
+  async #total(
+    sql: string,
+    params: unknown[],
+  ): Promise<{ total: number; totalIsEstimate: boolean }> {
+    const { rows } = await this.#db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${this.#t} ${sql} LIMIT ${EXACT_COUNT_LIMIT + 1}) s`,
+      params,
+    );
+    const n = rows[0]?.n ?? 0;
+    if (n <= EXACT_COUNT_LIMIT) return { total: n, totalIsEstimate: false };
+    const plan = await this.#db.query<{ 'QUERY PLAN': unknown }>(
+      `EXPLAIN (FORMAT JSON) SELECT 1 FROM ${this.#t} ${sql}`,
+      params,
+    );
+    const raw = plan.rows[0]?.['QUERY PLAN'];
+    const parsed = (typeof raw === 'string' ? JSON.parse(raw) : raw) as {
+      Plan?: { 'Plan Rows'?: number };
+    }[];
+    const estimate = Math.round(parsed[0]?.Plan?.['Plan Rows'] ?? n);
+    return { total: Math.max(estimate, n), totalIsEstimate: true };
   }
 
   /** Every case matching `filter` up to `limit`, newest first (for shares). */
   async all(filter: CaseFilter, limit: number): Promise<ServiceRequest[]> {
     const { sql, params } = this.#where(filter);
     const { rows } = await this.#db.query<{ record: ServiceRequest }>(
-      `SELECT record FROM ${this.#t} ${sql} ORDER BY requested_at DESC, id LIMIT ${limit}`,
+      `SELECT record FROM ${this.#t} ${sql} ORDER BY requested_at DESC, id DESC LIMIT ${limit}`,
       params,
     );
     return rows.map((r) => r.record);
@@ -202,13 +313,28 @@ export class CaseRepository {
     return rows[0];
   }
 
-  /** Ids of every case reported with the same contact email as case `id` (itself included). */
-  async sameConstituent(id: string): Promise<string[]> {
+  /**
+   * Ids of the cases of one reporter: case `who.caseId` and those with its email, or those
+   * whose reporter has `who.email`, the phone number `who.phone` (last ten digits) or the name
+   * `who.name` (case-insensitive). For the access report, which auditors run rarely.
+   */
+  async sameReporter(who: {
+    caseId?: string | undefined;
+    email?: string | undefined;
+    phone?: string | undefined;
+    name?: string | undefined;
+  }): Promise<string[]> {
+    const phone = who.phone?.replace(/\D/g, '').slice(-10);
+    const name = who.name?.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
     const { rows } = await this.#db.query<{ id: string }>(
-      `SELECT c.id FROM ${this.#t} c JOIN ${this.#t} me ON me.id = $1
-       WHERE c.id = me.id OR (me.contact_email IS NOT NULL AND c.contact_email = me.contact_email)
-       ORDER BY c.id`,
-      [id],
+      `SELECT id FROM ${this.#t}
+       WHERE id = $1
+          OR contact_email = (SELECT contact_email FROM ${this.#t} WHERE id = $1)
+          OR contact_email = lower($2)
+          OR ($3::text IS NOT NULL AND right(regexp_replace(record->'contact'->>'phone', '\\D', '', 'g'), 10) = $3)
+          OR ($4::text IS NOT NULL AND lower(concat_ws(' ', record->'contact'->>'first_name', record->'contact'->>'last_name')) = $4)
+       ORDER BY id`,
+      [who.caseId ?? null, who.email ?? null, phone || null, name || null],
     );
     return rows.map((r) => r.id);
   }

@@ -17,7 +17,8 @@ import type { ApiContext } from '../context';
 import { actorOf } from '../http/handler';
 import { IdempotencyKeys } from '../http/IdempotencyKeys';
 import { parseInput } from '../http/parseInput';
-import type { CaseFilter } from './CaseRepository';
+import type { CaseCursor, CaseFilter, CasePosition } from './CaseRepository';
+import { encodeCursor } from './caseCursor';
 
 /** A field hidden from the viewer, and why (for `RedactedValue`). */
 export interface HiddenField {
@@ -141,15 +142,16 @@ export class CaseService {
   async list(
     p: Principal,
     filter: CaseFilter,
-    page: number,
+    position: CasePosition,
     pageSize: number,
     agreementId?: string,
   ) {
+    const page = 'page' in position ? position.page : undefined;
     if (agreementId) {
       const agreement = this.#agreementFor(p, agreementId);
       const result = await this.#ctx.cases.list(
         { ...filter, department: agreement.provider },
-        page,
+        position,
         pageSize,
       );
       const records = await this.#shared(p, agreement, result.records);
@@ -158,10 +160,10 @@ export class CaseService {
         'case.list',
         'list',
         result.records.map((record, i) => ({ record, out: records[i] ?? {} })),
-        { page, agreementId: agreement.id },
+        { ...(page ? { page } : {}), agreementId: agreement.id },
       );
       return {
-        ...result,
+        ...withCursors(result),
         records,
         contactRevealed: false,
         sharedUnder: { id: agreement.id, title: agreement.title, provider: agreement.provider },
@@ -173,7 +175,7 @@ export class CaseService {
     }
     const result = await this.#ctx.cases.list(
       { ...filter, department: p.department },
-      page,
+      position,
       pageSize,
     );
     const records = result.records.map((r) => this.view(p, r));
@@ -182,10 +184,10 @@ export class CaseService {
       'case.list',
       'list',
       result.records.map((record, i) => ({ record, out: records[i] ?? {} })),
-      { page },
+      page ? { page } : {},
     );
     return {
-      ...result,
+      ...withCursors(result),
       records,
       contactRevealed: isAtMost('confidential', p.clearance),
       hidden: this.hidden(p),
@@ -359,6 +361,20 @@ export class CaseService {
     const audited = await outbox.deliver(done.entry).catch(() => false);
     return { status: 200, body: { ...done.body, audit: audited ? 'recorded' : 'pending' } };
   }
+}
+
+/** A page with opaque cursors for the pages before and after it, in place of its row keys. */
+function withCursors<T extends { first: CaseCursor | undefined; last: CaseCursor | undefined }>(
+  page: T,
+) {
+  const { first, last, ...rest } = page;
+  return {
+    ...rest,
+    cursors: {
+      ...(first ? { before: encodeCursor(first) } : {}),
+      ...(last ? { after: encodeCursor(last) } : {}),
+    },
+  };
 }
 
 /** Whether `p` may read some view of a case of `department` (own, or under an agreement). */

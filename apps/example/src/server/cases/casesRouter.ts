@@ -5,7 +5,9 @@ import type { ApiContext } from '../context';
 import { handler, principalOf } from '../http/handler';
 import { jsonBody } from '../http/jsonBody';
 import { parseInput } from '../http/parseInput';
+import type { CasePosition } from './CaseRepository';
 import { CaseService, etagOf } from './CaseService';
+import { decodeCursor } from './caseCursor';
 
 /** The `:id` of a case route: a case number, or a 400 naming `id` (never a database error). */
 function caseIdOf(value: unknown): string {
@@ -52,12 +54,22 @@ export function casesRouter(ctx: ApiContext): express.Router {
   const guard = (roles: readonly string[]) =>
     ctx.bff.requireAuth({ roles }).express as unknown as RequestHandler;
   const router = express.Router();
+  // The filter choices change rarely and cost a scan of the department's cases: a minute's cache.
+  const facetCache = new Map<string, { at: number; value: Promise<unknown> }>();
+  const facets = (department: string) => {
+    const hit = facetCache.get(department);
+    if (hit && Date.now() - hit.at < 60_000) return hit.value;
+    const value = ctx.cases.facets(department);
+    facetCache.set(department, { at: Date.now(), value });
+    value.catch(() => facetCache.delete(department));
+    return value;
+  };
 
   router.get(
     '/facets',
     guard(ROLES.readCases),
     handler(async (_req, res) => {
-      res.json(await ctx.cases.facets(principalOf(res).department));
+      res.json(await facets(principalOf(res).department));
     }),
   );
 
@@ -65,12 +77,19 @@ export function casesRouter(ctx: ApiContext): express.Router {
     '/cases',
     guard(ROLES.readCases),
     handler(async (req, res) => {
-      const { page, pageSize, agreement, ...filter } = parseInput(
+      const { page, pageSize, agreement, after, before, last, ...filter } = parseInput(
         CaseQuery,
         req.query,
         'invalid_query',
       );
-      res.json(await service.list(principalOf(res), filter, page, pageSize, agreement));
+      const position: CasePosition = after
+        ? { after: decodeCursor(after, 'after') }
+        : before
+          ? { before: decodeCursor(before, 'before') }
+          : last
+            ? { last: true }
+            : { page };
+      res.json(await service.list(principalOf(res), filter, position, pageSize, agreement));
     }),
   );
 

@@ -23,9 +23,11 @@ export function problemHandler(
     e = new CaseDeskError('invalid_body', 'The request body could not be read', { cause: error });
   } else {
     e = new CaseDeskError('internal_error', 'Something went wrong on our side', { cause: error });
-    console.error(
-      `[case-desk] ${req.method} ${req.path}: ${(error as Error)?.name ?? 'error'} ${(error as { code?: string }).code ?? ''}`,
-    );
+    // Name and code only: a message or stack can carry the personal data of the request.
+    const line = `${req.method} ${req.path}: ${(error as Error)?.name ?? 'error'} ${(error as { code?: string }).code ?? ''}`;
+    const log = (req as { log?: { error(msg: string): void } }).log;
+    if (log) log.error(line);
+    else console.error(`[case-desk] ${line}`);
   }
   if (res.headersSent) return;
   for (const [name, value] of Object.entries(e.headers)) res.setHeader(name, value);

@@ -3,6 +3,7 @@ import { type Principal, ServiceRequest } from '@cityofboston/standards-schema';
 import type { z } from 'zod';
 import type { SharePreviewRequest, ShareRequest } from '../../shared/schemas';
 import { can } from '../access/policy';
+import { reporterPseudonyms } from '../access/residentPseudonyms';
 import { CaseDeskError } from '../CaseDeskError';
 import type { ApiContext } from '../context';
 import { actorOf } from '../http/handler';
@@ -55,7 +56,7 @@ export class ShareService {
       body.limit,
     );
     try {
-      return await share(records, {
+      const result = await share(records, {
         schema: ServiceRequest,
         agreement,
         recipient: agreement.recipient,
@@ -64,6 +65,18 @@ export class ShareService {
         actor: actorOf(p),
         pseudonymKey: this.#ctx.pseudonymKey,
       });
+      // The event holds a digest and a count; the full list is kept with the manifest.
+      await this.#ctx.shareManifests.add({
+        eventId: result.manifest.audit.eventId,
+        agreementId: agreement.id,
+        recipient: agreement.recipient,
+        sharedAt: result.manifest.sharedAt,
+        cases: records.map((r) => ({
+          id: r.service_request_id,
+          subjects: reporterPseudonyms(this.#ctx.pseudonymKey, r.contact),
+        })),
+      });
+      return result;
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       if (typeof code === 'string' && code.startsWith('SHARE_')) {
