@@ -113,6 +113,7 @@ export {
   ServiceDefinition,
   ServiceDiscovery,
   ServiceRequestCreated,
+  ServiceRequestFromToken,
 } from './open311/Service';
 export {
   REQUEST_ORIGINS,
