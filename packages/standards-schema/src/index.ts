@@ -9,6 +9,7 @@ export {
   wgs84ToStatePlane,
 } from './address/statePlane';
 export {
+  BLDS_CONTRACTOR_TRADES,
   BLDS_PERMIT_CLASSES,
   BLDS_PERMIT_TYPES,
   BLDS_STATUSES,
@@ -120,6 +121,7 @@ export {
   ServiceDefinition,
   ServiceDiscovery,
   ServiceRequestCreated,
+  ServiceRequestFromToken,
 } from './open311/Service';
 export {
   REQUEST_ORIGINS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Permit } from './Permit';
+import { BLDS_PERMIT_CLASSES, BLDS_PERMIT_TYPES, BLDS_STATUSES, Permit } from './Permit';
 
 const permit = {
   PermitNum: 'ALT123456',
@@ -21,6 +21,24 @@ const permit = {
 } as const;
 
 describe('BLDS Permit', () => {
+  it('maps exactly the BLDS table’s vocabularies', () => {
+    expect(BLDS_PERMIT_CLASSES).toEqual(['Residential', 'Non-Residential']);
+    expect(BLDS_STATUSES).toContain('Fees/Payment');
+    expect(BLDS_STATUSES).toContain('Permit Finaled with Conditions');
+    expect(BLDS_STATUSES).toContain('Occupancy');
+    expect(BLDS_STATUSES).toContain('Appeal');
+    expect(BLDS_PERMIT_TYPES).toEqual(expect.arrayContaining(['Roof', 'Fence', 'Pool/Spa']));
+    expect(BLDS_PERMIT_TYPES).not.toContain('Fire');
+    expect(BLDS_PERMIT_TYPES).not.toContain('Other');
+    expect(
+      Permit.safeParse({
+        ...permit,
+        PermitClassMapped: 'Non-Residential',
+        PermitTypeMapped: 'Pool/Spa',
+      }).success,
+    ).toBe(true);
+  });
+
   it('accepts a core permit with mapped vocabularies', () => {
     expect(Permit.parse(permit)).toEqual(permit);
   });
@@ -38,6 +56,8 @@ describe('BLDS Permit', () => {
   it('rejects values outside the mapped vocabularies and non-BLDS dates', () => {
     expect(Permit.safeParse({ ...permit, StatusCurrentMapped: 'Approved' }).success).toBe(false);
     expect(Permit.safeParse({ ...permit, PermitClassMapped: 'Industrial' }).success).toBe(false);
+    expect(Permit.safeParse({ ...permit, PermitClassMapped: 'Commercial' }).success).toBe(false);
+    expect(Permit.safeParse({ ...permit, PermitTypeMapped: 'Sign' }).success).toBe(false);
     expect(Permit.safeParse({ ...permit, IssuedDate: '03/15/2025' }).success).toBe(false);
     expect(Permit.safeParse({ ...permit, OriginalZip: 2129 }).success).toBe(false);
   });

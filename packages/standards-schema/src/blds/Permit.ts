@@ -6,17 +6,27 @@ import { CalendarDate } from '../primitives/DateTime';
 // Fields not tagged one by one below are public: Building permit data the City publishes (BLDS).
 const META = publicMeta('Building permit data the City publishes (BLDS).');
 
+// The mapped vocabularies are exactly the BLDS core permits table's
+// (permitdata.org, Core Permits Dataset Requirements); nothing the table lacks.
+
 /** BLDS `StatusCurrentMapped` values. */
 export const BLDS_STATUSES = [
   'Application Accepted',
+  'Fees/Payment',
   'In Review',
   'Permit Issued',
   'Inspection Phase',
   'Permit Finaled',
+  'Permit Finaled with Conditions',
+  'Occupancy',
+  'Appeal',
   'Permit Cancelled',
 ] as const;
-/** BLDS `PermitClassMapped` values. */
-export const BLDS_PERMIT_CLASSES = ['Residential', 'Commercial'] as const;
+/**
+ * BLDS `PermitClassMapped` values: `Residential` (single family, duplex) and `Non-Residential`
+ * (commercial, industrial, institutional).
+ */
+export const BLDS_PERMIT_CLASSES = ['Residential', 'Non-Residential'] as const;
 /** BLDS `WorkClassMapped` values. */
 export const BLDS_WORK_CLASSES = ['New', 'Existing'] as const;
 /** BLDS `PermitTypeMapped` values. */
@@ -26,11 +36,22 @@ export const BLDS_PERMIT_TYPES = [
   'Electrical',
   'Mechanical',
   'Plumbing',
-  'Fire',
+  'Roof',
+  'Fence',
   'Grading',
-  'Roofing',
+  'Pool/Spa',
+] as const;
+/** BLDS `ContractorTradeMapped` values. */
+export const BLDS_CONTRACTOR_TRADES = [
+  'General',
+  'Electrical',
+  'Mechanical',
+  'Plumbing',
+  'Architecture',
+  'Engineering',
+  'Masonry',
   'Sign',
-  'Other',
+  'Tent',
 ] as const;
 
 /**
@@ -54,6 +75,7 @@ export const Permit = z
         OriginalAddress1: classified(z.string().min(1), {
           classification: 'public',
           pii: { category: 'location.precise', kind: 'quasi' },
+          reason: 'BLDS publishes the permit address; often someone’s home all the same.',
         }),
         OriginalAddress2: z.string().optional(),
         OriginalCity: z.string().min(1),
@@ -79,6 +101,8 @@ export const Permit = z
         HousingUnits: z.int().min(0).optional(),
         PIN: z.string().optional(),
         ContractorCompanyName: z.string().optional(),
+        ContractorTrade: z.string().optional(),
+        ContractorTradeMapped: z.enum(BLDS_CONTRACTOR_TRADES).optional(),
         ContractorLicNum: z.string().optional(),
         ContractorStateLic: z.string().optional(),
         ProposedUse: z.string().optional(),
@@ -102,15 +126,27 @@ export const Permit = z
         ContractorFullName: classified(z.string().min(1), {
           classification: 'public',
           pii: { category: 'identity.name', kind: 'direct' },
+          reason: 'Published with the permit (a licensed contractor); may be an individual’s name.',
         }).optional(),
         ContractorCompanyDesc: z.string().optional(),
         ContractorPhone: classified(z.string().min(1), {
           classification: 'internal',
           pii: { category: 'contact.phone', kind: 'direct' },
           redact: 'mask',
+          reason: 'A contractor working alone gives a personal phone number.',
         }).optional(),
-        ContractorAddress1: z.string().optional(),
-        ContractorAddress2: z.string().optional(),
+        ContractorAddress1: classified(z.string().optional(), {
+          classification: 'internal',
+          pii: { category: 'contact.postal', kind: 'direct' },
+          redact: 'drop',
+          reason: 'A contractor working alone gives a home address.',
+        }),
+        ContractorAddress2: classified(z.string().optional(), {
+          classification: 'internal',
+          pii: { category: 'contact.postal', kind: 'direct' },
+          redact: 'drop',
+          reason: 'A contractor working alone gives a home address.',
+        }),
         ContractorCity: z.string().optional(),
         ContractorState: z.string().optional(),
         ContractorZip: z.string().optional(),
@@ -118,6 +154,7 @@ export const Permit = z
           classification: 'internal',
           pii: { category: 'contact.email', kind: 'direct' },
           redact: 'mask',
+          reason: 'A contractor working alone gives a personal email address.',
         }).optional(),
       },
       META,

@@ -3,6 +3,12 @@ import type { Classification } from '../classification';
 import { classified } from '../classified';
 import { classificationOf } from '../fieldsOf';
 import { publicMeta, tagFields } from '../internal/tagFields';
+import {
+  ACCRUAL_PERIODICITY_PATTERN,
+  ISSUED_PATTERNS,
+  MODIFIED_PATTERNS,
+  TEMPORAL_PATTERNS,
+} from './dcatPatterns';
 
 // Fields not tagged one by one below are public: Dataset catalog metadata published on the open data portal (DCAT-US).
 const META = publicMeta('Dataset catalog metadata published on the open data portal (DCAT-US).');
@@ -13,12 +19,23 @@ export const ACCESS_LEVELS = ['public', 'restricted public', 'non-public'] as co
 export type AccessLevel = (typeof ACCESS_LEVELS)[number];
 
 const Uri = z.url();
-const ModifiedDate = z
-  .string()
-  .regex(
-    /^(?:\d{4}(?:-\d{2}(?:-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?|R\/P[\dYMWDTHS.]+|R\/\d{4}.*)$/,
-    'Expected an ISO 8601 date, date-time or repeating interval (R/P1D)',
+
+/** A string matching one of the official schema's patterns (its `anyOf` of patterns). */
+function anyPattern(patterns: readonly string[], message: string) {
+  const regexes = patterns.map((pattern) => new RegExp(pattern));
+  return z.union(
+    regexes.map((regex) => z.string().regex(regex, message)) as [
+      z.ZodString,
+      z.ZodString,
+      ...z.ZodString[],
+    ],
   );
+}
+
+/** `null` is allowed wherever the official non-federal schema allows it; it stays `null`. */
+function nullable<S extends z.ZodType>(schema: S) {
+  return schema.nullable().optional();
+}
 
 /**
  * A DCAT-US 1.1 distribution: how to get a dataset (download or access URL, media type).
@@ -72,8 +89,12 @@ export const DcatDataset = z
         '@type': z.literal('dcat:Dataset').optional(),
         title: z.string().min(1),
         description: z.string().min(1),
-        keyword: z.array(z.string().min(1)).min(1),
-        modified: ModifiedDate,
+        // Required for federal agencies; optional in the non-federal schema.
+        keyword: z.array(z.string().min(1)).min(1).optional(),
+        modified: anyPattern(
+          MODIFIED_PATTERNS,
+          'Expected an ISO 8601 date, date-time, duration or repeating interval',
+        ).optional(),
         publisher: z.object({
           '@type': z.literal('org:Organization').optional(),
           name: z.string().min(1),
@@ -87,32 +108,50 @@ export const DcatDataset = z
             reason: 'DCAT-US requires a published contact; often a person’s name all the same.',
           }),
           hasEmail: classified(
-            z.string().regex(/^mailto:[^@\s]+@[^@\s]+$/, 'Expected mailto:address'),
+            z
+              .string()
+              .regex(/^mailto:[^@\s]+@[^@\s]+\.[^@\s]+$/, 'Expected mailto:address')
+              .optional(),
             {
               classification: 'public',
               pii: { category: 'contact.email', kind: 'direct' },
-              reason: 'DCAT-US requires a published contact email; often a person’s address.',
+              reason: 'DCAT-US asks for a published contact email; often a person’s address.',
             },
           ),
         }),
         identifier: z.string().min(1),
         accessLevel: z.enum(ACCESS_LEVELS),
-        license: Uri.optional(),
-        rights: z.string().max(255).optional(),
-        spatial: z.string().optional(),
-        temporal: z.string().optional(),
-        distribution: z.array(DcatDistribution).optional(),
-        accrualPeriodicity: z.string().optional(),
-        conformsTo: Uri.optional(),
-        dataQuality: z.boolean().optional(),
-        describedBy: Uri.optional(),
-        describedByType: z.string().optional(),
-        isPartOf: z.string().optional(),
-        issued: ModifiedDate.optional(),
-        language: z.array(z.string().min(2)).optional(),
-        landingPage: Uri.optional(),
-        references: z.array(Uri).optional(),
-        theme: z.array(z.string().min(1)).optional(),
+        license: nullable(Uri),
+        rights: nullable(z.string().min(1).max(255)),
+        spatial: nullable(z.string().min(1)),
+        temporal: nullable(
+          anyPattern(
+            TEMPORAL_PATTERNS,
+            'Expected an ISO 8601 interval such as 2010-01-01/2010-12-31',
+          ),
+        ),
+        distribution: nullable(z.array(DcatDistribution)),
+        accrualPeriodicity: nullable(
+          z.union([
+            z.literal('irregular'),
+            z
+              .string()
+              .regex(
+                new RegExp(ACCRUAL_PERIODICITY_PATTERN),
+                'Expected irregular or an ISO 8601 repeating duration such as R/P1D',
+              ),
+          ]),
+        ),
+        conformsTo: nullable(Uri),
+        dataQuality: nullable(z.boolean()),
+        describedBy: nullable(Uri),
+        describedByType: nullable(z.string()),
+        isPartOf: z.string().min(1).optional(),
+        issued: nullable(anyPattern(ISSUED_PATTERNS, 'Expected an ISO 8601 date or date-time')),
+        language: nullable(z.array(z.string().min(2))),
+        landingPage: nullable(Uri),
+        references: nullable(z.array(Uri).min(1)),
+        theme: nullable(z.array(z.string().min(1)).min(1)),
       },
       META,
     ),

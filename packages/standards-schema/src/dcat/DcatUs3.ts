@@ -89,23 +89,31 @@ export function migrateDcatUs11To3(dataset: DcatDataset): {
 } {
   const dropped: string[] = [];
   for (const key of ['dataQuality', 'describedBy', 'describedByType', 'references'] as const) {
-    if (dataset[key] !== undefined) dropped.push(key);
+    if (dataset[key] !== undefined && dataset[key] !== null) dropped.push(key);
   }
+  // Non-federal DCAT-US 1.1 records may lack fields DCAT-US 3.0 requires: say so.
+  for (const key of ['keyword', 'modified'] as const)
+    if (dataset[key] === undefined) dropped.push(`missing:${key}`);
+  if (dataset.contactPoint.hasEmail === undefined) dropped.push('missing:contactPoint.hasEmail');
   const out: DcatUs3Dataset = {
     '@type': 'Dataset',
     identifier: dataset.identifier,
     title: dataset.title,
     description: dataset.description,
-    keyword: [...dataset.keyword],
-    modified: dataset.modified,
+    keyword: [...(dataset.keyword ?? [])],
+    modified: dataset.modified ?? '',
     publisher: { '@type': 'Organization', name: dataset.publisher.name },
     contactPoint: [
-      { '@type': 'Kind', fn: dataset.contactPoint.fn, hasEmail: dataset.contactPoint.hasEmail },
+      {
+        '@type': 'Kind',
+        fn: dataset.contactPoint.fn,
+        hasEmail: dataset.contactPoint.hasEmail ?? '',
+      },
     ],
     accessRights: {
       '@type': 'RightsStatement',
       label: dataset.accessLevel,
-      ...(dataset.rights !== undefined ? { description: dataset.rights } : {}),
+      ...(typeof dataset.rights === 'string' ? { description: dataset.rights } : {}),
     },
   };
   if (dataset.theme) out.theme = [...dataset.theme];

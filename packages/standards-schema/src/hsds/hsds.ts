@@ -134,7 +134,8 @@ export const HsdsService = z
     tagFields(
       {
         id: Id,
-        organization_id: Id,
+        // HSDS 3.0 service.json requires only id, name and status.
+        organization_id: Id.optional(),
         program_id: Id.optional(),
         name: z.string().min(1),
         alternate_name: z.string().optional(),

@@ -31,6 +31,7 @@ import {
   ServiceDefinition,
   ServiceDiscovery,
   ServiceRequestCreated,
+  ServiceRequestFromToken,
 } from '../open311/Service';
 import { ServiceRequest } from '../open311/ServiceRequest';
 import { Person } from '../Person';
@@ -98,6 +99,7 @@ export const CATALOG: Record<string, z.core.$ZodType> = {
   ServiceDiscovery,
   ServiceRequest,
   ServiceRequestCreated,
+  ServiceRequestFromToken,
   TechnologyAsset,
 };
 

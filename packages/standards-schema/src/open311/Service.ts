@@ -58,7 +58,7 @@ export const ServiceAttribute = z
         /** "1 is shown first in the list" (GeoReport v2): 1 or more, unique in a definition. */
         order: nullish(z.int().min(1)),
         description: nullish(z.string()),
-        values: z.array(z.object({ key: z.string().min(1), name: z.string().min(1) })).optional(),
+        values: z.array(z.object({ key: open311Id(), name: z.string().min(1) })).optional(),
       },
       META,
     ),
@@ -221,6 +221,23 @@ export const ServiceRequestCreated = z
   });
 /** The response to `POST requests`. */
 export type ServiceRequestCreated = z.infer<typeof ServiceRequestCreated>;
+
+/**
+ * The response to `GET tokens/{token}`: the token and, once the request exists, its id (the
+ * spec's example returns both: `[{ "service_request_id": 638344, "token": 12345 }]`).
+ */
+export const ServiceRequestFromToken = z
+  .array(
+    z.object(tagFields({ service_request_id: nullish(open311Id()), token: open311Id() }, META)),
+  )
+  .min(1)
+  .meta({
+    id: 'Open311ServiceRequestFromToken',
+    title: 'ServiceRequestFromToken',
+    description: 'Open311 GET tokens/{token} response',
+  });
+/** The response to `GET tokens/{token}`. */
+export type ServiceRequestFromToken = z.output<typeof ServiceRequestFromToken>;
 
 /**
  * GeoReport v2 errors: an array of `{ code, description }`. The spec's `code` is the error's

@@ -14,7 +14,7 @@ import {
 import { ADDRESS, FREE_TEXT, INTERNAL, MEDIA, PRECISE_LOCATION, PUBLISHED, ZIP } from './fieldMeta';
 import { Open311DateTime } from './Open311DateTime';
 import { OpenData311Extension } from './OpenDataExtension';
-import { nullish, open311Id } from './open311Input';
+import { nullish, open311Id, optionalOpen311Id } from './open311Input';
 
 export {
   REQUEST_ORIGINS,
@@ -45,8 +45,8 @@ const shape = tagFields(
     updated_datetime: nullish(Open311DateTime),
     expected_datetime: nullish(Open311DateTime),
     address: classified(nullish(z.string()), ADDRESS),
-    address_id: classified(nullish(open311Id()), ADDRESS),
-    zipcode: classified(nullish(open311Id()), ZIP),
+    address_id: classified(optionalOpen311Id(), ADDRESS),
+    zipcode: classified(optionalOpen311Id(), ZIP),
     lat: classified(nullish(z.number().min(-90).max(90)), PRECISE_LOCATION),
     long: classified(nullish(z.number().min(-180).max(180)), PRECISE_LOCATION),
     media_url: classified(nullish(MediaUrl), MEDIA),

@@ -20,3 +20,17 @@ export function nullish<S extends z.ZodType>(schema: S) {
     .transform((value): z.output<S> | undefined => (value === null ? undefined : value))
     .optional();
 }
+
+/**
+ * An optional id or code that may be sent as a number, `null` or `""` (the official schema's
+ * `"type": "string"` allows the empty string); `null` and `""` become `undefined`.
+ */
+export function optionalOpen311Id() {
+  return z
+    .union([z.string(), z.number()])
+    .nullable()
+    .transform((value): string | undefined =>
+      value === null || value === '' ? undefined : String(value),
+    )
+    .optional();
+}

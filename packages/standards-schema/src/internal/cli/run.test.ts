@@ -115,7 +115,83 @@ describe('city-schema validate', () => {
     expect(err).toEqual(['city-schema: 4 records checked…', 'city-schema: 8 records checked…']);
   });
 
-  it('lists the schema names', async () => {
-    expect((await run('list')).out).toContain('ServiceRequest');
+  it('lists every schema and every feed reader', async () => {
+    const { out } = await run('list');
+    expect(out).toContain('  ServiceRequest');
+    expect(out).toContain('  DcatDataset');
+    expect(out).toContainEqual(expect.stringMatching(/^ {2}ckan-311: /));
+    expect(out).toContainEqual(expect.stringMatching(/^ {2}open311-feed: /));
+  });
+});
+
+describe('city-schema validate --from (feed readers)', () => {
+  const corpus = join(
+    import.meta.dirname,
+    '..',
+    '..',
+    '..',
+    'conformance',
+    'ckan-311',
+    'boston311-100.csv',
+  );
+
+  it('reads the City’s real 311 CSV (legacy layout) and says which layout it detected', async () => {
+    const { code, out } = await run('validate', '--from', 'ckan-311', corpus);
+    expect(code).toBe(0);
+    expect(out).toEqual([
+      expect.stringMatching(
+        /^ServiceRequest: 100 records checked .*via ckan-311 \(legacy layout\)\), 100 valid, 0 invalid$/,
+      ),
+    ]);
+  });
+
+  it('reads the current layout, reports problems as JSON with --report json, and exits 1', async () => {
+    const file = join(dir, 'current.csv');
+    writeFileSync(
+      file,
+      'case_id,open_date,case_status,service_name,latitude,longitude\n' +
+        'BCS-00000001,2026-03-20 09:00:00+00,Open,Street Light Outage,42.35,-71.06\n' +
+        ',2026-03-20 09:00:00+00,Open,Street Light Outage,42.35,-71.06\n',
+    );
+    const { code, out } = await run('validate', '--from', 'ckan-311', file, '--report', 'json');
+    expect(code).toBe(1);
+    expect(out).toHaveLength(1);
+    const report = JSON.parse(out[0] ?? '{}');
+    expect(report).toMatchObject({
+      schema: 'ServiceRequest',
+      from: 'ckan-311',
+      layout: 'current',
+      format: 'csv',
+      records: 2,
+      valid: 1,
+      invalid: 1,
+    });
+    expect(report.problems[0]).toMatchObject({ line: 3, path: 'service_request_id' });
+  });
+
+  it('reads an Open311 feed leniently with --from open311-feed', async () => {
+    const file = join(dir, 'feed.json');
+    writeFileSync(
+      file,
+      JSON.stringify([
+        {
+          service_request_id: 1,
+          status: 'open',
+          service_code: 'X',
+          requested_datetime: '2025-01-01T00:00:00Z',
+          media_url: '',
+          lat: 0,
+          long: 0,
+        },
+      ]),
+    );
+    expect((await run('validate', '--from', 'open311-feed', file)).code).toBe(0);
+    expect((await run('validate', 'ServiceRequest', file)).code).toBe(1);
+  });
+
+  it('exits 2 for an unknown reader or a reader that does not produce the named schema', async () => {
+    expect((await run('validate', '--from', 'nope', corpus)).code).toBe(2);
+    expect((await run('validate', 'Permit', corpus, '--from', 'ckan-311')).code).toBe(2);
+    expect((await run('validate', 'ServiceRequest', corpus, '--report', 'xml')).code).toBe(2);
   });
 });

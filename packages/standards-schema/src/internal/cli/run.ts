@@ -1,15 +1,19 @@
-// `city-schema validate <SchemaName> <file>`: reads JSON (an array or one record), NDJSON or CSV,
-// validates every record with the schema's bulk path, prints one line per bad record (line
-// number, path, message), progress on large files, and a summary. Exit codes: 0 all valid,
-// 1 some record invalid, 2 unusable input (usage, unknown schema, missing or unreadable file).
+// `city-schema validate <SchemaName> <file>` or `city-schema validate --from <reader> <file>`:
+// reads JSON (an array or one record), NDJSON or CSV, validates every record with the schema's
+// bulk path, prints one line per bad record (line number, path, message), progress on large
+// files, and a summary (or, with `--report json`, one JSON document). CSV and NDJSON are read as
+// streams, in constant memory; a JSON array is read whole. Exit codes: 0 all valid, 1 some
+// record invalid, 2 unusable input (usage, unknown schema or reader, missing or unreadable file).
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
 import type { z } from 'zod';
 import { formatPath } from '../../formatIssues';
 import { SCHEMA_NAMES, schemaByName } from '../../json-schema';
+import { ckan311Layout } from '../../open311/ckan';
 import { createParser } from '../../validateMany';
 import { csvRowToRecord } from '../csvRow';
+import { type FeedReader, READERS, readerByName } from './readers';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -20,11 +24,15 @@ export interface CliIo {
   progressEvery?: number;
 }
 
-const USAGE = `Usage: city-schema validate <SchemaName> <file> [--format json|ndjson|csv] [--progress] [--max-errors N]
+const USAGE = `Usage: city-schema validate <SchemaName> <file> [--format json|ndjson|csv] [--report text|json] [--progress] [--max-errors N]
+       city-schema validate --from <reader> <file> [same options]
        city-schema list
 
 Validates every record of a JSON (array or one record), NDJSON or CSV file against one of the
-City's schemas. CSV headers name fields, with dots for nesting (contact.email).
+City's schemas, or reads a real feed with a reader (--from ckan-311 for the City's open-data 311
+CSV, --from open311-feed for an Open311 feed) and validates what it maps to. CSV headers name
+fields, with dots for nesting (contact.email). --format names the input format; --report json
+prints one JSON document for machines.
 Exit codes: 0 all valid, 1 some record invalid, 2 unusable input.`;
 
 type Format = 'json' | 'ndjson' | 'csv';
@@ -71,6 +79,8 @@ async function* records(
   file: string,
   format: Format,
   schema: z.core.$ZodType,
+  rawCsv: boolean,
+  onHeader: (columns: string[]) => void,
 ): AsyncGenerator<{ line: number; value: unknown; error?: string }> {
   if (format === 'json') {
     const text = readFileSync(file, 'utf8');
@@ -105,7 +115,10 @@ async function* records(
   }
   const parser = createReadStream(file).pipe(
     parse({
-      columns: true,
+      columns: (header: string[]) => {
+        onHeader(header);
+        return header;
+      },
       bom: true,
       info: true,
       skip_empty_lines: true,
@@ -117,7 +130,7 @@ async function* records(
       record: Record<string, string>;
       info: { lines: number };
     }>) {
-      yield { line: info.lines, value: csvRowToRecord(schema, record) };
+      yield { line: info.lines, value: rawCsv ? record : csvRowToRecord(schema, record) };
     }
   } catch (error) {
     throw new UnusableInput(`${file} is not readable CSV: ${(error as Error).message}`);
@@ -125,6 +138,12 @@ async function* records(
 }
 
 class UnusableInput extends Error {}
+
+interface Problem {
+  line: number;
+  path: string;
+  message: string;
+}
 
 /** Runs the CLI with `argv` (without `node` and the script); resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -140,21 +159,57 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (progressFlag >= 0) args.splice(progressFlag, 1);
   const formatFlag = flag('--format');
   const maxErrorsFlag = flag('--max-errors');
-  const [command, name, file] = args;
+  const reportFlag = flag('--report') ?? 'text';
+  const fromFlag = flag('--from');
+  const [command, ...rest] = args;
   if (command === 'list') {
-    for (const schemaName of SCHEMA_NAMES) io.out(schemaName);
+    io.out('Schemas (city-schema validate <SchemaName> <file>):');
+    for (const schemaName of SCHEMA_NAMES) io.out(`  ${schemaName}`);
+    io.out('Feed readers (city-schema validate --from <reader> <file>):');
+    for (const reader of READERS)
+      io.out(`  ${reader.name}: ${reader.description} (${reader.format})`);
     return 0;
   }
   if (command === '--help' || command === '-h' || command === 'help') {
     io.out(USAGE);
     return 0;
   }
-  if (command !== 'validate' || !name || !file || args.length > 3) {
+  const usageError = (message?: string) => {
+    if (message) io.err(`city-schema: ${message}`);
     io.err(USAGE);
     return 2;
+  };
+  if (command !== 'validate') return usageError();
+  let reader: FeedReader | undefined;
+  let name: string | undefined;
+  let file: string | undefined;
+  if (fromFlag !== undefined) {
+    reader = readerByName(fromFlag);
+    if (!reader) {
+      io.err(
+        `city-schema: unknown reader "${fromFlag}"; expected one of: ${READERS.map((r) => r.name).join(', ')}`,
+      );
+      return 2;
+    }
+    if (rest.length === 2) [name, file] = rest;
+    else if (rest.length === 1) [file] = rest;
+    else return usageError();
+    if (name !== undefined && name !== reader.output) {
+      io.err(`city-schema: the ${reader.name} reader produces ${reader.output}, not ${name}`);
+      return 2;
+    }
+    name = reader.output;
+  } else {
+    if (rest.length !== 2) return usageError();
+    [name, file] = rest;
   }
+  if (!name || !file) return usageError();
   if (formatFlag !== undefined && !['json', 'ndjson', 'csv'].includes(formatFlag)) {
     io.err(`city-schema: unknown format "${formatFlag}"; expected json, ndjson or csv`);
+    return 2;
+  }
+  if (reportFlag !== 'text' && reportFlag !== 'json') {
+    io.err(`city-schema: unknown report "${reportFlag}"; expected text or json`);
     return 2;
   }
   const maxErrors = maxErrorsFlag === undefined ? Number.POSITIVE_INFINITY : Number(maxErrorsFlag);
@@ -170,21 +225,39 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`city-schema: cannot read ${file}: no such file`);
     return 2;
   }
-  const schema = schemaByName(name);
+  const schema = reader ? reader.schema : schemaByName(name);
   const parseRecord = createParser(schema);
-  const format = (formatFlag as Format | undefined) ?? detectFormat(file);
+  const format =
+    (formatFlag as Format | undefined) ??
+    (reader && !/\.(ndjson|jsonl|csv|json)$/i.test(file) ? reader.format : detectFormat(file));
   const showProgress = io.progress ?? progressFlag >= 0;
+  const json = reportFlag === 'json';
   const size = statSync(file).size;
   let total = 0;
   let invalid = 0;
+  let layout: string | undefined;
+  const problems: Problem[] = [];
+  const report = (problem: Problem) => {
+    if (json) problems.push(problem);
+    else io.out(`line ${problem.line}: ${problem.path}: ${problem.message}`);
+  };
+  const onHeader = (columns: string[]) => {
+    if (reader?.name === 'ckan-311') layout = ckan311Layout(columns);
+  };
   try {
-    for await (const { line, value, error } of records(file, format, schema)) {
+    for await (const { line, value, error } of records(
+      file,
+      format,
+      schema,
+      reader?.rawCsv ?? false,
+      onHeader,
+    )) {
       total++;
       if (showProgress && total % (io.progressEvery ?? 50_000) === 0)
         io.err(`city-schema: ${total.toLocaleString('en-US')} records checked…`);
       if (error !== undefined) {
         invalid++;
-        if (invalid <= maxErrors) io.out(`line ${line}: (record): ${error}`);
+        if (invalid <= maxErrors) report({ line, path: '(record)', message: error });
         continue;
       }
       const result = parseRecord(value);
@@ -192,7 +265,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       invalid++;
       if (invalid <= maxErrors) {
         for (const issue of result.issues)
-          io.out(`line ${line}: ${formatPath(issue.path)}: ${issue.message}`);
+          report({ line, path: formatPath(issue.path), message: issue.message });
       }
     }
   } catch (error) {
@@ -202,9 +275,27 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     throw error;
   }
+  if (json) {
+    io.out(
+      JSON.stringify({
+        schema: name,
+        ...(reader ? { from: reader.name } : {}),
+        ...(layout ? { layout } : {}),
+        format,
+        bytes: size,
+        records: total,
+        valid: total - invalid,
+        invalid,
+        problems,
+        ...(invalid > maxErrors ? { problemsOmitted: invalid - maxErrors } : {}),
+      }),
+    );
+    return invalid > 0 ? 1 : 0;
+  }
   if (invalid > maxErrors) io.out(`… ${invalid - maxErrors} more invalid records not shown`);
+  const via = reader ? ` via ${reader.name}${layout ? ` (${layout} layout)` : ''}` : '';
   io.out(
-    `${name}: ${total.toLocaleString('en-US')} records checked (${(size / 1024).toFixed(0)} KiB ${format}), ${(total - invalid).toLocaleString('en-US')} valid, ${invalid.toLocaleString('en-US')} invalid`,
+    `${name}: ${total.toLocaleString('en-US')} records checked (${(size / 1024).toFixed(0)} KiB ${format}${via}), ${(total - invalid).toLocaleString('en-US')} valid, ${invalid.toLocaleString('en-US')} invalid`,
   );
   return invalid > 0 ? 1 : 0;
 }

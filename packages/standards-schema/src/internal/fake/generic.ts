@@ -90,6 +90,13 @@ function fromRegex(pattern: RegExp, rng: Random, key: string): string | undefine
     String(rng.int(1000, 9999)),
     String(rng.int(0, 9_999_999_999)).padStart(10, '0'),
     `${rng.pick(WORDS)}-${rng.int(100, 999)}`,
+    // ISO 8601 durations and intervals (DCAT-US modified, temporal, accrualPeriodicity)
+    'P1Y',
+    'R/P1D',
+    '2010-01-01/2010-12-31',
+    'R/2010-01-01/P1M',
+    'P1Y/2010-12-31',
+    'R/P1Y/2010-12-31',
   ];
   for (const candidate of candidates)
     if (candidate !== undefined && pattern.test(candidate)) return candidate;

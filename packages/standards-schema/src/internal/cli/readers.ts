@@ -1,0 +1,44 @@
+// The feed readers `city-schema validate --from <reader>` accepts: each reads a real feed's
+// records (as its publisher sends them) and maps them to one of the exported schemas.
+import type { z } from 'zod';
+import { Ckan311ServiceRequest } from '../../open311/ckan';
+import { ServiceRequestFeed } from '../../open311/feed';
+
+export interface FeedReader {
+  /** The `--from` value. */
+  name: string;
+  /** The exported schema the reader's output is. */
+  output: string;
+  /** The input format it expects. */
+  format: 'csv' | 'json' | 'ndjson';
+  /** Reads and validates one record. */
+  schema: z.core.$ZodType;
+  /** CSV cells stay text: the reader itself converts them. */
+  rawCsv: boolean;
+  description: string;
+}
+
+export const READERS: readonly FeedReader[] = [
+  {
+    name: 'ckan-311',
+    output: 'ServiceRequest',
+    format: 'csv',
+    schema: Ckan311ServiceRequest,
+    rawCsv: true,
+    description:
+      'the City’s open-data 311 CSV (data.boston.gov), legacy or current layout, to ServiceRequest',
+  },
+  {
+    name: 'open311-feed',
+    output: 'ServiceRequest',
+    format: 'json',
+    schema: ServiceRequestFeed,
+    rawCsv: false,
+    description:
+      'an Open311 GeoReport v2 feed as cities send it (empty strings, 0/0 locations, local times), to ServiceRequest',
+  },
+];
+
+export function readerByName(name: string): FeedReader | undefined {
+  return READERS.find((reader) => reader.name === name);
+}
