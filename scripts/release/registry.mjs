@@ -21,7 +21,8 @@ export function freePort() {
   });
 }
 
-function upstreamRegistry() {
+/** The registry npm is configured with outside the rehearsal (Verdaccio's uplink). */
+export function upstreamRegistry() {
   try {
     return execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' }).trim();
   } catch {

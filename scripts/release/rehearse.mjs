@@ -4,8 +4,11 @@
 // public package with `changeset publish` from a staged copy of the release, creates a department
 // app the way a developer would (create-vite's React + TypeScript template, and a small Node
 // server), installs @cityofboston/* from that registry only, runs each package README's quick
-// start as written, builds the app and runs its smoke test. Then it does the same for a
-// pre-release (`changeset pre enter next`) installed by its `next` tag. Any step failing fails it.
+// start as written, builds the app and runs its smoke test. It then creates an app from each
+// create-app template (scripts/release/generated-app.mjs): install, start, build, test,
+// `npm run compliance`, and the evidence checked against its schemas. Then it does the same
+// for a pre-release (`changeset pre enter next`) installed by its `next` tag. Any step failing
+// fails it.
 import { execFileSync } from 'node:child_process';
 import {
   cpSync,
@@ -23,6 +26,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHROMIUM_ARGS, requireChromium } from '../chromium.mjs';
 import { readQuickStart } from '../lib/readme.mjs';
+import { rehearseGeneratedApp } from './generated-app.mjs';
 import { freePort, startRegistry } from './registry.mjs';
 
 const require = createRequire(import.meta.url);
@@ -32,6 +36,9 @@ const root = resolve(import.meta.dirname, '..', '..');
 const args = new Set(process.argv.slice(2));
 const keep = args.has('--keep');
 const skipPre = args.has('--no-pre');
+// --only-generated: just the apps `npm create @cityofboston/app` writes (a quicker local loop).
+const onlyGenerated = args.has('--only-generated');
+const skipGenerated = args.has('--no-generated');
 const started = Date.now();
 
 const log = (message) => console.log(`[release] ${message}`);
@@ -90,7 +97,8 @@ function stageRelease(name) {
   for (const { dir, pkg } of packages) {
     const target = join(stage, 'packages', pkg.name.split('/')[1]);
     mkdirSync(target, { recursive: true });
-    for (const file of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist']) {
+    // What `npm publish` would take: package.json, the `files` it lists, and the licence.
+    for (const file of new Set(['package.json', 'LICENSE', ...(pkg.files ?? [])])) {
       if (existsSync(join(dir, file)))
         cpSync(join(dir, file), join(target, file), { recursive: true });
     }
@@ -213,9 +221,27 @@ try {
   log(
     `published ${packages.map(({ pkg }) => pkg.name).join(', ')} with changeset publish (${elapsed()})`,
   );
-  await departmentApp('department-app', 'latest');
+  if (!onlyGenerated) await departmentApp('department-app', 'latest');
 
-  if (!skipPre) {
+  if (!skipGenerated) {
+    // One app from each template create-app offers, out of the local registry.
+    const createApp = await import(
+      pathToFileURL(join(root, 'packages', 'create-app', 'dist', 'index.js')).href
+    );
+    for (const template of Object.keys(createApp.TEMPLATES)) {
+      await rehearseGeneratedApp({
+        work,
+        root,
+        template,
+        run,
+        log,
+        elapsed,
+        registryEnv: registry.env,
+      });
+    }
+  }
+
+  if (!skipPre && !onlyGenerated) {
     const next = stageRelease('next');
     writeFileSync(
       join(next, '.changeset', 'rehearsal.md'),

@@ -70,6 +70,8 @@ export function buildAcr(
   const catalog = readCatalog();
   const failed = new Map<string, string[]>();
   const passed = new Map<string, Set<string>>();
+  const unsure = new Map<string, Set<string>>();
+  const absent = new Map<string, Set<string>>();
   for (const page of evidence.pages) {
     for (const v of page.violations) {
       for (const sc of v.tags.map(criterionOfTag).filter(Boolean) as string[]) {
@@ -78,11 +80,17 @@ export function buildAcr(
         failed.set(sc, list);
       }
     }
-    for (const p of page.passes) {
-      for (const sc of p.tags.map(criterionOfTag).filter(Boolean) as string[]) {
-        const set = passed.get(sc) ?? new Set<string>();
-        set.add(p.id);
-        passed.set(sc, set);
+    for (const [rules, into] of [
+      [page.passes, passed],
+      [page.incomplete, unsure],
+      [page.inapplicable, absent],
+    ] as const) {
+      for (const rule of rules) {
+        for (const sc of rule.tags.map(criterionOfTag).filter(Boolean) as string[]) {
+          const set = into.get(sc) ?? new Set<string>();
+          set.add(rule.id);
+          into.set(sc, set);
+        }
       }
     }
   }
@@ -97,8 +105,18 @@ export function buildAcr(
       criteria: chapter.criteria.map(({ id }) => {
         const fails = failed.get(id);
         const rules = [...(passed.get(id) ?? [])].sort();
-        const automated = rules.length
-          ? `Automated: axe ${evidence.axeVersion} rules ${rules.join(', ')} found no failures on ${evidence.pages.length} page states.`
+        const list = (m: Map<string, Set<string>>) => [...(m.get(id) ?? [])].sort().join(', ');
+        const parts = [
+          rules.length
+            ? `Automated: axe ${evidence.axeVersion} rules ${rules.join(', ')} found no failures on ${evidence.pages.length} page states.`
+            : '',
+          unsure.has(id) ? `axe could not decide ${list(unsure)}: a person must check.` : '',
+          absent.has(id) && !rules.length
+            ? `axe rules ${list(absent)} found nothing to check on the pages tested.`
+            : '',
+        ].filter(Boolean);
+        const automated = parts.length
+          ? parts.join(' ')
           : 'No automated check covers this criterion.';
         const keys = KEYBOARD_CRITERIA.has(id)
           ? keyboardFailed.length

@@ -4,7 +4,7 @@ import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type AuditLog, auditMiddleware, createAuditLog } from '@cityofboston/audit-log';
-import { type DevIdp, startDevIdp } from '@cityofboston/auth-client/dev-idp';
+import type { DevIdp } from '@cityofboston/auth-client/dev-idp';
 import { type Bff, createBff } from '@cityofboston/auth-client/server';
 import type { Principal } from '@cityofboston/standards-schema';
 import express from 'express';
@@ -99,6 +99,8 @@ export async function createServer(
     let idp: DevIdp | undefined;
     let oidc = config.oidc;
     if (!oidc) {
+      // Loaded only here: production never loads the dev IdP (it refuses to start there anyway).
+      const { startDevIdp } = await import('@cityofboston/auth-client/dev-idp');
       const clientSecret = randomBytes(24).toString('base64url');
       idp = await startDevIdp({
         personas: devPersonas(info.department.code),
