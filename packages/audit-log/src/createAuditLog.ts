@@ -13,6 +13,7 @@ import { parseInput } from './internal/parseInput';
 import { redactDetails } from './internal/redactDetails';
 import { AuditEventInput, type Classification } from './internal/schemas';
 import { scrubString } from './internal/scrub';
+import { readPseudonymKey } from './internal/share/pseudonymKey';
 import { UUIDV7_PATTERN, uuidv7, uuidv7Time } from './internal/uuidv7';
 import { LogTree } from './merkle/logTree';
 import { defaultOrigin, type SignedCheckpoint, signCheckpointNote } from './note/checkpointNote';
@@ -48,7 +49,12 @@ export interface DetailsOptions {
    * may hold personal data, never `restricted` data such as SSNs, CJIS or health records).
    */
   clearance?: Classification;
-  /** Key for the HMAC-SHA256 pseudonyms of fields whose rule is `hash` (without one they are dropped). */
+  /**
+   * Key for the HMAC-SHA256 pseudonyms of fields whose rule is `hash` (without one they are
+   * dropped): a `Uint8Array` of at least 32 bytes or a base64url string decoding to 32
+   * (`randomBytes(32).toString('base64url')`). A shorter key is refused with `INVALID_OPTIONS`:
+   * pseudonyms of values with few possibilities (phone numbers) are only as safe as the key.
+   */
   hashKey?: string | Uint8Array;
   /**
    * Scrub what looks like an email, a phone number (E.164 with its `+`, or NANP in phone
@@ -201,6 +207,16 @@ export function createAuditLog(options: CreateAuditLogOptions): AuditLog {
   const maxWaitMs = positive('batch.maxWaitMs', batch.maxWaitMs, 0, 0);
   const retries = positive('batch.retries', batch.retries, 3, 0);
   const retryDelayMs = positive('batch.retryDelayMs', batch.retryDelayMs, 50, 0);
+  const hashKey = options.details?.hashKey;
+  if (hashKey !== undefined) {
+    const checked = readPseudonymKey(hashKey);
+    if ('problem' in checked) {
+      throw new AuditLogError(
+        'INVALID_OPTIONS',
+        `createAuditLog: details.hashKey: ${checked.problem}`,
+      );
+    }
+  }
   const detailsPolicy = {
     clearance: options.details?.clearance ?? 'confidential',
     scrub: options.details?.scrub ?? true,

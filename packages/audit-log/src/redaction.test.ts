@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { classified } from '@cityofboston/standards-schema';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -22,13 +23,22 @@ const CaseDetails = z.object({
   ward: z.string().optional(),
 });
 
+const KEY = randomBytes(32).toString('base64url');
+
 describe('details redaction by classification metadata', () => {
+  it('refuses a pseudonym key under 32 bytes with INVALID_OPTIONS', () => {
+    for (const hashKey of ['audit-pseudonym-key', randomBytes(31)])
+      expect(() =>
+        createAuditLog({ app: { name: 'a' }, store: memoryStore(), details: { hashKey } }),
+      ).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
+  });
+
   it('keeps a restricted value out of the store and pseudonymizes hash fields with the key', async () => {
     const store = memoryStore();
     const log = createAuditLog({
       app: { name: 'benefits' },
       store,
-      details: { schema: CaseDetails, hashKey: 'audit-pseudonym-key' },
+      details: { schema: CaseDetails, hashKey: KEY },
     });
     const e = await log.record(
       sampleEvent(1, {
