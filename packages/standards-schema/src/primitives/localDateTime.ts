@@ -26,8 +26,33 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Offset (minutes east of UTC) of `timeZone` at the instant `utcMs`. */
+const HOUR = 3_600_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+/**
+ * Offset (minutes east of UTC) of `timeZone` at the instant `utcMs`. Reading it through Intl
+ * costs microseconds, and a bulk read of a CSV asks millions of times, so offsets are cached per
+ * UTC hour: only for an hour whose first and last millisecond have the same offset (a
+ * transition inside an hour is computed every time), and the cache is bounded.
+ */
 function offsetAt(utcMs: number, timeZone: string): number {
+  let cache = offsetCache.get(timeZone);
+  if (!cache) {
+    cache = new Map();
+    offsetCache.set(timeZone, cache);
+  }
+  const hour = Math.floor(utcMs / HOUR);
+  const cached = cache.get(hour);
+  if (cached !== undefined) return cached;
+  const start = intlOffsetAt(hour * HOUR, timeZone);
+  if (intlOffsetAt(hour * HOUR + HOUR - 1, timeZone) !== start)
+    return intlOffsetAt(utcMs, timeZone);
+  if (cache.size >= 200_000) cache.clear();
+  cache.set(hour, start);
+  return start;
+}
+
+function intlOffsetAt(utcMs: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(new Date(utcMs))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
