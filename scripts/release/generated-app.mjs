@@ -118,7 +118,7 @@ export async function rehearseGeneratedApp({
   log(
     `${name}: npm create → running app in ${(timings.running / 1000).toFixed(0)} s (create ${(timings.create / 1000).toFixed(0)} s, install ${((timings.install - timings.create) / 1000).toFixed(0)} s) (${elapsed()})`,
   );
-  const warnings = started.split('\n').filter((l) => /warn/i.test(l));
+  const warnings = started.split('\n').filter((l) => /warn/i.test(l) && !l.startsWith('>'));
   if (warnings.length) log(`${name}: runtime warnings on start:\n  ${warnings.join('\n  ')}`);
 
   log(`${name}: build, npm test (Chromium, axe on every page), npm run compliance (${elapsed()})`);

@@ -49,7 +49,7 @@ thead th { background: #e8e8e8; }
 <main>
 <h1>${esc(acr.title)}</h1>
 <p>(Based on VPAT® Version 2.5, WCAG edition)</p>
-${draft ? `<p class="draft" role="note">DRAFT. ${esc(acr.notes)}</p>` : ''}
+${draft ? `<p class="draft" role="note">${esc(acr.notes)}</p>` : ''}
 <h2>Name of Product/Version</h2><p>${esc(acr.product.name)} ${esc(acr.product.version ?? '')}</p>
 <h2>Report Date</h2><p>${esc(acr.report_date)}</p>
 <h2>Product Description</h2><p>${esc(acr.product.description ?? '')}</p>
