@@ -106,11 +106,13 @@ async function main() {
         samples.push(performance.now() - t);
       }
       const sorted = [...samples].sort((a, b) => a - b);
-      rows.push({
+      const row = {
         call: name,
         p95: Math.round(p95(samples)),
         median: Math.round(sorted[Math.floor(sorted.length / 2)] ?? NaN),
-      });
+      };
+      rows.push(row);
+      console.error(`${name}: p95 ${row.p95} ms, median ${row.median} ms`);
     }
     console.log(
       `\n${first.totalIsEstimate ? 'about ' : ''}${first.total.toLocaleString('en-US')} cases in the department's list, ${seed.toLocaleString('en-US')} seeded, ${RUNS} runs per call`,

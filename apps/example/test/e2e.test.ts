@@ -137,6 +137,33 @@ describe('311 Case Desk in Chromium', () => {
     await ctx.close();
   });
 
+  it('every page reflows at 320 px (400% zoom of 1280) with no horizontal scroll, and passes axe there', async () => {
+    const pages: [string, string, string][] = [
+      ['pwd-case-manager', '/cases', 'Cases'],
+      ['pwd-case-manager', `/cases/${openCases[5] ?? ''}`, 'Case'],
+      ['pwd-case-manager', '/share', 'Share'],
+      ['pwd-case-manager', '/no-such-page', 'Page not found'],
+      ['doit-auditor', '/audit', 'Audit trail'],
+    ];
+    for (const persona of ['pwd-case-manager', 'doit-auditor']) {
+      const ctx = await context();
+      const page = await signIn(ctx, persona);
+      await page.setViewportSize({ width: 320, height: 640 });
+      for (const [who, path, heading] of pages) {
+        if (who !== persona) continue;
+        await page.goto(`${desk.url}${path}`);
+        await page.getByRole('heading', { level: 1, name: new RegExp(`^${heading}`) }).waitFor();
+        await page.waitForLoadState('networkidle');
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, `${path} at 320 px`).toBeLessThanOrEqual(320);
+        await expectAccessible(page, `${path} at 320 px`);
+      }
+      await ctx.close();
+    }
+    const missing = await fetch(`${desk.url}/no-such-page`);
+    expect(missing.status).toBe(404);
+  });
+
   it('an expired account gets a clear refusal page, not the cases page', async () => {
     const ctx = await context();
     const page = await signIn(ctx, 'pwd-contractor-expired');
@@ -174,6 +201,12 @@ describe('311 Case Desk in Chromium', () => {
     await expectAccessible(page, 'a case, as a case manager');
     await page.getByLabel('Note').fill('Pothole filled and inspected.');
     await page.getByRole('button', { name: 'Close case' }).click();
+    // A confirmation step first: nothing is sent until the manager confirms.
+    const dialog = page.getByRole('alertdialog', { name: `Close case ${id}?` });
+    await dialog.waitFor();
+    expect((await desk.cases.get(id))?.record.status).toBe('open');
+    await expectAccessible(page, 'the close confirmation');
+    await dialog.getByRole('button', { name: 'Yes, close the case' }).click();
     await page.getByText('The case is closed.').waitFor();
     expect(await page.getByTestId('case-status').textContent()).toBe('closed');
     await ctx.close();

@@ -77,6 +77,7 @@ function Shell() {
     page = <CaseDetailPage id={decodeURIComponent(path.slice(7))} />;
   else if (path.startsWith('/audit') && can.audit) page = <AuditPage />;
   else if (path.startsWith('/share') && can.share) page = <SharePage />;
+  else if (path !== '/' && path !== '/cases') page = <NotFound />;
   else if (can.readCases) page = <CasesPage />;
   else if (can.audit) page = <AuditPage />;
   else page = <NoAccess />;
@@ -137,6 +138,18 @@ function AccountExpired({ when }: { when: string }) {
         Your access to the Case Desk ended on {when}. Nothing in the Case Desk is available to an
         expired account. If you still need access, ask your supervisor or the department's account
         manager to renew it, then sign in again.
+      </p>
+    </div>
+  );
+}
+
+function NotFound() {
+  return (
+    <div className="cd-stack">
+      <h1>Page not found</h1>
+      <p>There is no page at this address. It may have moved, or the link may be mistyped.</p>
+      <p>
+        <AppLink href="/cases">Go to the cases list</AppLink>
       </p>
     </div>
   );

@@ -227,8 +227,10 @@ export async function createCaseDesk(
           setHeaders: (res) => res.setHeader('cache-control', 'no-cache'),
         }),
       );
-      app.get(/^\/(?!api\/|auth\/).*/, (_req, res) => {
-        res.sendFile(join(dir, 'index.html'));
+      // The client's pages answer 200; any other path gets the client's "Page not found" with 404.
+      const PAGES = /^\/(cases(\/\d{1,20})?|audit|share)?\/?$/;
+      app.get(/^\/(?!api\/|auth\/).*/, (req, res) => {
+        res.status(PAGES.test(req.path) ? 200 : 404).sendFile(join(dir, 'index.html'));
       });
     }
     app.use(problemHandler);

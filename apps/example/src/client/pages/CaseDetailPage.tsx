@@ -1,6 +1,14 @@
 import { useSession } from '@cityofboston/auth-client/react';
 import type { ServiceRequest } from '@cityofboston/standards-schema';
-import { Alert, Button, ErrorSummary, Spinner, TextArea, useSchemaForm } from '@cityofboston/ui';
+import {
+  Alert,
+  Button,
+  ConfirmDialog,
+  ErrorSummary,
+  Spinner,
+  TextArea,
+  useSchemaForm,
+} from '@cityofboston/ui';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CaseUpdate, permissionsOf } from '../../shared/schemas';
 import { ApiError, api } from '../api';
@@ -49,50 +57,59 @@ export function CaseDetailPage({ id }: { id: string }) {
   const form = useSchemaForm(CaseUpdate, {
     idPrefix: 'update-',
     onValid: async (value) => {
-      setSubmitting(true);
-      setSaved(undefined);
-      setError(undefined);
-      try {
-        // The version the person saw (If-Match), and a key per submission so a retry after a
-        // timeout is not applied twice.
-        const next = await api<{ record: Partial<ServiceRequest>; version: number }>(
-          `/api/cases/${encodeURIComponent(id)}`,
-          {
-            method: 'PATCH',
-            body: value,
-            headers: {
-              ...(view ? { 'if-match': `"${view.version}"` } : {}),
-              'idempotency-key': crypto.randomUUID(),
-            },
-          },
-        );
-        setView((v) => (v ? { ...v, record: next.record, version: next.version } : v));
-        formRef.current?.reset();
-        setSaved(
-          value.status === 'closed'
-            ? 'The case is closed.'
-            : value.status === 'open'
-              ? 'The case is reopened.'
-              : 'Your note was added.',
-        );
-      } catch (e) {
-        const code = e instanceof ApiError ? e.problem.code : undefined;
-        if (code === 'version_conflict' || code === 'invalid_transition') {
-          // Show what is there now; the note stays in the box so the person can apply it again.
-          await load();
-          setError(
-            code === 'version_conflict'
-              ? 'Someone else changed this case while you were working on it. The page now shows the latest version, and your note is still in the box: check it and send it again.'
-              : `${(e as ApiError).message}. The page now shows the latest version.`,
-          );
-          return;
-        }
-        setError(e instanceof ApiError ? e.message : 'The update could not be saved.');
-      } finally {
-        setSubmitting(false);
+      // Closing is confirmed first; the dialog then sends the same update.
+      if (value.status === 'closed') {
+        setPendingClose(value);
+        return;
       }
+      await send(value);
     },
   });
+  const [pendingClose, setPendingClose] = useState<CaseUpdate | undefined>();
+  async function send(value: CaseUpdate) {
+    setSubmitting(true);
+    setSaved(undefined);
+    setError(undefined);
+    try {
+      // The version the person saw (If-Match), and a key per submission so a retry after a
+      // timeout is not applied twice.
+      const next = await api<{ record: Partial<ServiceRequest>; version: number }>(
+        `/api/cases/${encodeURIComponent(id)}`,
+        {
+          method: 'PATCH',
+          body: value,
+          headers: {
+            ...(view ? { 'if-match': `"${view.version}"` } : {}),
+            'idempotency-key': crypto.randomUUID(),
+          },
+        },
+      );
+      setView((v) => (v ? { ...v, record: next.record, version: next.version } : v));
+      formRef.current?.reset();
+      setSaved(
+        value.status === 'closed'
+          ? 'The case is closed.'
+          : value.status === 'open'
+            ? 'The case is reopened.'
+            : 'Your note was added.',
+      );
+    } catch (e) {
+      const code = e instanceof ApiError ? e.problem.code : undefined;
+      if (code === 'version_conflict' || code === 'invalid_transition') {
+        // Show what is there now; the note stays in the box so the person can apply it again.
+        await load();
+        setError(
+          code === 'version_conflict'
+            ? 'Someone else changed this case while you were working on it. The page now shows the latest version, and your note is still in the box: check it and send it again.'
+            : `${(e as ApiError).message}. The page now shows the latest version.`,
+        );
+        return;
+      }
+      setError(e instanceof ApiError ? e.message : 'The update could not be saved.');
+    } finally {
+      setSubmitting(false);
+    }
+  }
   const withStatus = (status: '' | 'open' | 'closed') => () => {
     if (statusRef.current) statusRef.current.value = status;
   };
@@ -176,6 +193,22 @@ export function CaseDetailPage({ id }: { id: string }) {
           ) : null}
           <input type="hidden" name="status" ref={statusRef} defaultValue="" />
           <TextArea {...form.field('note')} required={false} rows={4} maxCharacters={2000} />
+          <ConfirmDialog
+            isOpen={pendingClose !== undefined}
+            title={`Close case ${r.service_request_id}?`}
+            confirmLabel="Yes, close the case"
+            cancelLabel="Keep it open"
+            destructive
+            loading={submitting}
+            onConfirm={() => {
+              const value = pendingClose;
+              setPendingClose(undefined);
+              if (value) void send(value);
+            }}
+            onCancel={() => setPendingClose(undefined)}
+          >
+            The resident will see the case as closed. You can reopen it later if needed.
+          </ConfirmDialog>
           <div className="cd-actions">
             <Button type="submit" loading={submitting} onClick={withStatus('')}>
               Add note

@@ -96,6 +96,7 @@ export class CaseRepository {
       `CREATE INDEX IF NOT EXISTS cases_dept_time_idx ON ${this.#t} (department, requested_at DESC, id DESC)`,
       `CREATE INDEX IF NOT EXISTS cases_dept_status_time_idx ON ${this.#t} (department, status, requested_at DESC, id DESC)`,
       `CREATE INDEX IF NOT EXISTS cases_dept_service_time_idx ON ${this.#t} (department, service_code, requested_at DESC, id DESC)`,
+      `CREATE INDEX IF NOT EXISTS cases_dept_status_service_time_idx ON ${this.#t} (department, status, service_code, requested_at DESC, id DESC)`,
       `CREATE INDEX IF NOT EXISTS cases_dept_hood_time_idx ON ${this.#t} (department, neighborhood, requested_at DESC, id DESC)`,
       `CREATE INDEX IF NOT EXISTS cases_contact_idx ON ${this.#t} (contact_email)`,
       `CREATE TABLE IF NOT EXISTS ${s}.settings (key text PRIMARY KEY, value text NOT NULL)`,
@@ -353,19 +354,29 @@ export class CaseRepository {
     return rows[0]?.version;
   }
 
-  /** The filter choices within `department`'s cases. */
+  /**
+   * The filter choices within `department`'s cases. A skip scan (a recursive query that jumps
+   * from one distinct value to the next along the department's filter indexes) reads one index
+   * entry per distinct value, so it costs the same at 20,000 cases and at 2,500,000.
+   */
   async facets(department: string): Promise<CaseFacets> {
+    const skip = (column: 'service_code' | 'neighborhood') => `
+      WITH RECURSIVE v(x) AS (
+        (SELECT ${column} FROM ${this.#t} WHERE department = $1 AND ${column} IS NOT NULL ORDER BY ${column} LIMIT 1)
+        UNION ALL
+        SELECT (SELECT ${column} FROM ${this.#t} WHERE department = $1 AND ${column} > v.x ORDER BY ${column} LIMIT 1)
+        FROM v WHERE v.x IS NOT NULL
+      ) SELECT x FROM v WHERE x IS NOT NULL`;
     const [services, hoods] = await Promise.all([
       this.#db.query<{ code: string; name: string | null }>(
-        `SELECT service_code AS code, min(service_name) AS name FROM ${this.#t}
-         WHERE department = $1 GROUP BY service_code ORDER BY 2, 1`,
+        `SELECT s.x AS code,
+                (SELECT service_name FROM ${this.#t} c WHERE c.department = $1 AND c.service_code = s.x LIMIT 1) AS name
+         FROM (${skip('service_code')}) s ORDER BY 2, 1`,
         [department],
       ),
-      this.#db.query<{ n: string }>(
-        `SELECT DISTINCT neighborhood AS n FROM ${this.#t}
-         WHERE department = $1 AND neighborhood IS NOT NULL ORDER BY 1`,
-        [department],
-      ),
+      this.#db.query<{ n: string }>(`SELECT x AS n FROM (${skip('neighborhood')}) h ORDER BY 1`, [
+        department,
+      ]),
     ]);
     return {
       services: services.rows.map((r) => ({ code: r.code, name: r.name ?? r.code })),
