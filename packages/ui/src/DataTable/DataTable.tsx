@@ -53,6 +53,7 @@ import {
 } from './DataTable.utils.js';
 import { type BodyRowContext, type BodyRowModel, DataTableRow, SELECT_ID } from './DataTableRow.js';
 import { exportCsv } from './features/csvExport.js';
+import { nextCell } from './features/gridKeyboard.js';
 import { useControllable, useLiveMessage } from './features/state.js';
 import { ROW_HEIGHT, useRowVirtualization } from './features/virtualization.js';
 
@@ -451,32 +452,24 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
       1,
       Math.floor((scrollRef.current?.clientHeight ?? 480) / ROW_HEIGHT[density]) - 1,
     );
+    const to = nextCell(
+      event.key,
+      { row: r, col },
+      {
+        rowCount: rows.length,
+        colCount: visibleColumns.length,
+        pageRows: page,
+        rtl: event.currentTarget.closest('[dir="rtl"]') !== null,
+        ctrlKey: event.ctrlKey,
+      },
+    );
+    if (to) {
+      event.preventDefault();
+      moveTo(to.row, to.col);
+      return;
+    }
     let handled = true;
     switch (event.key) {
-      case 'ArrowDown':
-        moveTo(r + 1, col);
-        break;
-      case 'ArrowUp':
-        moveTo(r - 1, col);
-        break;
-      case 'ArrowRight':
-        moveTo(r, col + (event.currentTarget.closest('[dir="rtl"]') ? -1 : 1));
-        break;
-      case 'ArrowLeft':
-        moveTo(r, col + (event.currentTarget.closest('[dir="rtl"]') ? 1 : -1));
-        break;
-      case 'Home':
-        moveTo(event.ctrlKey ? 0 : r, 0);
-        break;
-      case 'End':
-        moveTo(event.ctrlKey ? rows.length - 1 : r, visibleColumns.length - 1);
-        break;
-      case 'PageDown':
-        moveTo(r + page, col);
-        break;
-      case 'PageUp':
-        moveTo(Math.max(0, r - page), col);
-        break;
       case 'Enter': {
         const row = r >= 0 ? rows[r] : undefined;
         if (row && target.tagName !== 'INPUT' && target.tagName !== 'BUTTON') openRow(row);
