@@ -164,6 +164,21 @@ describe('311 Case Desk in Chromium', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('switches the kit’s strings to Spanish and back, and remembers the choice', async () => {
+    const ctx = await context();
+    const page = await signIn(ctx, 'pwd-clerk');
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'es');
+    expect(await page.locator('a', { hasText: 'Saltar al contenido principal' }).count()).toBe(1);
+    await page.reload();
+    await page.getByRole('button', { name: 'English' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    await expectAccessible(page, 'the cases list in Spanish');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await ctx.close();
+  });
+
   it('an expired account gets a clear refusal page, not the cases page', async () => {
     const ctx = await context();
     const page = await signIn(ctx, 'pwd-contractor-expired');

@@ -1,6 +1,17 @@
 import { AuthProvider, useSession } from '@cityofboston/auth-client/react';
-import { Alert, Button, PageLayout, SiteFooter, SiteHeader, Spinner } from '@cityofboston/ui';
-import { type ReactNode, useEffect } from 'react';
+import {
+  Alert,
+  BUILT_IN_MESSAGES,
+  Button,
+  en,
+  getTextDirection,
+  I18nProvider,
+  PageLayout,
+  SiteFooter,
+  SiteHeader,
+  Spinner,
+} from '@cityofboston/ui';
+import { type ReactNode, useEffect, useState } from 'react';
 import { permissionsOf } from '../shared/schemas';
 import { AuditPage } from './pages/AuditPage';
 import { CaseDetailPage } from './pages/CaseDetailPage';
@@ -9,16 +20,51 @@ import { SharePage } from './pages/SharePage';
 import { SignInPage } from './pages/SignInPage';
 import { AppLink, useLocation } from './router';
 
+/** The kit's complete locales: every built-in string translated (English and Spanish today). */
+const LANGUAGES = Object.entries(BUILT_IN_MESSAGES)
+  .filter(([, messages]) => Object.keys(en).every((key) => key in messages))
+  .map(([code]) => code);
+const languageName = (code: string) => new Intl.DisplayNames([code], { type: 'language' }).of(code);
+const LANGUAGE_KEY = 'case-desk-language';
+
 /** The 311 Case Desk client: the session from the BFF, then the page for the path. */
 export function App() {
+  const [locale, setLocale] = useState(() => {
+    const saved = window.localStorage.getItem(LANGUAGE_KEY);
+    return saved && LANGUAGES.includes(saved) ? saved : 'en';
+  });
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.documentElement.dir = getTextDirection(locale);
+    window.localStorage.setItem(LANGUAGE_KEY, locale);
+  }, [locale]);
   return (
-    <AuthProvider basePath="/auth">
-      <Shell />
-    </AuthProvider>
+    <I18nProvider locale={locale}>
+      <AuthProvider basePath="/auth">
+        <Shell locale={locale} onLocale={setLocale} />
+      </AuthProvider>
+    </I18nProvider>
   );
 }
 
-function Shell() {
+/** Links to the other complete languages, each named in its own language. */
+function LanguageSwitch({ locale, onLocale }: { locale: string; onLocale: (l: string) => void }) {
+  const others = LANGUAGES.filter((l) => l !== locale);
+  if (others.length === 0) return null;
+  return (
+    <ul className="cd-languages" aria-label="Language">
+      {others.map((code) => (
+        <li key={code}>
+          <button type="button" className="cd-language" lang={code} onClick={() => onLocale(code)}>
+            {languageName(code)}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Shell({ locale, onLocale }: { locale: string; onLocale: (l: string) => void }) {
   const session = useSession();
   const location = useLocation();
   const principal = session.principal;
@@ -55,16 +101,19 @@ function Shell() {
         ) : undefined
       }
       user={
-        principal ? (
-          <div className="cd-user">
-            <span data-testid="signed-in-as">
-              {principal.name} · {principal.department}
-            </span>
-            <Button variant="secondary" onClick={() => void session.signOut()}>
-              Sign out
-            </Button>
-          </div>
-        ) : undefined
+        <div className="cd-user">
+          <LanguageSwitch locale={locale} onLocale={onLocale} />
+          {principal ? (
+            <>
+              <span data-testid="signed-in-as">
+                {principal.name} · {principal.department}
+              </span>
+              <Button variant="secondary" onClick={() => void session.signOut()}>
+                Sign out
+              </Button>
+            </>
+          ) : null}
+        </div>
       }
     />
   );
