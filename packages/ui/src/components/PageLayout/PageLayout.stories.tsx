@@ -95,8 +95,8 @@ const servicePage = {
 };
 
 /**
- * Polish (issue 19): the official banner, the header, the phase banner and the content share one
- * left edge, checked at 1280 px and 375 px.
+ * Polish (issue 19): the official banner, the header, the phase banner, the content and the footer
+ * share one left edge, checked at 1280 px and 375 px.
  */
 async function expectOneLeftEdge(root: HTMLElement) {
   const left = (selector: string) => {
@@ -110,6 +110,7 @@ async function expectOneLeftEdge(root: HTMLElement) {
     phase: left('.cob-phase-banner__content .cob-tag'),
     backLink: left('.cob-back-link'),
     heading: left('main h1'),
+    footer: left('.cob-site-footer__links'),
   };
   await expect(new Set(Object.values(edges)).size, JSON.stringify(edges)).toBe(1);
   return edges.heading;
