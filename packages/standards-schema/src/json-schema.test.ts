@@ -60,7 +60,8 @@ describe('JSON Schema generation', () => {
         expect(validate(broken)).toBe(schema.safeParse(broken).success);
       }
     }
-  });
+    // Compiles every exported schema with ajv: a limit for a loaded CI machine, not a timing.
+  }, 120_000);
 
   it('throws UNKNOWN_SCHEMA for an unknown name', () => {
     expect(() => jsonSchemaOf('Pothole')).toThrowError(
