@@ -99,4 +99,14 @@ describe('PII patterns on published test cases', () => {
       'Cases 101005551234, 101005551235 101005551236 closed 2026-12-05 at 14:30:00; fee $1,250.00; ZIP 02108-1234';
     expect(scrubString(text)).toBe(text);
   });
+
+  it('keeps digests and ids whose hex happens to hold an SSN-shaped or Luhn-valid digit run', () => {
+    // A share manifest's content hash, seen scrubbed as "7dada[redacted:ssn]bff..." before.
+    const text =
+      'sha256:7dada293095487bff759d47e76b35d7dc6c2103f8344cbefad7d395dbdb49d7b and an id a4111111111111111f';
+    expect(scrubString(text)).toBe(text);
+    expect(scrubString('SSN: 293095487, card 4111111111111111.')).toBe(
+      'SSN: [redacted:ssn], card [redacted:card].',
+    );
+  });
 });

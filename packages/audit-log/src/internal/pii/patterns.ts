@@ -16,6 +16,8 @@ import { luhn } from './luhn';
 // - US SSN: 3-2-4 digits with one kind of separator (hyphen, space or dot) or none (exactly 9
 //   digits, not part of a longer run), following the SSA's rules (area not 000, 666 or 9xx;
 //   group not 00; serial not 0000). Published sample numbers (078-05-1120) are scrubbed too.
+// - Cards and SSNs stand alone: a digit run inside a token of letters and digits (a SHA-256 hex
+//   digest, a UUID, a base64 id) is part of that token, not a number, so it is left as it is.
 
 /** What a match is replaced with. */
 export const REDACTED = {
@@ -35,8 +37,8 @@ export const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za
 export const NUMBERS = new RegExp(
   [
     String.raw`(\+[1-9][\d ().-]{5,24}\d)`,
-    String.raw`(?<!\d)(\d{13,19}|\d{4}([ -])\d{4}\3\d{4}\3\d{4}(?:\3\d{3})?|\d{4}([ -])\d{6}\4\d{4,5})(?!\d)`,
-    String.raw`(?<!\d)((?!000|666|9\d\d)\d{3}([- .]?)(?!00)\d{2}\6(?!0000)\d{4})(?!\d)`,
+    String.raw`(?<![A-Za-z\d])(\d{13,19}|\d{4}([ -])\d{4}\3\d{4}\3\d{4}(?:\3\d{3})?|\d{4}([ -])\d{6}\4\d{4,5})(?![A-Za-z\d])`,
+    String.raw`(?<![A-Za-z\d])((?!000|666|9\d\d)\d{3}([- .]?)(?!00)\d{2}\6(?!0000)\d{4})(?![A-Za-z\d])`,
     String.raw`((?<![\d+])(?:1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?!\d))`,
   ].join('|'),
   'g',
