@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import * as ui from '../src/index.js';
+import { MILLBROOK } from '../src/municipality/examples/millbrook.js';
 
 type Case = [label: string, element: ReactElement, expected: RegExp];
 
@@ -297,6 +298,15 @@ export const ssrCases: Record<string, Case[]> = {
         getRowId={(r: { id: string; email: string }) => r.id}
       />,
       /aria-rowcount="2"(?![\s\S]*a@example\.org)/,
+    ],
+  ],
+  MunicipalityProvider: [
+    [
+      'another town’s banner',
+      <ui.MunicipalityProvider key="a" municipality={MILLBROOK}>
+        <ui.OfficialBanner />
+      </ui.MunicipalityProvider>,
+      /An official website of the Town of Millbrook[\s\S]*millbrook-ma\.example/,
     ],
   ],
 };
