@@ -6,6 +6,7 @@ import { checkCatalogue } from './checkCatalogue.js';
 import { FORMAT_FALLBACKS, formatLocaleFor } from './formatLocale.js';
 import { en } from './locales/en.js';
 import { LOCALE_TAGS } from './localeTags.js';
+import { getTextDirection } from './messages.js';
 import { PENDING_TRANSLATIONS } from './pending.js';
 import { pluralCategories } from './plural.js';
 import { describeReview } from './review.js';
@@ -109,7 +110,7 @@ export const DatesAndNumbersInThisBrowser: Story = {
                 <code>{tag}</code>
               </th>
               <td data-testid={`format-${tag}`}>{format}</td>
-              <td lang={format}>
+              <td lang={format} dir={getTextDirection(format)}>
                 {new Intl.DateTimeFormat(format, { dateStyle: 'long', timeZone: 'UTC' }).format(
                   sample,
                 )}

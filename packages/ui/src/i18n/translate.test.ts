@@ -52,6 +52,12 @@ describe('createTranslator', () => {
     expect(createTranslator(catalogue).t('close')).toBe(`${LRI}Close${PDI}`);
   });
 
+  it('renders the idle-timeout warning auth-client shows, with Russian plurals', () => {
+    const { t } = createTranslator(CATALOGUES.ru);
+    expect(t('session.idleWarningMinutes', { count: 5 })).toContain('через 5 минут из-за');
+    expect(t('session.idleWarningSeconds', { count: 22 })).toContain('через 22 секунды из-за');
+  });
+
   it('app overrides win over the catalogue', () => {
     const { t } = createTranslator(CATALOGUES.es, { close: 'Cerrar ventana' });
     expect(t('close')).toBe('Cerrar ventana');

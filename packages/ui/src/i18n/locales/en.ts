@@ -4,7 +4,8 @@ import type { Catalogue } from '../catalogue.types.js';
  * English: the reference catalogue. Every other language is checked against these keys, their
  * placeholders and their plural messages. Plural messages are objects with one text per CLDR
  * plural category (`one`, `other` in English); `{count}` is the number, formatted for the locale.
- * Keys starting with `table.` are the DataTable's.
+ * Keys starting with `table.` are the DataTable's; `session.` keys are the idle-timeout warning
+ * that auth-client's `IdleTimeoutDialog` shows (an app passes `useI18n().t` to it).
  */
 export const en = {
   skipToMain: 'Skip to main content',
@@ -90,6 +91,20 @@ export const en = {
   'table.openRow': 'Open {row}',
   'table.gridHelp':
     'Arrow keys move between cells. Enter opens a row. Space selects a row. Shift with Enter on a column header adds it to the sort.',
+  'session.idleTitle': 'Are you still there?',
+  'session.idleWarningMinutes': {
+    one: 'For your security, you will be signed out in about {count} minute because of inactivity.',
+    other:
+      'For your security, you will be signed out in about {count} minutes because of inactivity.',
+  },
+  'session.idleWarningSeconds': {
+    one: 'For your security, you will be signed out in {count} second because of inactivity.',
+    other: 'For your security, you will be signed out in {count} seconds because of inactivity.',
+  },
+  'session.idleWarningMoment':
+    'For your security, you will be signed out in a moment because of inactivity.',
+  'session.staySignedIn': 'Stay signed in',
+  'session.signOutNow': 'Sign out now',
 } as const;
 
 /** The English catalogue: the source text, which every other language is checked against. */

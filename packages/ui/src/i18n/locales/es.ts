@@ -114,5 +114,21 @@ export const es = {
     'table.openRow': 'Abrir {row}',
     'table.gridHelp':
       'Las flechas mueven entre celdas. Intro abre una fila. Espacio selecciona una fila. Mayúsculas con Intro en un encabezado añade la columna al orden.',
+    'session.idleTitle': '¿Sigue ahí?',
+    'session.idleWarningMinutes': {
+      one: 'Por su seguridad, su sesión se cerrará en aproximadamente {count} minuto por inactividad.',
+      many: 'Por su seguridad, su sesión se cerrará en aproximadamente {count} de minutos por inactividad.',
+      other:
+        'Por su seguridad, su sesión se cerrará en aproximadamente {count} minutos por inactividad.',
+    },
+    'session.idleWarningSeconds': {
+      one: 'Por su seguridad, su sesión se cerrará en {count} segundo por inactividad.',
+      many: 'Por su seguridad, su sesión se cerrará en {count} de segundos por inactividad.',
+      other: 'Por su seguridad, su sesión se cerrará en {count} segundos por inactividad.',
+    },
+    'session.idleWarningMoment':
+      'Por su seguridad, su sesión se cerrará en un momento por inactividad.',
+    'session.staySignedIn': 'Mantener la sesión abierta',
+    'session.signOutNow': 'Cerrar sesión ahora',
   },
 } as const satisfies Catalogue;

@@ -121,5 +121,22 @@ export const fr = {
     'table.openRow': 'Ouvrir {row}',
     'table.gridHelp':
       'Les flèches déplacent entre les cellules. Entrée ouvre une ligne. Espace sélectionne une ligne. Maj avec Entrée sur un en-tête de colonne l’ajoute au tri.',
+    'session.idleTitle': 'Êtes-vous toujours là ?',
+    'session.idleWarningMinutes': {
+      one: 'Pour votre sécurité, vous serez déconnecté dans environ {count} minute en raison de votre inactivité.',
+      many: 'Pour votre sécurité, vous serez déconnecté dans environ {count} de minutes en raison de votre inactivité.',
+      other:
+        'Pour votre sécurité, vous serez déconnecté dans environ {count} minutes en raison de votre inactivité.',
+    },
+    'session.idleWarningSeconds': {
+      one: 'Pour votre sécurité, vous serez déconnecté dans {count} seconde en raison de votre inactivité.',
+      many: 'Pour votre sécurité, vous serez déconnecté dans {count} de secondes en raison de votre inactivité.',
+      other:
+        'Pour votre sécurité, vous serez déconnecté dans {count} secondes en raison de votre inactivité.',
+    },
+    'session.idleWarningMoment':
+      'Pour votre sécurité, vous serez déconnecté dans un instant en raison de votre inactivité.',
+    'session.staySignedIn': 'Rester connecté',
+    'session.signOutNow': 'Se déconnecter maintenant',
   },
 } as const satisfies Catalogue;

@@ -93,5 +93,16 @@ export const ht = {
     'table.openRow': 'Louvri {row}',
     'table.gridHelp':
       'Flèch yo deplase ant selil yo. Enter louvri yon liy. Espas chwazi yon liy. Shift ak Enter sou tèt yon kolòn ajoute l nan lòd la.',
+    'session.idleTitle': 'Ou la toujou?',
+    'session.idleWarningMinutes': {
+      other: 'Pou sekirite ou, n ap dekonekte ou nan apeprè {count} minit paske ou pa aktif.',
+    },
+    'session.idleWarningSeconds': {
+      other: 'Pou sekirite ou, n ap dekonekte ou nan {count} segonn paske ou pa aktif.',
+    },
+    'session.idleWarningMoment':
+      'Pou sekirite ou, n ap dekonekte ou nan yon ti moman paske ou pa aktif.',
+    'session.staySignedIn': 'Rete konekte',
+    'session.signOutNow': 'Dekonekte kounye a',
   },
 } as const satisfies Catalogue;

@@ -93,5 +93,17 @@ export const kea = {
     'table.openRow': 'Abri {row}',
     'table.gridHelp':
       'Setas ta muda entre sélulas. Enter ta abri un linha. Spasu ta skodje un linha. Shift ku Enter na kabesalhu di koluna ta djunta-l na ordenason.',
+    'session.idleTitle': 'Bu sta li inda?',
+    'session.idleWarningMinutes': {
+      other:
+        'Pa bu siguransa, nu ta fitxa bu sesãu na más ó menus {count} minutu pamodi falta di atividadi.',
+    },
+    'session.idleWarningSeconds': {
+      other: 'Pa bu siguransa, nu ta fitxa bu sesãu na {count} sigundu pamodi falta di atividadi.',
+    },
+    'session.idleWarningMoment':
+      'Pa bu siguransa, nu ta fitxa bu sesãu dentu di un momentu pamodi falta di atividadi.',
+    'session.staySignedIn': 'Fika konektadu',
+    'session.signOutNow': 'Sai gosi',
   },
 } as const satisfies Catalogue;

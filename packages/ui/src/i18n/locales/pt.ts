@@ -114,5 +114,21 @@ export const pt = {
     'table.openRow': 'Abrir {row}',
     'table.gridHelp':
       'As setas movem entre as células. Enter abre uma linha. Espaço seleciona uma linha. Shift com Enter no cabeçalho de uma coluna a adiciona à ordenação.',
+    'session.idleTitle': 'Você ainda está aí?',
+    'session.idleWarningMinutes': {
+      one: 'Para sua segurança, você será desconectado em cerca de {count} minuto por inatividade.',
+      many: 'Para sua segurança, você será desconectado em cerca de {count} de minutos por inatividade.',
+      other:
+        'Para sua segurança, você será desconectado em cerca de {count} minutos por inatividade.',
+    },
+    'session.idleWarningSeconds': {
+      one: 'Para sua segurança, você será desconectado em {count} segundo por inatividade.',
+      many: 'Para sua segurança, você será desconectado em {count} de segundos por inatividade.',
+      other: 'Para sua segurança, você será desconectado em {count} segundos por inatividade.',
+    },
+    'session.idleWarningMoment':
+      'Para sua segurança, você será desconectado em instantes por inatividade.',
+    'session.staySignedIn': 'Continuar conectado',
+    'session.signOutNow': 'Sair agora',
   },
 } as const satisfies Catalogue;

@@ -101,5 +101,20 @@ export const so = {
     'table.openRow': 'Fur {row}',
     'table.gridHelp':
       'Furayaasha fallaadhaha ayaa u kala guura unugyada. Enter wuxuu furaa saf. Space wuxuu doortaa saf. Shift iyo Enter oo lagu riixo cinwaanka tiirka ayaa ku daraya kala soocidda.',
+    'session.idleTitle': 'Weli ma joogtaa?',
+    'session.idleWarningMinutes': {
+      one: 'Amniga awgiis, waxaa lagaa saari doonaa qiyaastii {count} daqiiqo gudahood sababtoo ah firfircoonaan la’aan.',
+      other:
+        'Amniga awgiis, waxaa lagaa saari doonaa qiyaastii {count} daqiiqo gudahood sababtoo ah firfircoonaan la’aan.',
+    },
+    'session.idleWarningSeconds': {
+      one: 'Amniga awgiis, waxaa lagaa saari doonaa {count} ilbiriqsi gudahood sababtoo ah firfircoonaan la’aan.',
+      other:
+        'Amniga awgiis, waxaa lagaa saari doonaa {count} ilbiriqsi gudahood sababtoo ah firfircoonaan la’aan.',
+    },
+    'session.idleWarningMoment':
+      'Amniga awgiis, waxaa lagaa saari doonaa dhowaan sababtoo ah firfircoonaan la’aan.',
+    'session.staySignedIn': 'Sii jir',
+    'session.signOutNow': 'Hadda ka bax',
   },
 } as const satisfies Catalogue;

@@ -89,5 +89,15 @@ export const vi = {
     'table.openRow': 'Mở {row}',
     'table.gridHelp':
       'Các phím mũi tên di chuyển giữa các ô. Enter mở một hàng. Phím cách chọn một hàng. Shift cùng Enter trên tiêu đề cột sẽ thêm cột đó vào thứ tự sắp xếp.',
+    'session.idleTitle': 'Bạn vẫn còn ở đó chứ?',
+    'session.idleWarningMinutes': {
+      other: 'Vì lý do bảo mật, bạn sẽ bị đăng xuất sau khoảng {count} phút do không hoạt động.',
+    },
+    'session.idleWarningSeconds': {
+      other: 'Vì lý do bảo mật, bạn sẽ bị đăng xuất sau {count} giây do không hoạt động.',
+    },
+    'session.idleWarningMoment': 'Vì lý do bảo mật, bạn sẽ sớm bị đăng xuất do không hoạt động.',
+    'session.staySignedIn': 'Tiếp tục đăng nhập',
+    'session.signOutNow': 'Đăng xuất ngay',
   },
 } as const satisfies Catalogue;

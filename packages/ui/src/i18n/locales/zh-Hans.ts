@@ -88,5 +88,15 @@ export const zhHans = {
     'table.openRow': '打开{row}',
     'table.gridHelp':
       '使用方向键在单元格之间移动。按 Enter 打开一行。按空格键选择一行。在列标题上按 Shift 加 Enter 可将该列加入排序。',
+    'session.idleTitle': '您还在吗？',
+    'session.idleWarningMinutes': {
+      other: '为了您的安全，由于长时间未操作，您将在约 {count} 分钟后退出登录。',
+    },
+    'session.idleWarningSeconds': {
+      other: '为了您的安全，由于长时间未操作，您将在 {count} 秒后退出登录。',
+    },
+    'session.idleWarningMoment': '为了您的安全，由于长时间未操作，您即将退出登录。',
+    'session.staySignedIn': '保持登录',
+    'session.signOutNow': '立即退出',
   },
 } as const satisfies Catalogue;

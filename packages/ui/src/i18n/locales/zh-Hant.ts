@@ -88,5 +88,15 @@ export const zhHant = {
     'table.openRow': '開啟{row}',
     'table.gridHelp':
       '使用方向鍵在儲存格之間移動。按 Enter 開啟一列。按空白鍵選取一列。在欄標題上按 Shift 加 Enter 可將該欄加入排序。',
+    'session.idleTitle': '您還在嗎？',
+    'session.idleWarningMinutes': {
+      other: '為了您的安全，由於長時間未操作，您將在約 {count} 分鐘後登出。',
+    },
+    'session.idleWarningSeconds': {
+      other: '為了您的安全，由於長時間未操作，您將在 {count} 秒後登出。',
+    },
+    'session.idleWarningMoment': '為了您的安全，由於長時間未操作，您即將登出。',
+    'session.staySignedIn': '保持登入',
+    'session.signOutNow': '立即登出',
   },
 } as const satisfies Catalogue;
