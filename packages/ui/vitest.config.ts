@@ -10,7 +10,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 /**
  * Two projects, both run by `npm test`: `unit` (jsdom and Node: logic, SSR, dist and size) and
- * `storybook` (every story as a test in headless Chromium, failing on any axe violation).
+ * `storybook` (every story as a test in headless Chromium, failing on any axe violation, then
+ * re-checked with forced colors and reduced motion emulated: .storybook/vitest.setup.ts).
  * The browser is the machine's Chromium; no tool here downloads one.
  */
 export default defineConfig({
@@ -43,10 +44,12 @@ export default defineConfig({
             'react-stately',
             '@internationalized/date',
             'zod',
+            'axe-core',
           ],
         },
         test: {
           name: 'storybook',
+          setupFiles: [join(here, '.storybook/vitest.setup.ts')],
           browser: {
             enabled: true,
             headless: true,

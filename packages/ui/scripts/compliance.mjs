@@ -59,7 +59,28 @@ const results = JSON.parse(readFileSync(outFile, 'utf8'));
 rmSync(outFile, { force: true });
 
 const byFile = new Map(results.testResults.map((r) => [r.name, r]));
-const humanize = (name) => name.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
+/** `passed` when every story was checked and none found anything; otherwise what was found. */
+function runResult(stories, found) {
+  const checked = stories.filter((s) => found(s) !== undefined);
+  const problems = checked.flatMap((s) => found(s));
+  if (checked.length === 0) return { result: 'not run', checkedStories: 0, problems: [] };
+  return {
+    result:
+      problems.length === 0 && checked.length === stories.length
+        ? 'passed'
+        : problems.length
+          ? 'failed'
+          : 'partly run',
+    checkedStories: checked.length,
+    problems,
+  };
+}
+// Storybook's story names from export names: "OneLeftEdgeAt1280" is "One Left Edge At 1280".
+const humanize = (name) =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
+    .replace(/([a-zA-Z])(\d)/g, '$1 $2');
 const components = storyFiles
   .map((file) => {
     const { title, wcag, stories } = parseStories(file);
@@ -68,11 +89,16 @@ const components = storyFiles
       const test = tests.find((t) => t.title === humanize(story.name) || t.title === story.name);
       const failure = (test?.failureMessages ?? []).join('\n');
       const violations = [...failure.matchAll(/\(([a-z0-9-]+)\)"/g)].map((m) => m[1]);
+      // Written by .storybook/vitest.setup.ts after the story passed in the default media.
+      const forced = test?.meta?.forcedColors;
+      const motion = test?.meta?.reducedMotion;
       return {
         story: story.name,
         status: test?.status ?? 'not run',
         keyboardTest: story.keyboard,
         violations,
+        forcedColors: forced ? { violations: forced.violations } : null,
+        reducedMotion: motion ? { moving: motion.moving } : null,
         ...(failure && violations.length === 0 ? { failure: failure.split('\n')[0] } : {}),
       };
     });
@@ -83,6 +109,8 @@ const components = storyFiles
       stories: storyResults,
       keyboardTests: storyResults.filter((s) => s.keyboardTest).map((s) => s.story),
       violations: storyResults.flatMap((s) => s.violations),
+      forcedColors: runResult(storyResults, (s) => s.forcedColors?.violations),
+      reducedMotion: runResult(storyResults, (s) => s.reducedMotion?.moving),
       wcagCriteria: wcag,
       passed: storyResults.every((s) => s.status === 'passed'),
     };
@@ -99,6 +127,10 @@ const report = {
     stories: components.reduce((n, c) => n + c.stories.length, 0),
     keyboardTests: components.reduce((n, c) => n + c.keyboardTests.length, 0),
     violations: components.reduce((n, c) => n + c.violations.length, 0),
+    forcedColorsChecked: components.reduce((n, c) => n + c.forcedColors.checkedStories, 0),
+    forcedColorsViolations: components.reduce((n, c) => n + c.forcedColors.problems.length, 0),
+    reducedMotionChecked: components.reduce((n, c) => n + c.reducedMotion.checkedStories, 0),
+    reducedMotionMoving: components.reduce((n, c) => n + c.reducedMotion.problems.length, 0),
     failedStories: components.reduce(
       (n, c) => n + c.stories.filter((s) => s.status !== 'passed').length,
       0,
@@ -122,7 +154,10 @@ const rows = components
       c,
     ) => `<tr><th scope="row">${esc(c.title)}</th><td>${c.stories.map((s) => esc(s.story)).join(', ')}</td>
 <td>${c.keyboardTests.map(esc).join(', ') || '—'}</td><td>${c.wcagCriteria.map(esc).join(', ')}</td>
-<td>${c.violations.length === 0 ? 'None' : esc(c.violations.join(', '))}</td><td>${c.passed ? 'Passed' : '<strong>Failed</strong>'}</td></tr>`,
+<td>${c.violations.length === 0 ? 'None' : esc(c.violations.join(', '))}</td>
+<td>${esc(c.forcedColors.result)}${c.forcedColors.problems.length ? `: ${esc(c.forcedColors.problems.join(', '))}` : ''}</td>
+<td>${esc(c.reducedMotion.result)}${c.reducedMotion.problems.length ? `: ${esc(c.reducedMotion.problems.join(', '))}` : ''}</td>
+<td>${c.passed ? 'Passed' : '<strong>Failed</strong>'}</td></tr>`,
   )
   .join('\n');
 writeFileSync(
@@ -136,9 +171,11 @@ th,td{border:1px solid #58585b;padding:.4rem;text-align:start;vertical-align:top
 <p>Generated ${esc(report.generatedAt)}. Every story ran as a test in headless Chromium with axe-core ${esc(axe.version)}, checked against ${esc(report.standard)}; an axe violation fails the story.</p>
 <ul><li>${report.totals.components} components, ${report.totals.stories} stories</li>
 <li>${report.totals.keyboardTests} keyboard and interaction tests</li>
-<li>${report.totals.violations} axe violations; ${report.totals.failedStories} failed stories</li></ul>
+<li>${report.totals.violations} axe violations; ${report.totals.failedStories} failed stories</li>
+<li>Forced colors (Chromium emulation of <code>forced-colors: active</code>, axe again): ${report.totals.forcedColorsChecked} stories checked, ${report.totals.forcedColorsViolations} violations</li>
+<li>Reduced motion (emulated <code>prefers-reduced-motion: reduce</code>; nothing may still transition or animate unless marked essential): ${report.totals.reducedMotionChecked} stories checked, ${report.totals.reducedMotionMoving} moving elements</li></ul>
 <table><caption>Per component</caption><thead><tr><th scope="col">Component</th><th scope="col">Stories</th><th scope="col">Keyboard tests</th>
-<th scope="col">WCAG success criteria</th><th scope="col">Violations</th><th scope="col">Result</th></tr></thead><tbody>
+<th scope="col">WCAG success criteria</th><th scope="col">Axe violations</th><th scope="col">Forced colors (axe)</th><th scope="col">Reduced motion</th><th scope="col">Result</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
 <h2>Axe rules checked (${rules.length})</h2><ul>${rules.map((r) => `<li><code>${esc(r.id)}</code>: ${esc(r.help)}</li>`).join('')}</ul>

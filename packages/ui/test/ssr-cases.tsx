@@ -35,6 +35,206 @@ export const ssrCases: Record<string, Case[]> = {
       /<main id="main" tabindex="-1"[^>]*>Body<\/main>/,
     ],
   ],
+  CharacterCount: [
+    [
+      'count described',
+      <ui.CharacterCount key="a" id="d" label="Details" maxCharacters={10} defaultValue="abc" />,
+      /aria-describedby="d-count".*7 characters remaining/,
+    ],
+  ],
+  BackLink: [
+    [
+      'default label',
+      <ui.BackLink key="a" href="/prev" />,
+      /<a class="cob-back-link" href="\/prev">.*Back<\/a>/,
+    ],
+  ],
+  Panel: [
+    [
+      'heading and body',
+      <ui.Panel key="a" title="Done">
+        Ref 42
+      </ui.Panel>,
+      /<h1 class="cob-panel__title">Done<\/h1>.*Ref 42/,
+    ],
+  ],
+  InsetText: [['text', <ui.InsetText key="a">Note</ui.InsetText>, /cob-inset-text">Note/]],
+  WarningText: [
+    [
+      'spoken prefix',
+      <ui.WarningText key="a">Fine</ui.WarningText>,
+      /aria-hidden="true">!<\/span>.*Warning: <\/span>Fine/,
+    ],
+  ],
+  PhaseBanner: [
+    [
+      'phase tag',
+      <ui.PhaseBanner key="a" phase="beta">
+        New
+      </ui.PhaseBanner>,
+      /cob-tag[^>]*>Beta<\/strong>/,
+    ],
+  ],
+  NotificationBanner: [
+    [
+      'labelled region',
+      <ui.NotificationBanner key="a">Hi</ui.NotificationBanner>,
+      /<section[^>]*aria-labelledby="([^"]+)".*id="\1">Important/,
+    ],
+  ],
+  SummaryCard: [
+    [
+      'title and actions',
+      <ui.SummaryCard key="a" title="Contact" actions={[{ href: '/c', label: 'Change' }]}>
+        x
+      </ui.SummaryCard>,
+      /<section[^>]*aria-labelledby.*Change<span class="cob-visually-hidden"> \(Contact\)/,
+    ],
+  ],
+  TaskList: [
+    [
+      'status describes link',
+      <ui.TaskList key="a" items={[{ title: 'Details', href: '/d', status: 'completed' }]} />,
+      /aria-describedby="([^"]+)">Details<\/a>.*id="\1"[^>]*>Completed/,
+    ],
+  ],
+  Table: [
+    [
+      'row headers',
+      <ui.Table
+        key="a"
+        caption="Fees"
+        columns={[
+          { id: 'a', header: 'A' },
+          { id: 'b', header: 'B', numeric: true },
+        ]}
+        rows={[{ a: 'x', b: '1' }]}
+      />,
+      /<section class="cob-table-wrap" aria-labelledby.*<caption.*Fees.*<th scope="row"[^>]*>x<\/th><td class="cob-table__cell cob-table__cell--numeric">1/,
+    ],
+  ],
+  Stack: [
+    [
+      'gap token',
+      <ui.Stack key="a" gap={2}>
+        x
+      </ui.Stack>,
+      /class="cob-stack" style="--cob-stack-gap:var\(--cob-space-2\)"/,
+    ],
+  ],
+  Grid: [
+    [
+      'min width',
+      <ui.Grid key="a" minColumnWidth="10rem">
+        x
+      </ui.Grid>,
+      /--cob-grid-min:10rem/,
+    ],
+  ],
+  Prose: [
+    [
+      'wrapper',
+      <ui.Prose key="a">
+        <p>x</p>
+      </ui.Prose>,
+      /cob-prose"><p>x/,
+    ],
+  ],
+  Heading: [
+    [
+      'level, size and caption',
+      <ui.Heading key="a" level={2} size="xl" caption="Step 1">
+        Name
+      </ui.Heading>,
+      /<h2 class="cob-heading cob-heading--xl"><span class="cob-heading__caption">Step 1<\/span> (<!-- -->)?Name<\/h2>/,
+    ],
+  ],
+  ServiceNavigation: [
+    [
+      'all links before hydration',
+      <ui.ServiceNavigation
+        key="a"
+        items={[
+          { href: '/', label: 'Home', current: true },
+          { href: '/a', label: 'Apply' },
+        ]}
+      />,
+      /<nav[^>]*aria-label="Service"><ul[^>]*class="cob-service-nav__list">.*aria-current="page"[^>]*>Home.*Apply/,
+    ],
+  ],
+  PasswordInput: [
+    [
+      'hidden by default',
+      <ui.PasswordInput key="a" id="pw" label="Password" />,
+      /type="password".*autoComplete="current-password".*aria-controls="pw"[^>]*>Show<\/button>/,
+    ],
+  ],
+  ExitThisPage: [
+    [
+      'link that works without JS',
+      <ui.ExitThisPage key="a" href="https://www.weather.gov" />,
+      /<a href="https:\/\/www.weather.gov" role="button"[^>]*>Exit this page/,
+    ],
+  ],
+  CookieBanner: [
+    [
+      'question',
+      <ui.CookieBanner key="a" title="Cookies" cookiesHref="/c" onChoice={() => {}}>
+        Why
+      </ui.CookieBanner>,
+      /<section[^>]*aria-labelledby.*Accept additional cookies.*Reject additional cookies.*href="\/c"/,
+    ],
+  ],
+  Search: [
+    [
+      'landmark and label',
+      <ui.Search key="a" action="/s" />,
+      // Attribute order is React's (it moves a form's action and method last): match any order.
+      /<form(?=[^>]*action="\/s")(?=[^>]*method="get")[^>]*role="search".*<label[^>]*>Search<\/label>.*type="search".*name="q"/,
+    ],
+  ],
+  LanguageSelector: [
+    [
+      'lang and current',
+      <ui.LanguageSelector
+        key="a"
+        current="es"
+        languages={[
+          { code: 'en', name: 'English', href: '/en' },
+          { code: 'es', name: 'Español', href: '/es' },
+        ]}
+      />,
+      /hrefLang="es" lang="es" aria-current="true"[^>]*>Español/,
+    ],
+  ],
+  InPageNavigation: [
+    [
+      'contents',
+      <ui.InPageNavigation key="a" items={[{ id: 'fees', label: 'Fees' }]} />,
+      /<nav[^>]*aria-label="Contents">.*href="#fees"/,
+    ],
+  ],
+  Toggletip: [
+    [
+      'closed with empty live region',
+      <ui.Toggletip key="a">Tip</ui.Toggletip>,
+      /aria-expanded="false".*More information.*role="status"[^>]*><\/span>/,
+    ],
+  ],
+  TimeInput: [
+    [
+      'hours and minutes',
+      <ui.TimeInput key="a" legend="Time" name="t" id="t" />,
+      /<legend.*Time.*for="t"[^>]*>Hours.*name="t-hours".*Minutes.*name="t-minutes"/,
+    ],
+  ],
+  DateRange: [
+    [
+      'two fields',
+      <ui.DateRange key="a" legend="Closure" name="c" />,
+      /<legend[^>]*>Closure.*Start date.*End date/,
+    ],
+  ],
   TextField: [
     [
       'label, hint and error wired',
@@ -108,9 +308,9 @@ export const ssrCases: Record<string, Case[]> = {
   ],
   Alert: [
     [
-      'variant',
+      'variant with icon and spoken name',
       <ui.Alert key="a" variant="error" title="Could not save" />,
-      /cob-alert--error.*<h2[^>]*>Could not save/,
+      /cob-alert--error.*<svg.*<h2[^>]*><span class="cob-visually-hidden">Error: <\/span>Could not save/,
     ],
   ],
   Dialog: [

@@ -1,17 +1,16 @@
 'use client';
 import { useCallback } from 'react';
 import type { Message, MessageKey } from '../i18n/catalogue.types.js';
-import { CATALOGUES } from '../i18n/catalogues.js';
 import { useI18n } from '../i18n/context.js';
-import { en } from '../i18n/locales/en.js';
-import { resolveLocale } from '../i18n/localeTags.js';
+import type { en } from '../i18n/locales/en.js';
 import { type MessageValues, renderMessage } from '../i18n/translate.js';
 
 /**
  * The DataTable's strings live in the kit's catalogues under `table.*` keys, so they come from
  * the same `I18nProvider` as every other component and exist in every built-in language. This
  * module keeps the DataTable's own view of them (keys without the prefix) for the `messages`
- * prop, which overrides some of them for one table.
+ * prop, which overrides some of them for one table. The per-language sets live in
+ * `DataTable.builtInMessages.ts`, so the component's bundle does not carry every catalogue.
  */
 type TableKey = Extract<MessageKey, `table.${string}`>;
 
@@ -25,35 +24,12 @@ export type DataTableMessages = {
     : Exclude<Message, string>;
 };
 
-function tableMessages(messages: Partial<Record<MessageKey, Message>>) {
+/** The `table.*` strings of a set of messages, keyed without the prefix. */
+export function tableMessages(messages: Partial<Record<MessageKey, Message>>) {
   const out: Record<string, Message> = {};
   for (const [key, value] of Object.entries(messages))
     if (key.startsWith('table.') && value !== undefined) out[key.slice(6)] = value;
   return out as Partial<DataTableMessages>;
-}
-
-/** English DataTable strings (the reference). */
-export const dataTableEn = tableMessages(en) as DataTableMessages;
-
-/** Spanish DataTable strings. */
-export const dataTableEs = tableMessages(CATALOGUES.es.messages) as DataTableMessages;
-
-/** The DataTable strings shipped with the kit, by locale tag. */
-export const DATA_TABLE_MESSAGES: Readonly<Record<string, Partial<DataTableMessages>>> =
-  Object.fromEntries(
-    Object.entries(CATALOGUES).map(([tag, catalogue]) => [tag, tableMessages(catalogue.messages)]),
-  );
-
-/** The DataTable strings for a locale: built-in language over English, then overrides. */
-export function resolveDataTableMessages(
-  locale: string,
-  overrides: Partial<DataTableMessages> = {},
-): DataTableMessages {
-  return {
-    ...dataTableEn,
-    ...DATA_TABLE_MESSAGES[resolveLocale(locale)],
-    ...overrides,
-  } as DataTableMessages;
 }
 
 /**

@@ -392,3 +392,35 @@ export const RightToLeft: Story = {
     await expect(document.activeElement).toHaveAttribute('role', 'rowheader');
   },
 };
+
+/**
+ * Props a React Server Component can pass: `rowIdKey` instead of `getRowId`, named formats and
+ * a link template instead of functions (see DataTable.server.test.tsx).
+ */
+export const ServerComponentProps: Story = {
+  render: ({ getRowId: _functionsStayOnTheClient, ...args }) => (
+    <RequestTable
+      {...args}
+      rowIdKey="service_request_id"
+      columns={[
+        {
+          id: 'service_request_id',
+          header: 'Request',
+          rowHeader: true,
+          href: '#request-{service_request_id}',
+        },
+        { id: 'service_name', header: 'Service' },
+        { id: 'requested_datetime', header: 'Opened', format: 'date' },
+        { id: 'status', header: 'Status' },
+      ]}
+    />
+  ),
+  play: async ({ canvas }) => {
+    const first = requests[0] as Req;
+    const link = canvas.getByRole('link', { name: first.service_request_id });
+    await expect(link).toHaveAttribute(
+      'href',
+      `#request-${encodeURIComponent(first.service_request_id)}`,
+    );
+  },
+};

@@ -21,7 +21,6 @@ import {
   type Updater,
   useTable,
 } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   type KeyboardEvent,
   type MouseEvent,
@@ -45,9 +44,16 @@ import type {
   DataTableProps,
   DataTableSort,
 } from './DataTable.types.js';
-import { makeCompare, type ResolvedColumn, resolveColumns } from './DataTable.utils.js';
+import {
+  makeCompare,
+  type ResolvedColumn,
+  resolveColumns,
+  rowIdReader,
+} from './DataTable.utils.js';
 import { type BodyRowContext, type BodyRowModel, DataTableRow, SELECT_ID } from './DataTableRow.js';
-import { toCsv } from './toCsv.js';
+import { exportCsv } from './features/csvExport.js';
+import { useControllable, useLiveMessage } from './features/state.js';
+import { ROW_HEIGHT, useRowVirtualization } from './features/virtualization.js';
 
 const features = tableFeatures({
   columnFilteringFeature,
@@ -64,51 +70,9 @@ type Features = typeof features;
 // biome-ignore lint/suspicious/noExplicitAny: rows are the app's records; the table is generic over them.
 type AnyRow = any;
 
-/** Above this many rows on screen at once, rows are virtualized. */
-const VIRTUAL_THRESHOLD = 60;
-const ROW_HEIGHT: Record<DataTableDensity, number> = { comfortable: 48, compact: 36 };
 const EMPTY_SELECTED = {};
 const ALL_ROWS = { pageIndex: 0, pageSize: Number.MAX_SAFE_INTEGER };
 const ANNOUNCE_DELAY_MS = 400;
-
-/** Keeps state inside the component unless the app controls it (value + callback). */
-function useControllable<T>(
-  controlled: T | undefined,
-  initial: T,
-  onChange: ((value: T) => void) | undefined,
-): [T, (updater: Updater<T>) => T] {
-  const [inner, setInner] = useState<T>(initial);
-  const value = controlled === undefined ? inner : controlled;
-  const valueRef = useRef(value);
-  valueRef.current = value;
-  const set = useCallback(
-    (updater: Updater<T>) => {
-      const next = functionalUpdate(updater, valueRef.current);
-      valueRef.current = next;
-      setInner(next);
-      onChange?.(next);
-      return next;
-    },
-    [onChange],
-  );
-  return [value, set];
-}
-
-/** A polite live region owned by the table; it exists before any message, so none is lost. */
-function useLiveMessage(): [string, (message: string) => void] {
-  const [message, setMessage] = useState('');
-  const frame = useRef(0);
-  const announce = useCallback((next: string) => {
-    // Clear, then set on the next frame: a repeated message is announced again.
-    setMessage('');
-    if (typeof requestAnimationFrame === 'function') {
-      cancelAnimationFrame(frame.current);
-      frame.current = requestAnimationFrame(() => setMessage(next));
-    } else setMessage(next);
-  }, []);
-  useEffect(() => () => cancelAnimationFrame(frame.current), []);
-  return [message, announce];
-}
 
 interface ActiveCell {
   /** `null` for the header row. */
@@ -130,7 +94,7 @@ interface ActiveCell {
  *   caption="Open requests"
  *   data={requests}
  *   columns={columnsFromSchema(ServiceRequest, { viewerClearance: principal.clearance })}
- *   getRowId={(r) => r.service_request_id}
+ *   rowIdKey="service_request_id"
  *   viewerClearance={principal.clearance}
  *   pageSize={25}
  * />
@@ -141,7 +105,8 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
     hideCaption = false,
     data,
     columns,
-    getRowId,
+    getRowId: getRowIdProp,
+    rowIdKey,
     getRowLabel,
     viewerClearance = 'public',
     searchable = true,
@@ -172,6 +137,7 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
   const baseId = id ?? `cob-dt${generatedId.replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const captionId = `${baseId}-caption`;
   const helpId = `${baseId}-help`;
+  const getRowId = useMemo(() => rowIdReader(getRowIdProp, rowIdKey), [getRowIdProp, rowIdKey]);
   const gridMode = props.grid ?? (onRowOpen !== undefined || selectable);
   const manual = server !== undefined;
 
@@ -380,29 +346,8 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
     .map((col) => (col.id === SELECT_ID ? '3rem' : (byId.get(col.id)?.width ?? '1fr')))
     .join(' ');
 
-  // Virtualization: only the rows in view (plus a few) are in the DOM.
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtual = rows.length > VIRTUAL_THRESHOLD;
-  const rowHeight = ROW_HEIGHT[density];
-  // The virtualizer lays out every row again (100,000 key look-ups) whenever `getItemKey` changes
-  // identity, so it only changes with the rows: a scroll re-render then costs the visible rows.
-  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
-  const getScrollElement = useCallback(() => scrollRef.current, []);
-  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement,
-    estimateSize,
-    getItemKey,
-    overscan: 6,
-    enabled: virtual,
-    initialRect: { width: 1024, height: 600 },
-  });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure when the row height changes
-  useEffect(() => {
-    virtualizer.measure();
-  }, [density, virtualizer]);
-  const virtualItems = virtual ? virtualizer.getVirtualItems() : [];
+  // Virtualization: only the rows in view (plus a few) are in the DOM (features/virtualization).
+  const { scrollRef, virtual, virtualizer, virtualItems } = useRowVirtualization(rows, density);
 
   // Keyboard grid: one cell (or the control in it) is in the tab order at a time.
   const [active, setActive] = useState<ActiveCell>({ rowId: null, col: 0 });
@@ -484,7 +429,10 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
     const col = Number(cell.dataset.cobCol);
     const rowId = rowEl.dataset.cobRowId ?? null;
     const r = rowId === null ? -1 : (rowIndexById?.get(rowId) ?? -1);
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 480) / rowHeight) - 1);
+    const page = Math.max(
+      1,
+      Math.floor((scrollRef.current?.clientHeight ?? 480) / ROW_HEIGHT[density]) - 1,
+    );
     let handled = true;
     switch (event.key) {
       case 'ArrowDown':
@@ -555,36 +503,16 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
   };
 
   // CSV export of what the viewer sees: filtered and sorted rows, visible columns, redacted.
-  const exportCsv = async () => {
-    const exportRows = (manual ? rows : table.getPrePaginatedRowModel().rows).map(
-      (r) => r.original,
-    );
-    const cols = visibleColumns
-      .map((c) => byId.get(c.id))
-      .filter((c): c is ResolvedColumn<TData> => c !== undefined);
-    const csv = toCsv(
-      exportRows,
-      cols.map((c) => ({
-        header: c.header,
-        text: c.redacted ? () => t('redacted') : (row: AnyRow) => c.text(row),
-      })),
-    );
-    const fileName = `${exportFileName}.csv`;
-    const verdict = await onExport?.({
-      columns: cols.map((c) => c.id),
-      redactedColumns: cols.filter((c) => c.redacted).map((c) => c.id),
-      rowCount: exportRows.length,
-      fileName,
-      csv,
+  const onExportClick = () =>
+    exportCsv({
+      rows: (manual ? rows : table.getPrePaginatedRowModel().rows).map((r) => r.original as TData),
+      columns: visibleColumns
+        .map((c) => byId.get(c.id))
+        .filter((c): c is ResolvedColumn<TData> => c !== undefined),
+      redactedText: t('redacted'),
+      fileName: `${exportFileName}.csv`,
+      onExport,
     });
-    if (verdict === false || typeof URL.createObjectURL !== 'function') return;
-    const url = URL.createObjectURL(new Blob([`\uFEFF${csv}`], { type: 'text/csv;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-  };
 
   const goToPage = (pageIndex: number) => {
     const next = Math.max(0, Math.min(pageCount - 1, pageIndex));
@@ -753,7 +681,7 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
           </div>
         ) : null}
         {exportable ? (
-          <Button variant="secondary" onClick={() => void exportCsv()}>
+          <Button variant="secondary" onClick={() => void onExportClick()}>
             {s('exportCsv')}
           </Button>
         ) : null}
@@ -933,7 +861,11 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
             {loading
               ? stateRow(
                   <>
-                    <span className="cob-spinner cob-spinner--inline" aria-hidden="true" />{' '}
+                    <span
+                      className="cob-spinner cob-spinner--inline"
+                      aria-hidden="true"
+                      data-cob-motion="essential"
+                    />{' '}
                     {s('loadingRows')}
                   </>,
                 )

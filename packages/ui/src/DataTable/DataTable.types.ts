@@ -1,5 +1,6 @@
-import type { CLASSIFICATIONS } from '@cityofboston/standards-schema';
+import type { CLASSIFICATIONS } from '@cityofboston/standards-schema/core';
 import type { ReactNode } from 'react';
+import type { DataTableFormatName } from './DataTable.formats.js';
 import type { DataTableMessages } from './DataTable.messages.js';
 
 /** A data classification level, as standards-schema orders them (`public` < ... < `restricted`). */
@@ -7,9 +8,12 @@ export type Classification = (typeof CLASSIFICATIONS)[number];
 
 /**
  * One column of a {@link DataTable}. Plain data, so it can come from
- * {@link columnsFromSchema} or be written by hand.
+ * {@link columnsFromSchema} or be written by hand. From a React Server Component use only the
+ * data fields (`id`, `header`, a named `format`, `href`...): functions (`accessor`, a `format`
+ * function, `cell`) cannot cross to the client, so pass them only from a client component.
  * @example
  * const status: DataTableColumn<ServiceRequest> = { id: 'status', header: 'Status' };
+ * const opened: DataTableColumn<ServiceRequest> = { id: 'requested_datetime', header: 'Opened', format: 'date' };
  */
 export interface DataTableColumn<TData> {
   /** Unique among the table's columns. Also the default accessor: a dotted path (`contact.email`). */
@@ -20,9 +24,16 @@ export interface DataTableColumn<TData> {
   accessor?: (row: TData) => unknown;
   /**
    * The value as text: what the cell shows (unless `cell` is given), what CSV export writes.
+   * A name from {@link DATA_TABLE_FORMATS} (`'date'`, `'currency'`...) works from a server
+   * component; a function only from a client component.
    * Default: dates and times in the viewer's locale, numbers with grouping, the rest as text.
    */
-  format?: (value: unknown, row: TData, locale: string) => string;
+  format?: DataTableFormatName | ((value: unknown, row: TData, locale: string) => string);
+  /**
+   * Makes the cell a link: a URL template whose `{path}` placeholders are filled from the row
+   * (URL-encoded), e.g. `'/cases/{service_request_id}'`. Serializable, unlike `cell`.
+   */
+  href?: string;
   /** Custom cell content (a link, a tag). Receives the value only when the viewer may see it. */
   cell?: (value: unknown, row: TData) => ReactNode;
   /**
@@ -94,8 +105,16 @@ export interface DataTableProps<TData> {
   hideCaption?: boolean;
   data: readonly TData[];
   columns: readonly DataTableColumn<TData>[];
-  /** A stable id per row (selection, focus and scroll survive sorting by it). */
-  getRowId: (row: TData, index: number) => string;
+  /**
+   * The field (a dotted path) that holds each row's stable id, e.g. `'service_request_id'`.
+   * Serializable, so it works from a React Server Component. Give this or `getRowId`.
+   */
+  rowIdKey?: string;
+  /**
+   * A stable id per row (selection, focus and scroll survive sorting by it). A function, so only
+   * from a client component; from a server component use `rowIdKey`.
+   */
+  getRowId?: (row: TData, index: number) => string;
   /** A short name per row for screen readers ("Case 1010"), default the row-header column. */
   getRowLabel?: (row: TData) => string;
   /**

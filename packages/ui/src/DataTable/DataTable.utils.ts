@@ -1,5 +1,16 @@
-import { isAtMost, isClassification } from '@cityofboston/standards-schema';
+import { isAtMost, isClassification } from '@cityofboston/standards-schema/core';
+import { createElement } from 'react';
 import { UiError } from '../errors.js';
+import {
+  DATA_TABLE_FORMATS,
+  defaultFormat,
+  formatCell,
+  ISO_DATE_TIME,
+  isDataTableFormatName,
+} from './DataTable.formats.js';
+
+export { defaultFormat };
+
 import type { Classification, DataTableColumn } from './DataTable.types.js';
 
 /** A column after the viewer's clearance is applied. Internal to the DataTable. */
@@ -29,54 +40,6 @@ export function getPath(row: unknown, path: string): unknown {
     current = (current as Record<string, unknown>)[key];
   }
   return current;
-}
-
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
-
-function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
-  let f = formatters.get(key);
-  if (!f) {
-    f = make();
-    formatters.set(key, f);
-  }
-  return f as T;
-}
-
-/**
- * Default cell text: RFC 3339 date-times and dates in the viewer's locale, numbers with
- * grouping, arrays joined, everything else as text; absent values are empty.
- */
-export function defaultFormat(value: unknown, locale: string): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'number') {
-    return cached(`n:${locale}`, () => new Intl.NumberFormat(locale)).format(value);
-  }
-  if (typeof value === 'string') {
-    if (ISO_DATE_TIME.test(value)) {
-      const date = new Date(value);
-      if (!Number.isNaN(date.getTime())) {
-        return cached(
-          `dt:${locale}`,
-          () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
-        ).format(date);
-      }
-    }
-    if (ISO_DATE.test(value)) {
-      const date = new Date(`${value}T00:00:00Z`);
-      if (!Number.isNaN(date.getTime())) {
-        return cached(
-          `d:${locale}`,
-          () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
-        ).format(date);
-      }
-    }
-    return value;
-  }
-  if (Array.isArray(value)) return value.map((v) => defaultFormat(v, locale)).join(', ');
-  if (typeof value === 'object') return '';
-  return String(value);
 }
 
 /**
@@ -123,12 +86,19 @@ export function resolveColumns<TData>(
     const redacted = !isAtMost(level, viewerClearance);
     const read = column.accessor ?? ((row: TData) => getPath(row, column.id));
     const format = column.format;
+    if (typeof format === 'string' && !isDataTableFormatName(format)) {
+      throw new UiError(
+        'UI_INVALID_PROP',
+        `DataTable: column ${JSON.stringify(column.id)} asks for an unknown format ${JSON.stringify(format)}; use one of ${DATA_TABLE_FORMATS.join(', ')} or a function`,
+      );
+    }
     const value = redacted ? () => undefined : read;
     const text = redacted
       ? () => ''
-      : format
+      : typeof format === 'function'
         ? (row: TData) => format(read(row), row, locale)
-        : (row: TData) => defaultFormat(read(row), locale);
+        : (row: TData) => formatCell(read(row), format, locale);
+    const href = column.href;
     return {
       id: column.id,
       header: column.header,
@@ -142,9 +112,37 @@ export function resolveColumns<TData>(
       rowHeader: column.rowHeader === true,
       value,
       text,
-      cell: redacted ? undefined : column.cell,
+      cell: redacted ? undefined : (column.cell ?? (href ? linkCell(href, text) : undefined)),
     };
   });
+}
+
+/** Fills `{path}` placeholders of a URL template from a row, each value URL-encoded. */
+export function fillHref(template: string, row: unknown): string {
+  return template.replace(/\{([\w.]+)\}/g, (_, path: string) =>
+    encodeURIComponent(String(getPath(row, path) ?? '')),
+  );
+}
+
+function linkCell<TData>(template: string, text: (row: TData) => string) {
+  return (_value: unknown, row: TData) =>
+    createElement('a', { href: fillHref(template, row), className: 'cob-link' }, text(row));
+}
+
+/**
+ * The row id reader: `getRowId`, else the `rowIdKey` path.
+ * @throws UiError `UI_INVALID_PROP` when neither is given.
+ */
+export function rowIdReader<TData>(
+  getRowId: ((row: TData, index: number) => string) | undefined,
+  rowIdKey: string | undefined,
+): (row: TData, index: number) => string {
+  if (getRowId) return getRowId;
+  if (rowIdKey) return (row) => String(getPath(row, rowIdKey));
+  throw new UiError(
+    'UI_INVALID_PROP',
+    'DataTable: give rowIdKey (the field holding each row id; works from a server component) or getRowId',
+  );
 }
 
 /** Ascending comparison of raw cell values: numbers numerically, text by the locale's collation. */

@@ -1,4 +1,4 @@
-import { fieldsOf, isAtMost, isClassification } from '@cityofboston/standards-schema';
+import { fieldsOf, isAtMost, isClassification } from '@cityofboston/standards-schema/core';
 import type { z } from 'zod';
 import { UiError } from '../errors.js';
 import type { Classification, DataTableColumn } from './DataTable.types.js';

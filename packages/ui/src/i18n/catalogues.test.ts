@@ -66,7 +66,8 @@ describe('checkCatalogue catches what the completeness test guards against', () 
     const catalogue = tamper((m) => {
       delete m.close;
     });
-    expect(checkCatalogue(catalogue, { close: 'issue 99' })).toEqual([]);
+    // The keys pending today stay pending; `close` joins them.
+    expect(checkCatalogue(catalogue, { ...PENDING_TRANSLATIONS, close: 'issue 99' })).toEqual([]);
   });
   it('a value equal to English, unless marked identical on purpose', () => {
     const catalogue = tamper((m) => {

@@ -62,3 +62,50 @@ export function CityMark(props: IconProps) {
     </svg>
   );
 }
+/** Alert and notification icons: a distinct shape per variant, so colour is never the only cue. */
+export function InfoIcon(props: IconProps) {
+  return (
+    <svg aria-hidden="true" {...base} {...props}>
+      <circle cx="12" cy="12" r="10" />
+      <path d="M12 11v6M12 7h.01" />
+    </svg>
+  );
+}
+export function SuccessIcon(props: IconProps) {
+  return (
+    <svg aria-hidden="true" {...base} {...props}>
+      <circle cx="12" cy="12" r="10" />
+      <path d="M7 12.5l3.5 3.5L17 9" />
+    </svg>
+  );
+}
+export function WarningIcon(props: IconProps) {
+  return (
+    <svg aria-hidden="true" {...base} {...props}>
+      <path d="M12 3l10 18H2z" />
+      <path d="M12 10v5M12 18h.01" />
+    </svg>
+  );
+}
+export function ErrorIcon(props: IconProps) {
+  return (
+    <svg aria-hidden="true" {...base} {...props}>
+      <path d="M8 2h8l6 6v8l-6 6H8l-6-6V8z" />
+      <path d="M9 9l6 6M15 9l-6 6" />
+    </svg>
+  );
+}
+export function CheckIcon(props: IconProps) {
+  return (
+    <svg aria-hidden="true" {...base} {...props}>
+      <path d="M5 12.5l4.5 4.5L19 7" />
+    </svg>
+  );
+}
+export function MenuIcon(props: IconProps) {
+  return (
+    <svg aria-hidden="true" {...base} {...props}>
+      <path d="M4 6h16M4 12h16M4 18h16" />
+    </svg>
+  );
+}

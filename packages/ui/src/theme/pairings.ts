@@ -196,4 +196,10 @@ export const THEME_PAIRINGS: readonly ThemePairing[] = [
     background: '--cob-color-surface-subtle',
     minimum: 3,
   },
+  {
+    name: 'panel',
+    foreground: '--cob-color-on-primary',
+    background: '--cob-color-success',
+    minimum: 4.5,
+  },
 ];

@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect } from 'storybook/test';
 import { Alert } from './Alert.js';
 
 const meta = {
@@ -19,4 +20,38 @@ export const ErrorAlert: Story = {
 export const HighContrastTheme: Story = {
   globals: { theme: 'high-contrast' },
   args: { variant: 'error', title: 'Could not save' },
+};
+
+/**
+ * Regression (WCAG 1.4.1): the four variants used to differ only in colour, so in forced-colors
+ * mode they looked the same. Each now has its own icon shape and a spoken variant name.
+ */
+export const VariantsDifferWithoutColour: Story = {
+  render: () => (
+    <>
+      <Alert title="Note">Info text</Alert>
+      <Alert variant="success" title="Done">
+        Success text
+      </Alert>
+      <Alert variant="warning" title="Careful">
+        Warning text
+      </Alert>
+      <Alert variant="error" title="Failed">
+        Error text
+      </Alert>
+    </>
+  ),
+  play: async ({ canvasElement, canvas }) => {
+    const alerts = [...canvasElement.querySelectorAll<HTMLElement>('.cob-alert')];
+    const icons = alerts.map((a) => a.querySelector('svg')?.innerHTML ?? '');
+    await expect(new Set(icons).size).toBe(4);
+    for (const name of [
+      'Information: Note',
+      'Success: Done',
+      'Warning: Careful',
+      'Error: Failed',
+    ]) {
+      await expect(canvas.getByRole('heading', { name })).toBeInTheDocument();
+    }
+  },
 };

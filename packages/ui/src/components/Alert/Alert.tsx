@@ -1,5 +1,9 @@
+'use client';
 import type { ReactNode } from 'react';
+import { useI18n } from '../../i18n/context.js';
+import type { MessageKey } from '../../i18n/messages.js';
 import { cx } from '../../internal/cx.js';
+import { ErrorIcon, InfoIcon, SuccessIcon, WarningIcon } from '../../internal/icons.js';
 
 /** Kind of {@link Alert}. */
 export type AlertVariant = 'info' | 'success' | 'warning' | 'error';
@@ -20,17 +24,39 @@ export interface AlertProps {
   children?: ReactNode;
 }
 
+const ICONS = { info: InfoIcon, success: SuccessIcon, warning: WarningIcon, error: ErrorIcon };
+const NAMES: Record<AlertVariant, MessageKey> = {
+  info: 'alertInfo',
+  success: 'alertSuccess',
+  warning: 'alertWarning',
+  error: 'alertError',
+};
+
 /**
- * An inline message. Colour is never the only cue: the variant's name leads the title for
- * screen readers and a thick border marks it in forced-colors mode. A server component.
+ * An inline message. Colour is never the only cue (WCAG 1.4.1): each variant has its own icon
+ * shape, which stays visible in forced-colors mode, and its name ("Warning:") leads the content
+ * for screen readers, visually hidden.
  * @example <Alert variant="success" title="Case saved">Case 42 was updated.</Alert>
  */
 export function Alert({ variant = 'info', title, headingLevel = 2, live, children }: AlertProps) {
+  const { t } = useI18n();
   const Heading = `h${headingLevel}` as const;
+  const Icon = ICONS[variant];
+  const name = <span className="cob-visually-hidden">{`${t(NAMES[variant])}: `}</span>;
   return (
-    <div className={cx('cob-alert', `cob-alert--${variant}`)} role={live}>
-      {title ? <Heading className="cob-alert__title">{title}</Heading> : null}
-      <div className="cob-alert__body">{children}</div>
+    <div className={cx('cob-alert', `cob-alert--${variant}`)} role={live} data-variant={variant}>
+      <Icon className="cob-alert__icon" />
+      <div className="cob-alert__content">
+        {title ? (
+          <Heading className="cob-alert__title">
+            {name}
+            {title}
+          </Heading>
+        ) : (
+          name
+        )}
+        <div className="cob-alert__body">{children}</div>
+      </div>
     </div>
   );
 }

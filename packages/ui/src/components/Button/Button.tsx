@@ -54,7 +54,13 @@ export function Button({
       aria-disabled={loading || rest['aria-disabled'] || undefined}
       onClick={handleClick}
     >
-      {loading ? <span className="cob-spinner cob-spinner--inline" aria-hidden="true" /> : null}
+      {loading ? (
+        <span
+          className="cob-spinner cob-spinner--inline"
+          aria-hidden="true"
+          data-cob-motion="essential"
+        />
+      ) : null}
       {children}
       {loading ? <span className="cob-visually-hidden"> {t('loading')}</span> : null}
     </button>

@@ -39,3 +39,17 @@ export const WithHintAndError: Story = {
   args: { hint: 'Where the problem is', error: 'Choose a neighborhood', required: true },
 };
 export const Preselected: Story = { args: { defaultValue: 'roxbury' } };
+
+/** Regression: "No results" used to never appear (the popover closed on an empty list). */
+export const NoResults: Story = {
+  play: async ({ canvas, canvasElement }) => {
+    const input = canvas.getByRole('combobox', { name: 'Neighborhood' });
+    await userEvent.click(input);
+    await userEvent.keyboard('zzz');
+    await waitFor(() => expect(canvas.getByText('No results')).toBeVisible());
+    const region = canvasElement.ownerDocument.querySelector('[data-cob-announcer="polite"]');
+    await waitFor(() => expect(region).toHaveTextContent('No results for “z')); // said once, as it empties
+    await expect(region?.closest('[aria-hidden="true"]')).toBeNull();
+    await userEvent.keyboard('{Escape}');
+  },
+};

@@ -1,5 +1,5 @@
 'use client';
-import { type ReactNode, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { type AriaListBoxOptions, useComboBox, useFilter, useListBox, useOption } from 'react-aria';
 import {
   type ComboBoxState,
@@ -8,6 +8,7 @@ import {
   type Node,
   useComboBoxState,
 } from 'react-stately';
+import { useAnnounce } from '../../hooks/useAnnounce.js';
 import { useI18n } from '../../i18n/context.js';
 import { cx } from '../../internal/cx.js';
 import { FieldMessages, RequiredMarker } from '../../internal/Field.js';
@@ -70,7 +71,18 @@ export function Combobox({
       ? { onSelectionChange: (key: unknown) => onChange(key == null ? null : String(key)) }
       : {}),
   };
-  const state = useComboBoxState<ComboboxOption>(props);
+  // Without allowsEmptyCollection react-stately closes the popover when nothing matches, so the
+  // "No results" message was never shown.
+  const state = useComboBoxState<ComboboxOption>({ ...props, allowsEmptyCollection: true });
+  const empty = state.isOpen && state.collection.size === 0;
+  const announce = useAnnounce();
+  const query = state.inputValue;
+  // Said once when the list empties (WCAG 4.1.3), through the shared live region that react-aria
+  // leaves visible while the popover hides the rest of the page.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: announce on the transition only
+  useEffect(() => {
+    if (empty) announce(t('noResultsFor', { query }));
+  }, [empty]);
   const inputRef = useRef<HTMLInputElement>(null);
   const listBoxRef = useRef<HTMLUListElement>(null);
   const popoverRef = useRef<HTMLDivElement>(null);
@@ -102,12 +114,12 @@ export function Combobox({
         ) : null}
         {state.isOpen ? (
           <div ref={popoverRef} className="cob-combobox__popover">
-            <ListBox
-              {...listBoxProps}
-              listBoxRef={listBoxRef}
-              state={state}
-              emptyLabel={t('noResults')}
-            />
+            <ListBox {...listBoxProps} listBoxRef={listBoxRef} state={state} />
+            {empty ? (
+              <p className="cob-combobox__empty" aria-hidden="true">
+                {t('noResults')}
+              </p>
+            ) : null}
           </div>
         ) : null}
       </div>
@@ -118,17 +130,14 @@ export function Combobox({
 function ListBox({
   listBoxRef,
   state,
-  emptyLabel,
   ...props
 }: AriaListBoxOptions<ComboboxOption> & {
   listBoxRef: React.RefObject<HTMLUListElement | null>;
   state: ComboBoxState<ComboboxOption>;
-  emptyLabel: string;
 }) {
   const { listBoxProps } = useListBox(props, state, listBoxRef);
   return (
     <ul {...listBoxProps} ref={listBoxRef} className="cob-combobox__list">
-      {state.collection.size === 0 ? <li className="cob-combobox__empty">{emptyLabel}</li> : null}
       {[...state.collection].map((item) => (
         <Option key={item.key} item={item} state={state} />
       ))}

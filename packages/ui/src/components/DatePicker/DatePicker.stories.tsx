@@ -48,3 +48,51 @@ export const Spanish: Story = {
   args: { label: 'Fecha de inspección', defaultValue: '2026-03-10' },
   globals: { locale: 'es' },
 };
+
+/**
+ * Regressions found by hand: the calendar covered its own field and label; a click outside did
+ * not close it and focus snapped back into it; days of other months were struck through and
+ * announced as disabled.
+ */
+export const PlacementAndClickOutside: Story = {
+  args: { defaultValue: '2026-03-10' },
+  render: (args) => (
+    <>
+      <DatePicker {...args} />
+      <p>
+        <button type="button">Somewhere else</button>
+      </p>
+    </>
+  ),
+  play: async ({ canvas, canvasElement }) => {
+    const doc = canvasElement.ownerDocument;
+    await userEvent.click(canvas.getByRole('button', { name: /Open calendar/ }));
+    const dialog = await within(canvasElement).findByRole('dialog');
+    const popover = dialog.closest('.cob-date-picker__popover') as HTMLElement;
+    const group = canvasElement.querySelector('.cob-date-picker__group') as HTMLElement;
+    const label = canvasElement.querySelector('.cob-field__label') as HTMLElement;
+    await waitFor(() =>
+      expect(popover.getBoundingClientRect().top).toBeGreaterThanOrEqual(
+        group.getBoundingClientRect().bottom,
+      ),
+    );
+    await expect(popover.getBoundingClientRect().top).toBeGreaterThan(
+      label.getBoundingClientRect().bottom,
+    );
+    // March 2026 starts on a Sunday and ends on a Tuesday: the leading/trailing cells are blank.
+    const cells = [...dialog.querySelectorAll('td')];
+    await expect(cells.filter((c) => c.getAttribute('aria-disabled') === 'true')).toHaveLength(0);
+    await expect(dialog.querySelectorAll('.cob-calendar__cell--disabled')).toHaveLength(0);
+    await expect(
+      within(dialog)
+        .getAllByRole('gridcell')
+        .filter((c) => c.textContent),
+    ).toHaveLength(31);
+    // A click outside closes it, and focus does not snap back into the calendar.
+    const rect = canvas.getByRole('button', { name: 'Somewhere else' }).getBoundingClientRect();
+    const target = doc.elementFromPoint(rect.x + 5, rect.y + 5) as HTMLElement;
+    await userEvent.click(target);
+    await waitFor(() => expect(within(canvasElement).queryByRole('dialog')).toBeNull());
+    await expect(dialog.contains(doc.activeElement)).toBe(false);
+  },
+};

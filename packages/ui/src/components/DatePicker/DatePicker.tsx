@@ -1,12 +1,13 @@
 'use client';
-import { createCalendar, getWeeksInMonth, parseDate } from '@internationalized/date';
+import { createCalendar, getWeeksInMonth, isSameMonth, parseDate } from '@internationalized/date';
 import { type ReactNode, useRef } from 'react';
 import {
   type AriaButtonProps,
   type AriaCalendarProps,
   type AriaDateFieldOptions,
   type DateValue,
-  FocusScope,
+  DismissButton,
+  Overlay,
   useButton,
   useCalendar,
   useCalendarCell,
@@ -15,8 +16,8 @@ import {
   useDatePicker,
   useDateSegment,
   useDialog,
-  useKeyboard,
   useLocale,
+  usePopover,
 } from 'react-aria';
 import {
   type CalendarState,
@@ -118,7 +119,7 @@ export function DatePicker({
         <input type="hidden" name={name} value={state.value ? state.value.toString() : ''} />
       ) : null}
       {state.isOpen ? (
-        <Popover state={state} dialogProps={dialogProps}>
+        <Popover state={state} dialogProps={dialogProps} triggerRef={ref}>
           <Calendar {...calendarProps} />
         </Popover>
       ) : null}
@@ -175,27 +176,37 @@ function Segment({ segment, state }: { segment: DateSegment; state: DateFieldSta
 function Popover({
   state,
   dialogProps,
+  triggerRef,
   children,
 }: {
   state: DatePickerState;
   dialogProps: ReturnType<typeof useDatePicker>['dialogProps'];
+  triggerRef: React.RefObject<HTMLDivElement | null>;
   children: ReactNode;
 }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const { dialogProps: domDialogProps } = useDialog(dialogProps, ref);
-  // Escape closes the calendar; FocusScope then returns focus to the calendar button.
-  const { keyboardProps } = useKeyboard({
-    onKeyDown: (event) => {
-      if (event.key === 'Escape') state.setOpen(false);
-      else event.continuePropagation();
-    },
-  });
+  const popoverRef = useRef<HTMLDivElement>(null);
+  const dialogRef = useRef<HTMLDivElement>(null);
+  // react-aria's overlay positioning: placed below the field (above it when there is no room),
+  // never over its own field and label; a click outside or Escape closes it, and focus is not
+  // trapped, so a click elsewhere keeps focus where the user put it.
+  const { popoverProps, underlayProps } = usePopover(
+    { triggerRef, popoverRef, placement: 'bottom start', offset: 4 },
+    state,
+  );
+  const { dialogProps: domDialogProps } = useDialog(dialogProps, dialogRef);
+  // Portal into the kit's root around the field, so the theme's custom properties still apply.
+  const container = triggerRef.current?.closest('.cob-root') ?? undefined;
   return (
-    <FocusScope contain restoreFocus autoFocus>
-      <div {...domDialogProps} {...keyboardProps} ref={ref} className="cob-date-picker__popover">
-        {children}
+    <Overlay {...(container ? { portalContainer: container } : {})}>
+      <div {...underlayProps} className="cob-date-picker__underlay" />
+      <div {...popoverProps} ref={popoverRef} className="cob-date-picker__popover">
+        <DismissButton onDismiss={state.close} />
+        <div {...domDialogProps} ref={dialogRef}>
+          {children}
+        </div>
+        <DismissButton onDismiss={state.close} />
       </div>
-    </FocusScope>
+    </Overlay>
   );
 }
 
@@ -240,7 +251,8 @@ function CalendarGrid({ state }: { state: CalendarState }) {
           // biome-ignore lint/suspicious/noArrayIndexKey: weeks are positional
           <tr key={week}>
             {state.getDatesInWeek(week).map((date, i) =>
-              date ? (
+              // Days of the previous and next month are blank cells, not "disabled" days.
+              date && isSameMonth(date, state.visibleRange.start) ? (
                 <CalendarCell key={date.toString()} state={state} date={date} />
               ) : (
                 // biome-ignore lint/suspicious/noArrayIndexKey: empty cells are positional
@@ -262,18 +274,17 @@ function CalendarCell({
   date: DateValue & { toString(): string };
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  const { cellProps, buttonProps, isSelected, isOutsideVisibleRange, isDisabled, formattedDate } =
+  const { cellProps, buttonProps, isSelected, isUnavailable, isDisabled, formattedDate } =
     useCalendarCell({ date: date as Parameters<typeof useCalendarCell>[0]['date'] }, state, ref);
   return (
     <td {...cellProps}>
       <div
         {...buttonProps}
         ref={ref}
-        hidden={isOutsideVisibleRange}
         className={cx(
           'cob-calendar__cell',
           isSelected && 'cob-calendar__cell--selected',
-          isDisabled && 'cob-calendar__cell--disabled',
+          (isDisabled || isUnavailable) && 'cob-calendar__cell--disabled',
         )}
       >
         {formattedDate}

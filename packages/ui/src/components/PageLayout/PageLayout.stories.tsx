@@ -1,5 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent } from 'storybook/test';
+import { BackLink } from '../BackLink/BackLink.js';
+import { PhaseBanner } from '../PhaseBanner/PhaseBanner.js';
+import { ServiceNavigation } from '../ServiceNavigation/ServiceNavigation.js';
 import { SiteFooter } from '../SiteFooter/SiteFooter.js';
 import { SiteHeader } from '../SiteHeader/SiteHeader.js';
 import { PageLayout } from './PageLayout.js';
@@ -51,5 +54,85 @@ export const RightToLeft: Story = {
   args: frame,
   play: async ({ canvasElement }) => {
     await expect(canvasElement.querySelector('[dir="rtl"]')).not.toBeNull();
+  },
+};
+
+const VIEWPORTS = {
+  cob1280: { name: '1280 px', styles: { width: '1280px', height: '800px' } },
+  cob375: { name: '375 px', styles: { width: '375px', height: '812px' } },
+};
+
+/** A service page: banner, header with service navigation, phase banner, back link, content. */
+const servicePage = {
+  header: (
+    <>
+      <SiteHeader
+        appName="311 Case Desk"
+        department="Public Works"
+        navigation={
+          <ServiceNavigation
+            items={[
+              { href: '#cases', label: 'My cases', current: true },
+              { href: '#new', label: 'New case' },
+              { href: '#help', label: 'Help' },
+            ]}
+          />
+        }
+      />
+      <PhaseBanner phase="beta">
+        This is a new service. <a href="#feedback">Give feedback</a>.
+      </PhaseBanner>
+    </>
+  ),
+  footer: <SiteFooter links={[{ href: '#a11y', label: 'Accessibility' }]} />,
+  children: (
+    <>
+      <BackLink href="#previous" />
+      <h1>Report a pothole</h1>
+      <p>Tell us where the pothole is. We fix most within 2 business days.</p>
+    </>
+  ),
+};
+
+/**
+ * Polish (issue 19): the official banner, the header, the phase banner and the content share one
+ * left edge, checked at 1280 px and 375 px.
+ */
+async function expectOneLeftEdge(root: HTMLElement) {
+  const left = (selector: string) => {
+    const el = root.querySelector(selector);
+    if (!el) throw new Error(`missing ${selector}`);
+    return Math.round(el.getBoundingClientRect().left);
+  };
+  const edges = {
+    banner: left('.cob-official-banner__bar'),
+    header: left('.cob-site-header__home'),
+    phase: left('.cob-phase-banner__content .cob-tag'),
+    backLink: left('.cob-back-link'),
+    heading: left('main h1'),
+  };
+  await expect(new Set(Object.values(edges)).size, JSON.stringify(edges)).toBe(1);
+  return edges.heading;
+}
+
+export const OneLeftEdgeAt1280: Story = {
+  args: servicePage,
+  globals: { viewport: { value: 'cob1280' } },
+  parameters: { viewport: { options: VIEWPORTS } },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.ownerDocument.documentElement.clientWidth).toBe(1280);
+    const edge = await expectOneLeftEdge(canvasElement);
+    // Centred in the 75rem column with a 2rem gutter: (1280 - 1200) / 2 + 32.
+    await expect(edge).toBe(72);
+  },
+};
+
+export const OneLeftEdgeAt375: Story = {
+  args: servicePage,
+  globals: { viewport: { value: 'cob375' } },
+  parameters: { viewport: { options: VIEWPORTS } },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.ownerDocument.documentElement.clientWidth).toBe(375);
+    await expect(await expectOneLeftEdge(canvasElement)).toBe(16);
   },
 };

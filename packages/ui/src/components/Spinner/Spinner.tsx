@@ -18,7 +18,8 @@ export function Spinner({ label, size = 'md' }: SpinnerProps) {
   const { t } = useI18n();
   return (
     <span className={`cob-spinner-wrap cob-spinner-wrap--${size}`} role="status">
-      <span className="cob-spinner" aria-hidden="true" />
+      {/* Loading feedback is essential motion; it slows under reduced motion (Spinner.css). */}
+      <span className="cob-spinner" aria-hidden="true" data-cob-motion="essential" />
       <span className="cob-visually-hidden">{label ?? t('loading')}</span>
     </span>
   );

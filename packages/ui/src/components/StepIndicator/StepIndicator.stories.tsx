@@ -16,5 +16,23 @@ export const SecondStep: Story = {
     await expect(canvas.getByText('Step 2 of 4: Details')).toBeInTheDocument();
   },
 };
+/**
+ * Regression: in forced colors, completed and not-started steps looked alike (both plain bars).
+ * A completed step has a tick and a solid bar; a step not started a dashed bar.
+ */
+export const StatesDifferWithoutColour: Story = {
+  args: { current: 2 },
+  play: async ({ canvasElement }) => {
+    const [done, , notStarted] = [
+      ...canvasElement.querySelectorAll<HTMLElement>('.cob-steps__step'),
+    ].filter((_, i) => i !== 2);
+    await expect(done?.querySelector('svg')).not.toBeNull();
+    await expect(notStarted?.querySelector('svg')).toBeNull();
+    await expect(getComputedStyle(done as HTMLElement).borderTopStyle).toBe('solid');
+    await expect(getComputedStyle(notStarted as HTMLElement).borderTopStyle).toBe('dashed');
+    await expect(done).toHaveTextContent('Location (completed)');
+    await expect(notStarted).toHaveTextContent('Review (not started)');
+  },
+};
 export const FirstStep: Story = { args: { current: 0 } };
 export const LastStep: Story = { args: { current: 3 } };

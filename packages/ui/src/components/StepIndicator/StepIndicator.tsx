@@ -1,5 +1,6 @@
 'use client';
 import { useI18n } from '../../i18n/context.js';
+import { CheckIcon } from '../../internal/icons.js';
 
 /** Props of {@link StepIndicator}. */
 export interface StepIndicatorProps {
@@ -11,7 +12,8 @@ export interface StepIndicatorProps {
 
 /**
  * Where the user is in a multi-page form: "Step 2 of 4", then each step with its state in
- * words (completed, current, not started), not only in colour.
+ * words (completed, current, not started), not only in colour: a completed step also has a tick
+ * and a solid bar, a step not started a dashed bar, which stay distinct in forced-colors mode.
  * @example <StepIndicator steps={['Location', 'Details', 'Contact', 'Review']} current={1} />
  */
 export function StepIndicator({ steps, current }: StepIndicatorProps) {
@@ -32,6 +34,7 @@ export function StepIndicator({ steps, current }: StepIndicatorProps) {
               className={`cob-steps__step cob-steps__step--${state}`}
               aria-current={index === current ? 'step' : undefined}
             >
+              {state === 'completed' ? <CheckIcon className="cob-steps__check" /> : null}
               {step}
               <span className="cob-visually-hidden"> ({t(state)})</span>
             </li>

@@ -18,3 +18,15 @@ export const InText: Story = {
     </p>
   ),
 };
+/** Status variants: the word says the status, the colour only reinforces it. */
+export const StatusVariants: Story = {
+  render: () => (
+    <p style={{ display: 'flex', gap: '0.5rem', flexWrap: 'wrap' }}>
+      <Tag>Open</Tag>
+      <Tag variant="neutral">Draft</Tag>
+      <Tag variant="success">Closed</Tag>
+      <Tag variant="warning">Awaiting reply</Tag>
+      <Tag variant="error">Overdue</Tag>
+    </p>
+  ),
+};

@@ -1,1 +1,1 @@
-export { Tag, type TagProps } from './Tag.js';
+export { Tag, type TagProps, type TagVariant } from './Tag.js';

@@ -1,15 +1,16 @@
 'use client';
 import { type ChangeEvent, type ComponentPropsWithRef, useState } from 'react';
-import { useI18n } from '../../i18n/context.js';
 import { type FieldBaseProps, FieldShell, useField } from '../../internal/Field.js';
+import { useCharacterCount } from '../CharacterCount/useCharacterCount.js';
 
 /** Props of {@link TextArea}. */
 export interface TextAreaProps
   extends FieldBaseProps,
     Omit<ComponentPropsWithRef<'textarea'>, 'id' | 'required' | 'children'> {
   /**
-   * Shows "N characters remaining" (politely announced) and "N characters too many" past the
-   * limit. Typing past it is allowed, as GOV.UK recommends; validate on submit.
+   * Shows "N characters remaining" and "N characters too many" past the limit, spoken once typing
+   * pauses. Typing past it is allowed, as GOV.UK recommends; validate on submit. The same as
+   * {@link CharacterCount}.
    */
   maxCharacters?: number;
 }
@@ -30,12 +31,11 @@ export function TextArea({
   rows = 5,
   ...rest
 }: TextAreaProps) {
-  const { t } = useI18n();
   const field = useField({ id, hint, error });
   const initial = String(rest.value ?? rest.defaultValue ?? '');
   const [length, setLength] = useState(initial.length);
   const countId = `${field.inputId}-count`;
-  const remaining = maxCharacters === undefined ? 0 : maxCharacters - length;
+  const count = useCharacterCount(length, maxCharacters);
   const describedBy = [field.controlProps['aria-describedby'], maxCharacters ? countId : null]
     .filter(Boolean)
     .join(' ');
@@ -57,19 +57,19 @@ export function TextArea({
         className="cob-textarea"
         onChange={(event: ChangeEvent<HTMLTextAreaElement>) => {
           setLength(event.currentTarget.value.length);
+          count.markDirty();
           onChange?.(event);
         }}
       />
       {maxCharacters !== undefined ? (
-        <p
-          id={countId}
-          className={remaining < 0 ? 'cob-field__error' : 'cob-field__hint'}
-          aria-live="polite"
-        >
-          {remaining < 0
-            ? t('charactersTooMany', { count: -remaining })
-            : t('charactersRemaining', { count: remaining })}
-        </p>
+        <>
+          <p id={countId} className={count.over ? 'cob-field__error' : 'cob-field__hint'}>
+            {count.message}
+          </p>
+          <div className="cob-visually-hidden" aria-live="polite" data-cob-count-status="">
+            {count.spoken}
+          </div>
+        </>
       ) : null}
     </FieldShell>
   );

@@ -41,3 +41,23 @@ export const Email: Story = {
   args: { label: 'Email', type: 'email', autoComplete: 'email', width: 30 },
 };
 export const Disabled: Story = { args: { disabled: true, defaultValue: 'Ada' } };
+/** Field widths: characters for fixed-length answers, fractions of the column for the rest. */
+export const Widths: Story = {
+  render: () => (
+    <>
+      <TextField label="ZIP code" width={5} inputMode="numeric" autoComplete="postal-code" />
+      <TextField label="Phone" width={12} type="tel" autoComplete="tel" />
+      <TextField label="Street address" width="two-thirds" autoComplete="street-address" />
+      <TextField label="Case title" width="full" />
+    </>
+  ),
+  play: async ({ canvas }) => {
+    const zip = canvas.getByRole('textbox', { name: 'ZIP code' });
+    const street = canvas.getByRole('textbox', { name: 'Street address' });
+    await expect(zip.getBoundingClientRect().width).toBeLessThan(
+      street.getBoundingClientRect().width,
+    );
+    await userEvent.tab();
+    await expect(zip).toHaveFocus();
+  },
+};

@@ -1,1 +1,1 @@
-export { TextField, type TextFieldProps } from './TextField.js';
+export { type FieldWidth, TextField, type TextFieldProps } from './TextField.js';

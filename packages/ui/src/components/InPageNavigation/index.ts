@@ -1,0 +1,5 @@
+export {
+  InPageNavigation,
+  type InPageNavigationItem,
+  type InPageNavigationProps,
+} from './InPageNavigation.js';

@@ -1,0 +1,5 @@
+export {
+  type LanguageOption,
+  LanguageSelector,
+  type LanguageSelectorProps,
+} from './LanguageSelector.js';

@@ -1,0 +1,1 @@
+export { PhaseBanner, type PhaseBannerProps } from './PhaseBanner.js';

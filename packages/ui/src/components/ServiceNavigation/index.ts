@@ -1,0 +1,5 @@
+export {
+  ServiceNavigation,
+  type ServiceNavigationItem,
+  type ServiceNavigationProps,
+} from './ServiceNavigation.js';

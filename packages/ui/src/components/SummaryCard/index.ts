@@ -1,0 +1,1 @@
+export { SummaryCard, type SummaryCardAction, type SummaryCardProps } from './SummaryCard.js';

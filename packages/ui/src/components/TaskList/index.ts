@@ -1,0 +1,1 @@
+export { TaskList, type TaskListItem, type TaskListProps, type TaskStatus } from './TaskList.js';

@@ -1,0 +1,1 @@
+export { TimeInput, type TimeInputProps, type TimeParts, toIsoTime } from './TimeInput.js';

@@ -1,0 +1,1 @@
+export { WarningText, type WarningTextProps } from './WarningText.js';
