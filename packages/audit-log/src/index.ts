@@ -75,7 +75,7 @@ export type {
   SealedEvent,
   UnsealedEvent,
 } from './store';
-export { OCSF_CLASSES, type OcsfEvent, toOcsf } from './toOcsf';
+export { OCSF_CLASSES, type OcsfEvent, type ToOcsfOptions, toOcsf } from './toOcsf';
 export { type OtelAttributeValue, type OtelLogRecord, toOtelLogRecord } from './toOtelLogRecord';
 export {
   VERIFY_FAILURE_REASONS,

@@ -66,6 +66,10 @@ describe('toOcsf', () => {
       version: '1.2.0',
     });
     expect(o.time).toBe(Date.parse(e.time));
+    // vendor_name comes from configuration: another municipality passes its own name.
+    expect(toOcsf(e, { vendorName: 'Town of Millbrook' }).metadata.product.vendor_name).toBe(
+      'Town of Millbrook',
+    );
   });
 });
 

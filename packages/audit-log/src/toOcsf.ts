@@ -1,3 +1,4 @@
+import { BOSTON_MUNICIPALITY } from '@cityofboston/standards-schema';
 import type { AuditEvent } from './internal/schemas';
 
 /** The OCSF classes an audit event maps to. */
@@ -73,6 +74,16 @@ const CRUD: Record<string, [number, string]> = {
   post: [1, 'Create'],
 };
 
+/** Options of {@link toOcsf}. */
+export interface ToOcsfOptions {
+  /**
+   * `metadata.product.vendor_name`: the municipality that runs the app. Default: the name of
+   * standards-schema's default municipality, `BOSTON_MUNICIPALITY.name` ("City of Boston");
+   * another city or town passes its own `Municipality.name`.
+   */
+  vendorName?: string;
+}
+
 const AUTH: Record<string, [number, string]> = {
   login: [1, 'Logon'],
   logon: [1, 'Logon'],
@@ -91,9 +102,10 @@ const AUTH: Record<string, [number, string]> = {
  * @example
  * ```ts
  * const ocsf = toOcsf(event); // ship to the City's SIEM
+ * const town = toOcsf(event, { vendorName: millbrook.name }); // another municipality
  * ```
  */
-export function toOcsf(event: AuditEvent): OcsfEvent {
+export function toOcsf(event: AuditEvent, options: ToOcsfOptions = {}): OcsfEvent {
   const [noun = '', ...rest] = event.action.split('.');
   const verb = rest.at(-1) ?? '';
   let classUid: number;
@@ -157,7 +169,7 @@ export function toOcsf(event: AuditEvent): OcsfEvent {
       log_name: 'city-audit',
       product: {
         name: event.app.name,
-        vendor_name: 'City of Boston',
+        vendor_name: options.vendorName ?? BOSTON_MUNICIPALITY.name,
         ...(event.app.version === undefined ? {} : { version: event.app.version }),
       },
       ...(event.integrity ? { sequence: event.integrity.seq } : {}),

@@ -3,7 +3,13 @@
 export type { SessionState, SessionStatus } from './react/AuthContext';
 export { AuthProvider, type AuthProviderProps } from './react/AuthProvider';
 export { Can, type CanProps } from './react/Can';
-export { IdleTimeoutDialog, type IdleTimeoutDialogProps } from './react/IdleTimeoutDialog';
+export {
+  englishIdleTimeout,
+  IdleTimeoutDialog,
+  type IdleTimeoutDialogProps,
+  type IdleTimeoutMessageKey,
+  type IdleTimeoutTranslate,
+} from './react/IdleTimeoutDialog';
 export { RequireAuth, type RequireAuthProps } from './react/RequireAuth';
 export { RequireRole, type RequireRoleProps } from './react/RequireRole';
 export { useSession } from './react/useSession';

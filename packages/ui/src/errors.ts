@@ -4,11 +4,13 @@
  *   label, a page outside the page count).
  * - `UI_UNSUPPORTED_SCHEMA`: `useSchemaForm` was given a schema it cannot map to fields.
  * - `UI_UNKNOWN_FIELD`: `useSchemaForm().field(name)` named a field the schema does not have.
+ * - `UI_THEME_CONTRAST`: `defineTheme` was given colours that fail a documented contrast pairing.
  */
 export const UI_ERROR_CODES = {
   INVALID_PROP: 'UI_INVALID_PROP',
   UNSUPPORTED_SCHEMA: 'UI_UNSUPPORTED_SCHEMA',
   UNKNOWN_FIELD: 'UI_UNKNOWN_FIELD',
+  THEME_CONTRAST: 'UI_THEME_CONTRAST',
 } as const;
 
 /** One of {@link UI_ERROR_CODES}. */

@@ -169,18 +169,73 @@ export {
   useSchemaForm,
 } from './forms/useSchemaForm.js';
 export { type Politeness, useAnnounce } from './hooks/useAnnounce.js';
-export { type I18nValue, useI18n } from './i18n/context.js';
-export { I18nProvider, type I18nProviderProps } from './i18n/I18nProvider.js';
+export { isolateValue, stripBidiIsolates } from './i18n/bidi.js';
+export type {
+  Catalogue,
+  Message,
+  MessageKey,
+  Messages,
+  PluralCategory,
+  PluralMessage,
+} from './i18n/catalogue.types.js';
+export { CATALOGUES } from './i18n/catalogues.js';
 export {
-  ar,
+  CATALOGUE_ISSUE_CODES,
+  type CatalogueIssue,
+  type CatalogueIssueCode,
+  checkCatalogue,
+} from './i18n/checkCatalogue.js';
+export { type I18nValue, useI18n } from './i18n/context.js';
+export { FORMAT_FALLBACKS, formatLocaleFor } from './i18n/formatLocale.js';
+export { I18nProvider, type I18nProviderProps } from './i18n/I18nProvider.js';
+export { LOCALE_TAGS, type LocaleTag, matchLocale, resolveLocale } from './i18n/localeTags.js';
+export {
   BUILT_IN_MESSAGES,
   en,
-  es,
   formatMessage,
   getTextDirection,
-  type MessageKey,
-  type Messages,
   resolveMessages,
 } from './i18n/messages.js';
+export { PENDING_TRANSLATIONS } from './i18n/pending.js';
+export { PLURALS_WITHOUT_CLDR_RULES, pluralCategories, selectPlural } from './i18n/plural.js';
+export {
+  describeReview,
+  MACHINE_DRAFTED,
+  type ReviewState,
+  type ReviewStatus,
+} from './i18n/review.js';
+export {
+  createTranslator,
+  type MessageValues,
+  type RenderContext,
+  renderMessage,
+  type Translator,
+} from './i18n/translate.js';
 export type { ChoiceOption } from './internal/ChoiceGroup.js';
 export type { FieldBaseProps } from './internal/Field.js';
+export { BOSTON } from './municipality/bostonMunicipality.js';
+export { type MunicipalityValue, useMunicipality } from './municipality/context.js';
+export {
+  MunicipalityProvider,
+  type MunicipalityProviderProps,
+} from './municipality/MunicipalityProvider.js';
+export type {
+  MunicipalityConfig,
+  MunicipalityData,
+  MunicipalityStrings,
+} from './municipality/municipality.types.js';
+export {
+  checkTheme,
+  defineTheme,
+  type PairingResult,
+  type ThemeCheck,
+  themeStyle,
+} from './theme/checkTheme.js';
+export { contrastRatio, relativeLuminance } from './theme/contrast.js';
+export { THEME_PAIRINGS, type ThemePairing } from './theme/pairings.js';
+export {
+  BOSTON_THEME,
+  THEME_COLOR_TOKENS,
+  type ThemeColors,
+  type ThemeColorToken,
+} from './theme/themeColors.js';

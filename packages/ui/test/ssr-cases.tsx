@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import * as ui from '../src/index.js';
+import { MILLBROOK } from '../src/municipality/examples/millbrook.js';
 
 type Case = [label: string, element: ReactElement, expected: RegExp];
 
@@ -188,7 +189,8 @@ export const ssrCases: Record<string, Case[]> = {
     [
       'landmark and label',
       <ui.Search key="a" action="/s" />,
-      /<form[^>]*role="search"[^>]*>.*<label[^>]*>Search<\/label>.*type="search".*name="q"/,
+      // Attribute order is React's (it moves a form's action and method last): match any order.
+      /<form(?=[^>]*action="\/s")(?=[^>]*method="get")[^>]*role="search".*<label[^>]*>Search<\/label>.*type="search".*name="q"/,
     ],
   ],
   LanguageSelector: [
@@ -496,6 +498,15 @@ export const ssrCases: Record<string, Case[]> = {
         getRowId={(r: { id: string; email: string }) => r.id}
       />,
       /aria-rowcount="2"(?![\s\S]*a@example\.org)/,
+    ],
+  ],
+  MunicipalityProvider: [
+    [
+      'another town’s banner',
+      <ui.MunicipalityProvider key="a" municipality={MILLBROOK}>
+        <ui.OfficialBanner />
+      </ui.MunicipalityProvider>,
+      /An official website of the Town of Millbrook[\s\S]*millbrook-ma\.example/,
     ],
   ],
 };

@@ -1,7 +1,7 @@
 import type { Principal } from '@cityofboston/standards-schema/core';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AuthContext, type SessionState, type SessionStatus } from './AuthContext';
-import { IdleTimeoutDialog } from './IdleTimeoutDialog';
+import { IdleTimeoutDialog, type IdleTimeoutTranslate } from './IdleTimeoutDialog';
 
 /** Props of {@link AuthProvider}. */
 export interface AuthProviderProps {
@@ -10,6 +10,8 @@ export interface AuthProviderProps {
   basePath?: string;
   /** Seconds before the idle timeout to show the warning dialog (default 120; 0 disables it). */
   idleWarningSeconds?: number;
+  /** The idle warning's strings: pass `useI18n().t` from `@cityofboston/ui`. Default English. */
+  idleWarningText?: IdleTimeoutTranslate;
   /** BroadcastChannel name shared by the app's tabs (default `city-auth`). */
   channel?: string;
   /** A fetch to use (default the global one, with same-origin credentials). */
@@ -49,6 +51,7 @@ export function AuthProvider({
   children,
   basePath = '/auth',
   idleWarningSeconds = 120,
+  idleWarningText,
   channel = 'city-auth',
   fetch: fetchImpl,
   onSignedOut,
@@ -200,6 +203,7 @@ export function AuthProvider({
             void refresh();
           }}
           onSignOut={() => void signOut()}
+          {...(idleWarningText ? { t: idleWarningText } : {})}
         />
       ) : null}
     </AuthContext.Provider>

@@ -1,17 +1,54 @@
 import { useEffect, useId, useRef } from 'react';
 
+/** The keys of the dialog's strings, as the ui kit's catalogues name them. */
+export type IdleTimeoutMessageKey =
+  | 'session.idleTitle'
+  | 'session.idleWarningMinutes'
+  | 'session.idleWarningSeconds'
+  | 'session.idleWarningMoment'
+  | 'session.staySignedIn'
+  | 'session.signOutNow';
+
+/**
+ * A string lookup for the dialog: `@cityofboston/ui`'s `useI18n().t` fits, so the dialog speaks
+ * the kit's twelve languages, with CLDR plurals for the minutes and seconds.
+ */
+export type IdleTimeoutTranslate = (
+  key: IdleTimeoutMessageKey,
+  values?: { count: number },
+) => string;
+
+const ENGLISH: Record<IdleTimeoutMessageKey, string> = {
+  'session.idleTitle': 'Are you still there?',
+  'session.idleWarningMinutes':
+    'For your security, you will be signed out in about {count} minutes because of inactivity.',
+  'session.idleWarningSeconds':
+    'For your security, you will be signed out in {count} seconds because of inactivity.',
+  'session.idleWarningMoment':
+    'For your security, you will be signed out in a moment because of inactivity.',
+  'session.staySignedIn': 'Stay signed in',
+  'session.signOutNow': 'Sign out now',
+};
+
+/** English, for an app without the ui kit (counts here are always 2 or more). */
+export const englishIdleTimeout: IdleTimeoutTranslate = (key, values) =>
+  ENGLISH[key].replace('{count}', String(values?.count ?? ''));
+
 /** Props of {@link IdleTimeoutDialog}. */
 export interface IdleTimeoutDialogProps {
   /** Seconds until the session ends. */
   secondsLeft: number;
   onStaySignedIn(): void;
   onSignOut(): void;
+  /** The strings; pass `useI18n().t` from `@cityofboston/ui`. Default English. */
+  t?: IdleTimeoutTranslate;
 }
 
-function describe(seconds: number): string {
-  if (seconds >= 90) return `about ${Math.round(seconds / 60)} minutes`;
-  if (seconds > 1) return `${Math.max(1, Math.round(seconds))} seconds`;
-  return 'a moment';
+function warning(t: IdleTimeoutTranslate, seconds: number): string {
+  if (seconds >= 90) return t('session.idleWarningMinutes', { count: Math.round(seconds / 60) });
+  if (seconds > 1)
+    return t('session.idleWarningSeconds', { count: Math.max(1, Math.round(seconds)) });
+  return t('session.idleWarningMoment');
 }
 
 /**
@@ -23,6 +60,7 @@ export function IdleTimeoutDialog({
   secondsLeft,
   onStaySignedIn,
   onSignOut,
+  t = englishIdleTimeout,
 }: IdleTimeoutDialogProps) {
   const titleId = useId();
   const descriptionId = useId();
@@ -95,17 +133,14 @@ export function IdleTimeoutDialog({
           borderRadius: 4,
         }}
       >
-        <h2 id={titleId}>Are you still there?</h2>
-        <p id={descriptionId}>
-          For your security, you will be signed out in {describe(secondsLeft)} because of
-          inactivity.
-        </p>
+        <h2 id={titleId}>{t('session.idleTitle')}</h2>
+        <p id={descriptionId}>{warning(t, secondsLeft)}</p>
         <div style={{ display: 'flex', gap: '0.75rem' }}>
           <button ref={stayRef} type="button" onClick={onStaySignedIn}>
-            Stay signed in
+            {t('session.staySignedIn')}
           </button>
           <button type="button" onClick={onSignOut}>
-            Sign out now
+            {t('session.signOutNow')}
           </button>
         </div>
       </div>

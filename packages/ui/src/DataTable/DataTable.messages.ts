@@ -1,89 +1,50 @@
+'use client';
+import { useCallback } from 'react';
+import type { Message, MessageKey } from '../i18n/catalogue.types.js';
+import { useI18n } from '../i18n/context.js';
+import type { en } from '../i18n/locales/en.js';
+import { type MessageValues, renderMessage } from '../i18n/translate.js';
+
 /**
- * The DataTable's own strings, in the same shape as the kit's built-in tables (`en` is the
- * reference, other languages are `Record<key, string>`, `{placeholders}` filled by
- * `formatMessage`). Kept here until they are merged into the kit's `I18nProvider` tables; an
- * app overrides or adds a language through the table's `messages` prop.
+ * The DataTable's strings live in the kit's catalogues under `table.*` keys, so they come from
+ * the same `I18nProvider` as every other component and exist in every built-in language. This
+ * module keeps the DataTable's own view of them (keys without the prefix) for the `messages`
+ * prop, which overrides some of them for one table. The per-language sets live in
+ * `DataTable.builtInMessages.ts`, so the component's bundle does not carry every catalogue.
  */
-export const dataTableEn = {
-  search: 'Search',
-  filterColumn: 'Filter by {column}',
-  filters: 'Filters',
-  sortedBy: 'Sorted by {order}',
-  sortAscending: '{column} ascending',
-  sortDescending: '{column} descending',
-  sortThen: ', then ',
-  sortCleared: 'Sorting removed',
-  sortHint: 'Sort',
-  resultCount: '{count} results',
-  resultCountOne: '1 result',
-  selectRow: 'Select {row}',
-  selectAll: 'Select all {count} rows',
-  selectedCount: '{count} selected',
-  clearSelection: 'Clear selection',
-  batchActions: 'Actions for selected rows',
-  columns: 'Columns',
-  density: 'Row density',
-  densityComfortable: 'Comfortable',
-  densityCompact: 'Compact',
-  exportCsv: 'Download CSV',
-  rowsPerPage: 'Rows per page',
-  loadingRows: 'Loading rows',
-  errorTitle: 'The data could not be loaded',
-  row: 'Row {index}',
-  openRow: 'Open {row}',
-  gridHelp:
-    'Arrow keys move between cells. Enter opens a row. Space selects a row. Shift with Enter on a column header adds it to the sort.',
-} as const;
+type TableKey = Extract<MessageKey, `table.${string}`>;
 
-/** The keys of the DataTable's strings. */
-export type DataTableMessageKey = keyof typeof dataTableEn;
+/** The keys of the DataTable's strings (`'search'`, `'resultCount'`...). */
+export type DataTableMessageKey = TableKey extends `table.${infer K}` ? K : never;
 
-/** A full set of DataTable strings for one language. */
-export type DataTableMessages = Record<DataTableMessageKey, string>;
-
-/** Spanish. */
-export const dataTableEs: DataTableMessages = {
-  search: 'Buscar',
-  filterColumn: 'Filtrar por {column}',
-  filters: 'Filtros',
-  sortedBy: 'Ordenado por {order}',
-  sortAscending: '{column} ascendente',
-  sortDescending: '{column} descendente',
-  sortThen: ', luego ',
-  sortCleared: 'Orden eliminado',
-  sortHint: 'Ordenar',
-  resultCount: '{count} resultados',
-  resultCountOne: '1 resultado',
-  selectRow: 'Seleccionar {row}',
-  selectAll: 'Seleccionar las {count} filas',
-  selectedCount: '{count} seleccionadas',
-  clearSelection: 'Borrar la selección',
-  batchActions: 'Acciones para las filas seleccionadas',
-  columns: 'Columnas',
-  density: 'Densidad de filas',
-  densityComfortable: 'Cómoda',
-  densityCompact: 'Compacta',
-  exportCsv: 'Descargar CSV',
-  rowsPerPage: 'Filas por página',
-  loadingRows: 'Cargando filas',
-  errorTitle: 'No se pudieron cargar los datos',
-  row: 'Fila {index}',
-  openRow: 'Abrir {row}',
-  gridHelp:
-    'Las flechas mueven entre celdas. Intro abre una fila. Espacio selecciona una fila. Mayúsculas con Intro en un encabezado añade la columna al orden.',
+/** A full set of DataTable strings for one language; counts are plural messages. */
+export type DataTableMessages = {
+  [K in DataTableMessageKey]: (typeof en)[`table.${K}`] extends string
+    ? string
+    : Exclude<Message, string>;
 };
 
-/** The DataTable strings shipped with the kit, by primary language subtag. */
-export const DATA_TABLE_MESSAGES: Readonly<Record<string, Partial<DataTableMessages>>> = {
-  en: dataTableEn,
-  es: dataTableEs,
-};
+/** The `table.*` strings of a set of messages, keyed without the prefix. */
+export function tableMessages(messages: Partial<Record<MessageKey, Message>>) {
+  const out: Record<string, Message> = {};
+  for (const [key, value] of Object.entries(messages))
+    if (key.startsWith('table.') && value !== undefined) out[key.slice(6)] = value;
+  return out as Partial<DataTableMessages>;
+}
 
-/** The DataTable strings for a locale: built-in language over English, then overrides. */
-export function resolveDataTableMessages(
-  locale: string,
-  overrides: Partial<DataTableMessages> = {},
-): DataTableMessages {
-  const language = locale.split('-')[0]?.toLowerCase() ?? 'en';
-  return { ...dataTableEn, ...(DATA_TABLE_MESSAGES[language] ?? {}), ...overrides };
+/**
+ * The DataTable's string lookup: the table's `messages` overrides first, then the provider's
+ * catalogue (`table.*` keys), rendered like every kit string (plural, numbers, bidi).
+ */
+export function useDataTableStrings(
+  overrides: Partial<DataTableMessages> | undefined,
+): (key: DataTableMessageKey, values?: MessageValues) => string {
+  const i18n = useI18n();
+  return useCallback(
+    (key, values = {}) => {
+      const own = overrides?.[key];
+      return own === undefined ? i18n.t(`table.${key}`, values) : renderMessage(own, values, i18n);
+    },
+    [overrides, i18n],
+  );
 }

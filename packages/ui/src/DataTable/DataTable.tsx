@@ -35,9 +35,8 @@ import {
 } from 'react';
 import { Button } from '../components/Button/Button.js';
 import { useI18n } from '../i18n/context.js';
-import { formatMessage } from '../i18n/messages.js';
 import { cx } from '../internal/cx.js';
-import { type DataTableMessageKey, resolveDataTableMessages } from './DataTable.messages.js';
+import { useDataTableStrings } from './DataTable.messages.js';
 import type {
   DataTableColumnFilter,
   DataTableDensity,
@@ -133,17 +132,8 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
     className,
     id,
   } = props;
-  const { t, locale } = useI18n();
-  const strings = useMemo(
-    () => resolveDataTableMessages(locale, messageOverrides),
-    [locale, messageOverrides],
-  );
-  const s = useCallback(
-    (key: DataTableMessageKey, values?: Record<string, string | number>) =>
-      formatMessage(strings[key], values),
-    [strings],
-  );
-  const numberFormat = useMemo(() => new Intl.NumberFormat(locale), [locale]);
+  const { t, formatLocale: locale } = useI18n();
+  const s = useDataTableStrings(messageOverrides);
   const generatedId = useId();
   const baseId = id ?? `cob-dt${generatedId.replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const captionId = `${baseId}-caption`;
@@ -257,9 +247,9 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
                   column: byId.get(entry.id)?.header ?? entry.id,
                 }),
               )
-              .join(strings.sortThen),
+              .join(s('sortThen')),
           }),
-    [s, byId, strings],
+    [s, byId],
   );
   const onSortingChange = useCallback(
     (updater: Updater<SortingState>) => {
@@ -275,12 +265,12 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
         const ids = Object.keys(next).filter((k) => next[k]);
         queueMicrotask(() => {
           onSelectionChange?.(ids);
-          announce(s('selectedCount', { count: numberFormat.format(ids.length) }));
+          announce(s('selectedCount', { count: ids.length }));
         });
         return next;
       });
     },
-    [onSelectionChange, announce, s, numberFormat],
+    [onSelectionChange, announce, s],
   );
 
   const paginated = pageSize !== undefined || manual;
@@ -348,17 +338,9 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
   useEffect(() => {
     if (lastFilterKey.current === filterKey) return;
     lastFilterKey.current = filterKey;
-    const timer = setTimeout(
-      () =>
-        announce(
-          total === 1
-            ? s('resultCountOne')
-            : s('resultCount', { count: numberFormat.format(total) }),
-        ),
-      ANNOUNCE_DELAY_MS,
-    );
+    const timer = setTimeout(() => announce(s('resultCount', { count: total })), ANNOUNCE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [filterKey, total, announce, s, numberFormat]);
+  }, [filterKey, total, announce, s]);
 
   const visibleColumns = table.getVisibleLeafColumns();
   const template = visibleColumns
@@ -658,11 +640,7 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
             })}
           </fieldset>
         ) : null}
-        <p className="cob-datatable__count">
-          {total === 1
-            ? s('resultCountOne')
-            : s('resultCount', { count: numberFormat.format(total) })}
-        </p>
+        <p className="cob-datatable__count">{s('resultCount', { count: total })}</p>
         {columnMenu ? (
           <details className="cob-datatable__menu">
             <summary>{s('columns')}</summary>
@@ -706,7 +684,7 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
         <fieldset className="cob-datatable__batch">
           <legend className="cob-visually-hidden">{s('batchActions')}</legend>
           <span className="cob-datatable__batch-count">
-            {s('selectedCount', { count: numberFormat.format(selectedIds.length) })}
+            {s('selectedCount', { count: selectedIds.length })}
           </span>
           {batchActions.map((action) => (
             <Button
@@ -796,7 +774,7 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
                           if (el) el.indeterminate = someSelected;
                         }}
                         onChange={(e) => table.toggleAllRowsSelected(e.target.checked)}
-                        aria-label={s('selectAll', { count: numberFormat.format(total) })}
+                        aria-label={s('selectAll', { count: total })}
                       />
                     </th>
                   );

@@ -1,18 +1,17 @@
 export { type ColumnsFromSchemaOptions, columnsFromSchema } from './columnsFromSchema.js';
 export {
+  DATA_TABLE_MESSAGES,
+  dataTableEn,
+  dataTableEs,
+  resolveDataTableMessages,
+} from './DataTable.builtInMessages.js';
+export {
   DATA_TABLE_FORMATS,
   type DataTableFormatName,
   formatCell,
 } from './DataTable.formats.js';
 export { DataTable } from './DataTable.js';
-export {
-  DATA_TABLE_MESSAGES,
-  type DataTableMessageKey,
-  type DataTableMessages,
-  dataTableEn,
-  dataTableEs,
-  resolveDataTableMessages,
-} from './DataTable.messages.js';
+export type { DataTableMessageKey, DataTableMessages } from './DataTable.messages.js';
 export type {
   DataTableBatchAction,
   DataTableColumn,

@@ -42,4 +42,18 @@ describe('CharacterCount', () => {
       'Breve Queda 1 carácter',
     );
   });
+
+  it('picks the plural form by the language’s CLDR rules (Russian one, few, many)', () => {
+    render(
+      <I18nProvider locale="ru">
+        <CharacterCount label="Подробности" maxCharacters={25} defaultValue={'a'.repeat(4)} />
+      </I18nProvider>,
+    );
+    const box = screen.getByRole('textbox');
+    expect(screen.getByText('Остался 21 символ')).toBeInTheDocument();
+    fireEvent.change(box, { target: { value: 'a'.repeat(22) } });
+    expect(screen.getByText('Осталось 3 символа')).toBeInTheDocument();
+    fireEvent.change(box, { target: { value: 'a'.repeat(20) } });
+    expect(screen.getByText('Осталось 5 символов')).toBeInTheDocument();
+  });
 });

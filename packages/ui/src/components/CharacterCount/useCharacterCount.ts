@@ -7,17 +7,17 @@ export const COUNT_ANNOUNCE_DELAY_MS = 1000;
 
 /** The visible and spoken character-count messages for a value's length against a limit. */
 export function useCharacterCount(length: number, maxCharacters: number | undefined) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const remaining = maxCharacters === undefined ? 0 : maxCharacters - length;
   const count = Math.abs(remaining);
-  // "1 character remaining", not "1 characters": the locale's plural rule picks the form.
-  const one = new Intl.PluralRules(locale).select(count) === 'one';
+  // "1 character remaining", not "1 characters": both are plural messages, whose text the
+  // language's CLDR plural rules pick for `count`.
   const message =
     maxCharacters === undefined
       ? ''
       : remaining < 0
-        ? t(one ? 'characterTooMany' : 'charactersTooMany', { count })
-        : t(one ? 'characterRemaining' : 'charactersRemaining', { count });
+        ? t('charactersTooMany', { count })
+        : t('charactersRemaining', { count });
   // The visible count follows every keystroke; the live region only once typing pauses, so a
   // screen reader is not interrupted on each character.
   const [spoken, setSpoken] = useState('');

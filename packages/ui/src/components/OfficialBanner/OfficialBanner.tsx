@@ -2,28 +2,33 @@
 import { type ReactNode, useId, useState } from 'react';
 import { useI18n } from '../../i18n/context.js';
 import { LockIcon } from '../../internal/icons.js';
+import { useMunicipality } from '../../municipality/context.js';
 
 /** Props of {@link OfficialBanner}. */
 export interface OfficialBannerProps {
-  /** The banner's statement. Default: "An official website of the City of Boston" (localized). */
+  /** The banner's statement. Default: the municipality's, in the page's language. */
   statement?: ReactNode;
-  /** The official domain named in the details. Default `boston.gov`. */
+  /** The official domain named in the details. Default: the municipality's (`boston.gov`). */
   domain?: string;
 }
 
 /**
- * "An official website of the City of Boston", with a disclosure button (Enter or Space)
- * explaining how to tell an official site.
+ * "An official website of …" (the municipality from `MunicipalityProvider`, Boston by default),
+ * with a disclosure button (Enter or Space) explaining how to tell an official site.
  * @example <OfficialBanner />
  */
-export function OfficialBanner({ statement, domain = 'boston.gov' }: OfficialBannerProps) {
-  const { t } = useI18n();
+export function OfficialBanner({ statement, domain }: OfficialBannerProps) {
+  const { t, locale } = useI18n();
+  const municipality = useMunicipality();
+  const label = typeof statement === 'string' ? statement : municipality.officialBanner;
+  // The municipality may not have the statement in this language yet: then it is English.
+  const lang = municipality.lang === locale ? undefined : municipality.lang;
   const [open, setOpen] = useState(false);
   const bodyId = useId();
   return (
-    <section className="cob-official-banner" aria-label={t('officialBanner')}>
+    <section className="cob-official-banner" aria-label={label}>
       <p className="cob-official-banner__bar">
-        <span>{statement ?? t('officialBanner')}</span>{' '}
+        {statement ?? <span lang={lang}>{municipality.officialBanner}</span>}{' '}
         <button
           type="button"
           className="cob-official-banner__toggle"
@@ -37,7 +42,7 @@ export function OfficialBanner({ statement, domain = 'boston.gov' }: OfficialBan
       <div className="cob-official-banner__body" id={bodyId} hidden={!open}>
         <div>
           <p className="cob-official-banner__heading">
-            {t('officialBannerDomain').replace('boston.gov', domain)}
+            {t('officialBannerDomain', { domain: domain ?? municipality.officialDomain })}
           </p>
           <p>{t('officialBannerDomainBody')}</p>
         </div>

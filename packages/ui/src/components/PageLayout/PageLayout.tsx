@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { cx } from '../../internal/cx.js';
+import { MunicipalityThemeScope } from '../../municipality/MunicipalityThemeScope.js';
 import { OfficialBanner } from '../OfficialBanner/OfficialBanner.js';
 import { SkipLink } from '../SkipLink/SkipLink.js';
 
@@ -13,8 +14,11 @@ export interface PageLayoutProps {
   sideNav?: ReactNode;
   /** Optional site-wide alert, shown under the header. */
   siteAlert?: ReactNode;
-  /** Show the {@link OfficialBanner}. Default true. */
-  officialBanner?: boolean;
+  /**
+   * The official-website banner: `true` (default) for the municipality's {@link OfficialBanner},
+   * `false` for none, or your own element (e.g. `<OfficialBanner statement="…" domain="…" />`).
+   */
+  officialBanner?: boolean | ReactNode;
   /** The id of `<main>`, the skip link's target. Default `main`. */
   mainId?: string;
   children?: ReactNode;
@@ -22,7 +26,8 @@ export interface PageLayoutProps {
 
 /**
  * A page frame in the right order: skip link, official banner, header, alert, navigation, main,
- * footer. `<main>` takes focus from the skip link (`tabIndex={-1}`). A server component.
+ * footer, in the municipality's theme (from `MunicipalityProvider`). `<main>` takes focus from the
+ * skip link (`tabIndex={-1}`). A server component.
  * @example <PageLayout header={<SiteHeader appName="Permits" />}><h1>Permits</h1></PageLayout>
  */
 export function PageLayout({
@@ -35,9 +40,13 @@ export function PageLayout({
   children,
 }: PageLayoutProps) {
   return (
-    <div className="cob-root cob-page">
+    <MunicipalityThemeScope className="cob-root cob-page">
       <SkipLink href={`#${mainId}`} />
-      {officialBanner ? <OfficialBanner /> : null}
+      {officialBanner === true ? (
+        <OfficialBanner />
+      ) : officialBanner === false ? null : (
+        officialBanner
+      )}
       {header}
       {siteAlert}
       <div className={cx('cob-page__body', sideNav ? 'cob-page__body--with-nav' : false)}>
@@ -47,6 +56,6 @@ export function PageLayout({
         </main>
       </div>
       {footer}
-    </div>
+    </MunicipalityThemeScope>
   );
 }

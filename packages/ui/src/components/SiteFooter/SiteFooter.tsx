@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { MunicipalityName } from '../../municipality/MunicipalityName.js';
 
 /** A link in the {@link SiteFooter}. */
 export interface FooterLink {
@@ -10,7 +11,7 @@ export interface FooterLink {
 export interface SiteFooterProps {
   /** Links such as Accessibility, Privacy, Language access. */
   links?: readonly FooterLink[];
-  /** The city's name for the copyright line. Default "City of Boston". */
+  /** The municipality's name for the copyright line. Default: the `MunicipalityProvider`'s. */
   cityName?: string;
   /** Extra content (contact details, department). */
   children?: ReactNode;
@@ -20,7 +21,7 @@ export interface SiteFooterProps {
  * The `contentinfo` landmark. A server component.
  * @example <SiteFooter links={[{ href: '/accessibility', label: 'Accessibility' }]} />
  */
-export function SiteFooter({ links = [], cityName = 'City of Boston', children }: SiteFooterProps) {
+export function SiteFooter({ links = [], cityName, children }: SiteFooterProps) {
   return (
     <footer className="cob-site-footer">
       <div className="cob-site-footer__inner">
@@ -34,7 +35,7 @@ export function SiteFooter({ links = [], cityName = 'City of Boston', children }
           </ul>
         ) : null}
         {children}
-        <p className="cob-site-footer__copyright">© {cityName}</p>
+        <p className="cob-site-footer__copyright">© {cityName ?? <MunicipalityName />}</p>
       </div>
     </footer>
   );

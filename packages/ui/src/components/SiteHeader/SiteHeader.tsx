@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { CityMark } from '../../internal/icons.js';
+import { MunicipalityLogo } from '../../municipality/MunicipalityLogo.js';
+import { MunicipalityName } from '../../municipality/MunicipalityName.js';
 
 /** Props of {@link SiteHeader}. */
 export interface SiteHeaderProps {
@@ -7,9 +8,9 @@ export interface SiteHeaderProps {
   appName: string;
   /** The department that runs the app, e.g. "Public Works". */
   department?: string;
-  /** The city's name, shown with the mark and used as its text alternative. Default "City of Boston". */
+  /** The municipality's name, shown with the mark. Default: the `MunicipalityProvider`'s, in the page's language. */
   cityName?: string;
-  /** The city mark; decorative, since `cityName` names it. Default: a generic seal. */
+  /** The municipal mark; decorative, since the name is written beside it. Default: the municipality's logo, or a generic seal. */
   logo?: ReactNode;
   /** Where the app name links. Default `/`. */
   homeHref?: string;
@@ -20,14 +21,15 @@ export interface SiteHeaderProps {
 }
 
 /**
- * The `banner` landmark: city mark, app name, department, and slots for the user and navigation.
- * A server component: no state, no effects.
+ * The `banner` landmark: municipal mark and name, app name, department, and slots for the user
+ * and navigation. A server component (the municipality's name and logo come from small client
+ * children that read `MunicipalityProvider`).
  * @example <SiteHeader appName="311 Case Desk" department="Public Works" user={<span>Ada</span>} />
  */
 export function SiteHeader({
   appName,
   department,
-  cityName = 'City of Boston',
+  cityName,
   logo,
   homeHref = '/',
   user,
@@ -38,10 +40,10 @@ export function SiteHeader({
       <div className="cob-site-header__inner">
         <a className="cob-site-header__home" href={homeHref}>
           <span className="cob-site-header__mark" aria-hidden="true">
-            {logo ?? <CityMark />}
+            {logo ?? <MunicipalityLogo />}
           </span>
           <span className="cob-site-header__titles">
-            <span className="cob-site-header__city">{cityName}</span>
+            <span className="cob-site-header__city">{cityName ?? <MunicipalityName />}</span>
             <span className="cob-site-header__app">{appName}</span>
           </span>
         </a>

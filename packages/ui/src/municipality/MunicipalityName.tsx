@@ -1,0 +1,13 @@
+'use client';
+import { useI18n } from '../i18n/context.js';
+import { useMunicipality } from './context.js';
+
+/**
+ * The municipality's name in the page's language, marked `lang="en"` when it falls back to
+ * English. Lets server components (SiteHeader, SiteFooter) show it without becoming client ones.
+ */
+export function MunicipalityName() {
+  const { locale } = useI18n();
+  const { name, lang } = useMunicipality();
+  return lang === locale ? name : <span lang={lang}>{name}</span>;
+}
