@@ -41,6 +41,11 @@ export interface CompareOptions {
    * noisy neighbour), each round then compares neighbouring moments rather than two seconds apart.
    */
   rounds?: number;
+  /**
+   * Fewest runs of each side per round (tinybench's `iterations`, default 64; warmup runs at most
+   * as many). Lower it for operations that take seconds, such as verifying a million events.
+   */
+  iterations?: number;
   goal?: string;
 }
 
@@ -77,7 +82,13 @@ export async function compare(options: CompareOptions): Promise<BenchResult> {
   const runs: Array<{ ours: ReturnType<typeof summary>; peer: ReturnType<typeof summary> }> = [];
   for (let r = 0; r < rounds; r++) {
     const slice = time / rounds;
-    const bench = new Bench({ time: slice, warmupTime: Math.min(250, slice / 4) });
+    const bench = new Bench({
+      time: slice,
+      warmupTime: Math.min(250, slice / 4),
+      ...(options.iterations === undefined
+        ? {}
+        : { iterations: options.iterations, warmupIterations: Math.min(16, options.iterations) }),
+    });
     bench.add(options.ours.label, options.ours.fn);
     bench.add(options.peer.label, options.peer.fn);
     await bench.run();

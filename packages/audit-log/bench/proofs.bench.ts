@@ -103,8 +103,9 @@ await compare({
   },
   itemsPerOp: N,
   goal: 'ratio >= 1.5',
-  time: 6000,
+  time: 3000,
   rounds: 3,
+  iterations: 1,
 });
 
 // 2. Inclusion proofs: a tree of N leaves, proofs for spread-out leaves, checked against the

@@ -56,6 +56,7 @@ if (pgOk) {
       ...(w === 4 ? { goal: 'ratio >= 1.5' } : {}),
       time: 4000,
       rounds: 2,
+      iterations: 3,
     });
   }
   for (const l of instances) await l.close();
