@@ -55,7 +55,7 @@ const TEXT = {
   },
 } as const;
 
-const escape = (value: string) =>
+const escapeHtml = (value: string) =>
   value.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
@@ -83,7 +83,7 @@ export function accessLetter(report: AccessReportResult, lang: 'en' | 'es', now:
         a.kind === 'shared' && a.recipient
           ? `${t.kinds.shared} (${t.to} ${a.recipient})`
           : t.kinds[a.kind];
-      return `<tr><td>${escape(time.format(new Date(a.time)))}</td><td>${escape(who)}</td><td>${escape(what)}</td><td>${escape(a.caseIds.join(', '))}</td></tr>`;
+      return `<tr><td>${escapeHtml(time.format(new Date(a.time)))}</td><td>${escapeHtml(who)}</td><td>${escapeHtml(what)}</td><td>${escapeHtml(a.caseIds.join(', '))}</td></tr>`;
     })
     .join('\n');
   return `<!doctype html>
@@ -91,7 +91,7 @@ export function accessLetter(report: AccessReportResult, lang: 'en' | 'es', now:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(t.title)}</title>
+<title>${escapeHtml(t.title)}</title>
 <style>
 body { font-family: Lora, Georgia, serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #091f2f; }
 h1 { font-family: Montserrat, Arial, sans-serif; font-size: 1.5rem; }
@@ -103,21 +103,21 @@ th, td { border: 1px solid #58585b; padding: 0.4rem; text-align: left; vertical-
 </head>
 <body>
 <main>
-<h1>${escape(t.title)}</h1>
-<p>${escape(t.greeting)}</p>
-<p>${escape(t.intro(report.accesses.length))}</p>
+<h1>${escapeHtml(t.title)}</h1>
+<p>${escapeHtml(t.greeting)}</p>
+<p>${escapeHtml(t.intro(report.accesses.length))}</p>
 ${
   report.accesses.length > 0
     ? `<table>
-<thead><tr><th scope="col">${escape(t.when)}</th><th scope="col">${escape(t.who)}</th><th scope="col">${escape(t.what)}</th><th scope="col">${escape(t.cases)}</th></tr></thead>
+<thead><tr><th scope="col">${escapeHtml(t.when)}</th><th scope="col">${escapeHtml(t.who)}</th><th scope="col">${escapeHtml(t.what)}</th><th scope="col">${escapeHtml(t.cases)}</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table>`
     : ''
 }
-<p>${escape(t.closing)}</p>
-<p><small>${escape(t.footer(day.format(now)))}</small></p>
+<p>${escapeHtml(t.closing)}</p>
+<p><small>${escapeHtml(t.footer(day.format(now)))}</small></p>
 </main>
 </body>
 </html>
