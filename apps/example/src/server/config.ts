@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CaseDeskError } from './CaseDeskError';
 
 /** Where the app keeps its state and who signs people in, read from the environment. */
@@ -28,7 +28,7 @@ export interface CaseDeskConfig {
   auditSigningKey: string | undefined;
   /**
    * Where signed audit checkpoints are exported, outside the audit store (`AUDIT_CHECKPOINT_DIR`,
-   * default `<dataDir>/audit-checkpoints`); undefined with an in-memory database: kept in memory.
+   * beside the PGlite folder: `<dataDir>/../audit-checkpoints`); undefined with an in-memory database: kept in memory.
    */
   auditCheckpointDir: string | undefined;
   /** How many synthetic requests to seed into an empty database. */
@@ -153,7 +153,7 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { dataDir: string }
     auditSigningKey: env.AUDIT_SIGNING_KEY || undefined,
     auditCheckpointDir:
       env.AUDIT_CHECKPOINT_DIR ||
-      (dataDir === 'memory' ? undefined : join(dataDir, 'audit-checkpoints')),
+      (dataDir === 'memory' ? undefined : join(dirname(dataDir), 'audit-checkpoints')),
     seedCount,
     production,
     trustProxy: env.TRUST_PROXY ? positiveInt(env, 'TRUST_PROXY', 1) : 0,
