@@ -2,12 +2,21 @@
 // down at the time: the outbox on a real database (PGlite in memory, or PostgreSQL when
 // DATABASE_URL is set), with an audit store that can be switched off.
 import { randomBytes } from 'node:crypto';
-import { type AuditStore, createAuditLog, memoryStore, verify } from '@cityofboston/audit-log';
+import {
+  type AuditStore,
+  createAuditLog,
+  generateCheckpointKeys,
+  memoryStore,
+  verifierKey,
+  verify,
+} from '@cityofboston/audit-log';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditOutbox } from '../src/server/AuditOutbox';
 import { type Database, openPglite, openPostgres } from '../src/server/database';
 
 const APP = { name: '311-case-desk', version: 'test', department: 'PWD' };
+const ORIGIN = 'boston.gov/audit/311-case-desk/outbox-test';
+const KEYS = generateCheckpointKeys();
 const event = (n: number) => ({
   actor: { type: 'user' as const, id: 'u-manager' },
   action: 'case.update',
@@ -56,6 +65,7 @@ function setup() {
     app: APP,
     store: switchable.store,
     batch: { retries: 0, retryDelayMs: 1 },
+    signer: { privateKey: KEYS.privateKey, origin: ORIGIN },
   });
   const errors: unknown[] = [];
   const outbox = new AuditOutbox(db, schema, log, APP, (e) => errors.push(e));
@@ -129,7 +139,15 @@ describe('AuditOutbox', () => {
     expect(inner.events.map((e) => e.target?.id)).toEqual(['case-4', 'case-5', 'case-6']);
     expect(await outbox.drain()).toBe(0);
     expect(inner.events).toHaveLength(3);
-    expect((await verify(inner)).ok).toBe(true);
+    // What an auditor holds: the verifier key and a checkpoint signed now.
+    const checkpoint = await log.checkpoint();
+    const result = await verify(inner, {
+      keys: [verifierKey(ORIGIN, KEYS.publicKey)],
+      trusted: [checkpoint?.note ?? ''],
+      origin: ORIGIN,
+    });
+    expect(result.ok).toBe(true);
+    expect(result.count).toBe(3);
     await log.close();
   });
 

@@ -91,8 +91,29 @@ describe('another department sees only what an agreement grants, de-identified b
       }
     }
     await desk.log.flush();
+    // The share leaves Public Works (the app makes it for PWD, to ISD); the read is the inspector's.
     const shares = await desk.log.store.query({ action: 'share.export', limit: 100 });
-    expect(shares.events.some((e) => e.actor.id === 'isd-inspector')).toBe(true);
+    expect(
+      shares.events.some(
+        (e) =>
+          e.outcome === 'success' &&
+          e.agreementId === 'dsa-pwd-isd-code-enforcement' &&
+          e.actor.department === 'PWD' &&
+          (e.details as { recipient?: string } | undefined)?.recipient === 'ISD',
+      ),
+    ).toBe(true);
+    const reads = await desk.log.store.query({
+      actor: 'isd-inspector',
+      action: 'case.list',
+      limit: 100,
+    });
+    expect(
+      reads.events.some(
+        (e) =>
+          (e.details as { agreementId?: string } | undefined)?.agreementId ===
+          'dsa-pwd-isd-code-enforcement',
+      ),
+    ).toBe(true);
   });
 
   it('refuses an agreement that does not name the department as recipient', async () => {

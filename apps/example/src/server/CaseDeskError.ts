@@ -20,6 +20,7 @@ export const CASE_DESK_ERROR_CODES = [
   'share_refused',
   'unknown_agreement',
   'invalid_configuration',
+  'audit_unverifiable',
   'internal_error',
 ] as const;
 
@@ -43,6 +44,7 @@ const STATUS: Record<CaseDeskErrorCode, number> = {
   share_refused: 403,
   unknown_agreement: 404,
   invalid_configuration: 500,
+  audit_unverifiable: 503,
   internal_error: 500,
 };
 

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { CaseDeskError } from './CaseDeskError';
 
 /** Where the app keeps its state and who signs people in, read from the environment. */
@@ -20,6 +21,16 @@ export interface CaseDeskConfig {
   redisUrl?: string | undefined;
   /** Cookie encryption secret (at least 32 characters); generated and kept in the database when absent. */
   sessionSecret: string | undefined;
+  /**
+   * The audit log's checkpoint signing key (Ed25519, PKCS #8 PEM, `AUDIT_SIGNING_KEY`);
+   * generated and kept in the database when absent (development only).
+   */
+  auditSigningKey: string | undefined;
+  /**
+   * Where signed audit checkpoints are exported, outside the audit store (`AUDIT_CHECKPOINT_DIR`,
+   * beside the PGlite folder: `<dataDir>/../audit-checkpoints`); undefined with an in-memory database: kept in memory.
+   */
+  auditCheckpointDir: string | undefined;
   /** How many synthetic requests to seed into an empty database. */
   seedCount: number;
   /** Express `trust proxy`: hops of reverse proxies in front (for client addresses in rate limits). */
@@ -128,16 +139,21 @@ export function readConfig(env: NodeJS.ProcessEnv, defaults: { dataDir: string }
       'SESSION_SECRET must be at least 32 characters',
     );
   }
+  const dataDir = env.CASE_DESK_DATA_DIR ?? defaults.dataDir;
   return {
     port,
     publicUrl: env.PUBLIC_URL,
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: env.CASE_DESK_DATA_DIR ?? defaults.dataDir,
+    dataDir,
     schema,
     oidc,
     sessionStore: store,
     redisUrl,
     sessionSecret: env.SESSION_SECRET,
+    auditSigningKey: env.AUDIT_SIGNING_KEY || undefined,
+    auditCheckpointDir:
+      env.AUDIT_CHECKPOINT_DIR ||
+      (dataDir === 'memory' ? undefined : join(dirname(dataDir), 'audit-checkpoints')),
     seedCount,
     production,
     trustProxy: env.TRUST_PROXY ? positiveInt(env, 'TRUST_PROXY', 1) : 0,

@@ -1,6 +1,7 @@
 import type { AuditLog } from '@cityofboston/audit-log';
 import type { Bff } from '@cityofboston/auth-client/server';
 import type { AuditOutbox } from './AuditOutbox';
+import type { AuditCheckpoints } from './audit/AuditCheckpoints';
 import type { CaseRepository } from './cases/CaseRepository';
 import type { Database } from './database';
 import type { ShareManifests } from './sharing/ShareManifests';
@@ -9,6 +10,8 @@ import type { ShareManifests } from './sharing/ShareManifests';
 export interface ApiContext {
   bff: Bff;
   log: AuditLog;
+  /** The log's exported checkpoints, the verifier key, and the last checkpoint that verified. */
+  checkpoints: { exported: AuditCheckpoints; verifierKey: string; origin: string };
   db: Database;
   cases: CaseRepository;
   /** Where the audit events of changes wait, in the change's transaction, for the audit log. */

@@ -1,9 +1,15 @@
-import { randomBytes } from 'node:crypto';
+import { createPublicKey, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type AuditLog, auditMiddleware, createAuditLog } from '@cityofboston/audit-log';
+import {
+  type AuditLog,
+  auditMiddleware,
+  createAuditLog,
+  generateCheckpointKeys,
+  verifierKey,
+} from '@cityofboston/audit-log';
 import { type DevIdp, type DevPersona, startDevIdp } from '@cityofboston/auth-client/dev-idp';
 import {
   type Bff,
@@ -15,6 +21,7 @@ import type { Principal } from '@cityofboston/standards-schema';
 import express from 'express';
 import { AuditOutbox } from './AuditOutbox';
 import { apiRouter, problemHandler } from './api';
+import { AuditCheckpoints } from './audit/AuditCheckpoints';
 import { CaseRepository } from './cases/CaseRepository';
 import type { CaseDeskConfig } from './config';
 import { type Database, openPglite, openPostgres } from './database';
@@ -130,16 +137,31 @@ export async function createCaseDesk(
     const secret =
       config.sessionSecret ??
       (await cases.setting('session-secret', () => randomBytes(32).toString('base64url')));
+    // 32 random bytes (base64url): the least share() and the log's details hashing accept.
     const pseudonymKey = await cases.setting('pseudonym-key', () =>
       randomBytes(32).toString('base64url'),
     );
+    // The key that signs the log's checkpoints, kept like the session secret: from the
+    // environment, or generated once and kept in the database (development).
+    const signingKey =
+      config.auditSigningKey ??
+      (await cases.setting('audit-signing-key', () => generateCheckpointKeys().privateKey));
+    const auditOrigin = `boston.gov/audit/${APP.name}/${config.schema}`;
+    const checkpoints = {
+      exported: new AuditCheckpoints(config.auditCheckpointDir),
+      verifierKey: verifierKey(auditOrigin, createPublicKey(signingKey)),
+      origin: auditOrigin,
+    };
 
     const log = createAuditLog({
       app: APP,
       store: db.auditStore(`${config.schema}_audit`),
       details: { hashKey: pseudonymKey },
       closeStore: true,
-      onError: () => logLine('[audit] a checkpoint could not be stored'),
+      // Checkpoints go to a folder outside the audit store; "verify" trusts what is there.
+      signer: { privateKey: signingKey, origin: auditOrigin },
+      sinks: [checkpoints.exported.sink],
+      onError: () => logLine('[audit] a checkpoint could not be stored or exported'),
     });
     closers.push(() => log.close());
     const outbox = new AuditOutbox(db, config.schema, log, APP, () =>
@@ -217,7 +239,17 @@ export async function createCaseDesk(
         },
         onError: () => logLine('[audit] an API request could not be recorded'),
       }) as unknown as express.RequestHandler,
-      apiRouter({ bff, log, db, cases, outbox, pseudonymKey, app: APP, shareManifests }),
+      apiRouter({
+        bff,
+        log,
+        checkpoints,
+        db,
+        cases,
+        outbox,
+        pseudonymKey,
+        app: APP,
+        shareManifests,
+      }),
     );
     if (options.clientDir) {
       const dir = options.clientDir;

@@ -48,11 +48,33 @@ export class AuditService {
     return page;
   }
 
-  /** Checks the whole chain. */
+  /**
+   * Checks the whole chain against the log's verifier key and the checkpoints kept outside the
+   * store: the newest one exported (signed now, so it covers every event so far) and the last
+   * one that verified, which is remembered so a later rollback or rewrite fails.
+   */
   async verify(p: Principal) {
-    const { log } = this.#ctx;
+    const { log, checkpoints } = this.#ctx;
     await log.flush();
-    const result = await verify(log.store);
+    await log.checkpoint();
+    const trusted = [
+      await checkpoints.exported.latest(),
+      await checkpoints.exported.verified.load(),
+    ].filter((note): note is string => note !== undefined);
+    if (trusted.length === 0) {
+      throw new CaseDeskError(
+        'audit_unverifiable',
+        'No signed checkpoint has been exported yet, so the log cannot be verified; try again shortly',
+      );
+    }
+    const result = await verify(log.store, {
+      keys: [checkpoints.verifierKey],
+      trusted,
+      origin: checkpoints.origin,
+    });
+    if (result.ok && result.latestCheckpoint) {
+      await checkpoints.exported.verified.save(result.latestCheckpoint);
+    }
     await log.record({
       actor: actorOf(p),
       action: 'audit.verify',

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { share } from '@cityofboston/audit-log/sharing';
+import { planShare, share } from '@cityofboston/audit-log/sharing';
 import {
   type Classification,
   type DataSharingAgreement,
@@ -86,18 +86,49 @@ export class CaseService {
     return agreement;
   }
 
-  /** De-identifies `records` exactly as `share()` does under `agreement` (and audits the share). */
-  async #shared(p: Principal, agreement: DataSharingAgreement, records: ServiceRequest[]) {
-    const result = await share(records, {
-      schema: ServiceRequest,
-      agreement,
+  /**
+   * `records` (each with the department that owns it) de-identified by `share()` under
+   * `agreement`, for `p` of the recipient department. The read is checked as one under the
+   * agreement (`planShare` with `p` as actor and their department as recipient); the share itself
+   * leaves the provider, so this app, which serves the provider, makes it on the provider's
+   * behalf. A refusal is a 403 `share_refused`, never a 500.
+   */
+  async #shared(
+    p: Principal,
+    agreement: DataSharingAgreement,
+    records: { record: ServiceRequest; department: string }[],
+  ) {
+    const purpose = agreement.purposes[0] ?? 'unspecified';
+    const refused = (message: string, cause?: unknown) =>
+      new CaseDeskError('share_refused', message, cause === undefined ? {} : { cause });
+    const plan = planShare(ServiceRequest, agreement, {
       recipient: p.department,
-      purpose: agreement.purposes[0] ?? 'unspecified',
-      audit: this.#ctx.log,
+      purpose,
       actor: actorOf(p),
-      pseudonymKey: this.#ctx.pseudonymKey,
     });
-    return result.records;
+    if (plan.refusal) throw refused(plan.refusal.message);
+    const { app } = this.#ctx;
+    try {
+      const result = await share(
+        records.map((r) => ({ ...r.record, department: r.department })),
+        {
+          schema: ServiceRequest,
+          agreement,
+          recipient: p.department,
+          purpose,
+          audit: this.#ctx.log,
+          actor: { type: 'service', id: app.name, department: app.department },
+          pseudonymKey: this.#ctx.pseudonymKey,
+        },
+      );
+      return result.records;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === 'string' && code.startsWith('SHARE_')) {
+        throw refused((error as Error).message, error);
+      }
+      throw error;
+    }
   }
 
   /**
@@ -154,7 +185,12 @@ export class CaseService {
         position,
         pageSize,
       );
-      const records = await this.#shared(p, agreement, result.records);
+      // The rows were selected by the provider's department; that is what each record carries.
+      const records = await this.#shared(
+        p,
+        agreement,
+        result.records.map((record) => ({ record, department: agreement.provider })),
+      );
       await this.#recordAccess(
         p,
         'case.list',
@@ -214,7 +250,9 @@ export class CaseService {
       // Not "forbidden": whether another department's case exists is itself need-to-know.
       throw new CaseDeskError('not_found', `There is no case ${id} you may see`);
     }
-    const [record = {}] = await this.#shared(p, agreement, [found.record]);
+    const [record = {}] = await this.#shared(p, agreement, [
+      { record: found.record, department: found.department },
+    ]);
     await this.#recordAccess(p, 'case.view', id, [{ record: found.record, out: record }], {
       agreementId: agreement.id,
     });
