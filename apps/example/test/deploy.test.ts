@@ -20,6 +20,7 @@ describe('production configuration is refused when unsafe', () => {
     NODE_ENV: 'production',
     PUBLIC_URL: 'https://casedesk.example.gov',
     SESSION_SECRET: 'x'.repeat(40),
+    AUDIT_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----\n(from the secret store)\n-----END PRIVATE KEY-----',
     OIDC_ISSUER: 'https://sso.example.gov',
     OIDC_CLIENT_ID: 'case-desk',
   };
@@ -32,6 +33,7 @@ describe('production configuration is refused when unsafe', () => {
     ['no PUBLIC_URL', { PUBLIC_URL: undefined }, /PUBLIC_URL must be set/],
     ['an http PUBLIC_URL', { PUBLIC_URL: 'http://casedesk.example.gov' }, /must be https/],
     ['no SESSION_SECRET', { SESSION_SECRET: undefined }, /SESSION_SECRET must be set/],
+    ['no AUDIT_SIGNING_KEY', { AUDIT_SIGNING_KEY: undefined }, /AUDIT_SIGNING_KEY must be set/],
     ['no OpenID issuer (the dev IdP)', { OIDC_ISSUER: undefined }, /OIDC_ISSUER must name/],
   ])('refuses %s', (_name, change, message) => {
     expect(() => read({ ...base, ...change })).toThrow(message);

@@ -46,7 +46,8 @@ const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/;
 /**
  * With `NODE_ENV=production` the app refuses to start without an https `PUBLIC_URL` (an explicit
  * `http://localhost` or `http://127.0.0.1` origin is allowed, to test a production build
- * locally), a `SESSION_SECRET`, and a real OpenID issuer (the dev IdP never runs in production).
+ * locally), a `SESSION_SECRET`, an `AUDIT_SIGNING_KEY`, and a real OpenID issuer (the dev IdP never
+ * runs in production).
  */
 function checkProduction(env: NodeJS.ProcessEnv): void {
   const problems: string[] = [];
@@ -64,6 +65,11 @@ function checkProduction(env: NodeJS.ProcessEnv): void {
     }
   }
   if (!env.SESSION_SECRET) problems.push('SESSION_SECRET must be set (32 characters or more)');
+  // A signing key kept in the audit log's own database would let its administrators sign a
+  // rewritten history: production takes it from the secret store.
+  if (!env.AUDIT_SIGNING_KEY) {
+    problems.push('AUDIT_SIGNING_KEY must be set (Ed25519 PKCS #8 PEM, from the secret store)');
+  }
   if (!env.OIDC_ISSUER) {
     problems.push(
       'OIDC_ISSUER must name the City identity provider (the dev IdP is for development)',
