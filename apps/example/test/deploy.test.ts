@@ -20,7 +20,8 @@ describe('production configuration is refused when unsafe', () => {
     NODE_ENV: 'production',
     PUBLIC_URL: 'https://casedesk.example.gov',
     SESSION_SECRET: 'x'.repeat(40),
-    AUDIT_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----\n(from the secret store)\n-----END PRIVATE KEY-----',
+    AUDIT_SIGNING_KEY:
+      '-----BEGIN PRIVATE KEY-----\n(from the secret store)\n-----END PRIVATE KEY-----',
     OIDC_ISSUER: 'https://sso.example.gov',
     OIDC_CLIENT_ID: 'case-desk',
   };
