@@ -154,8 +154,25 @@ describe('311 Case Desk in Chromium', () => {
         await page.goto(`${desk.url}${path}`);
         await page.getByRole('heading', { level: 1, name: new RegExp(`^${heading}`) }).waitFor();
         await page.waitForLoadState('networkidle');
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        expect(width, `${path} at 320 px`).toBeLessThanOrEqual(320);
+        const { width, wide } = await page.evaluate(() => ({
+          width: document.documentElement.scrollWidth,
+          // The outermost elements that stick out, so a failure names what to fix.
+          wide: [...document.querySelectorAll<HTMLElement>('body *')]
+            .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+            .filter(
+              (e) =>
+                !(
+                  e.parentElement &&
+                  e.parentElement.getBoundingClientRect().right > window.innerWidth + 1
+                ),
+            )
+            .slice(0, 5)
+            .map(
+              (e) =>
+                `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)} px)`,
+            ),
+        }));
+        expect(width, `${path} at 320 px: ${wide.join(', ')}`).toBeLessThanOrEqual(320);
         await expectAccessible(page, `${path} at 320 px`);
       }
       await ctx.close();
