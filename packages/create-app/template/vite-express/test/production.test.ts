@@ -7,11 +7,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer as createNetServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { generateCheckpointKeys } from '@cityofboston/audit-log';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAppInfo, readConfig } from '../src/server/config';
 import { createServer, type RunningApp } from '../src/server/createServer';
-import { buildClient, launchBrowser } from './helpers';
+import { buildClient, checkpointDir, launchBrowser } from './helpers';
 
 const require = createRequire(import.meta.url);
 let idp: ChildProcess;
@@ -69,6 +70,9 @@ beforeAll(async () => {
     OIDC_CLIENT_ID: info.name,
     OIDC_CLIENT_SECRET: clientSecret,
     SESSION_SECRET: randomBytes(32).toString('base64url'),
+    // As a secret store hands it over: one line, newlines escaped.
+    AUDIT_SIGNING_KEY: generateCheckpointKeys().privateKey.replaceAll('\n', '\\n'),
+    AUDIT_CHECKPOINT_DIR: checkpointDir(),
   });
   app = await createServer(config, info, { clientDir: await buildClient(), log: () => {} });
   browser = await launchBrowser();
