@@ -74,7 +74,16 @@ beforeAll(async () => {
     AUDIT_SIGNING_KEY: generateCheckpointKeys().privateKey.replaceAll('\n', '\\n'),
     AUDIT_CHECKPOINT_DIR: checkpointDir(),
   });
-  app = await createServer(config, info, { clientDir: await buildClient(), log: () => {} });
+  const clientDir = await buildClient();
+  // As in production: the auth client refuses sign-outs kept in memory there
+  // (`durable_store_required`), so this also proves the app's session store is durable.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    app = await createServer(config, info, { clientDir, log: () => {} });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -18,11 +18,15 @@ try {
   if (running.idp) {
     console.log(`Sign in with the dev IdP as: ${running.idp.personas.map((p) => p.id).join(', ')}`);
   }
+  // Closing flushes the audit log and signs and exports its last checkpoint: let it finish.
+  // A signal often arrives twice (npm or tsx relays it to the process group that already got
+  // it), so the handler stays installed and a repeat does not kill the process mid-close.
+  let stopping: Promise<void> | undefined;
   const stop = () => {
-    void running.close().then(() => process.exit(0));
+    stopping ??= running.close().then(() => process.exit(0));
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(`Cannot start: ${error.message}. See .env.example.`);
