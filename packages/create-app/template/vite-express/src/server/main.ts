@@ -21,9 +21,11 @@ try {
   // Closing flushes the audit log and signs and exports its last checkpoint: let it finish.
   // A signal often arrives twice (npm or tsx relays it to the process group that already got
   // it), so the handler stays installed and a repeat does not kill the process mid-close.
-  let stopping: Promise<void> | undefined;
+  let stopping = false;
   const stop = () => {
-    stopping ??= running.close().then(() => process.exit(0));
+    if (stopping) return;
+    stopping = true;
+    void running.close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
