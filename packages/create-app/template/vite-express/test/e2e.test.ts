@@ -160,7 +160,10 @@ describe('keyboard only', () => {
     keyboard.push(flow);
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(`${app.url}/`);
+    // Once the session check has answered: a button focused before the page settles can be
+    // replaced by its re-render, and Enter then lands on nothing (seen on a loaded machine).
+    await page.goto(`${app.url}/`, { waitUntil: 'networkidle' });
+    await page.getByRole('button', { name: 'Sign in with City SSO' }).waitFor();
     await tabTo(page, /Sign in with City SSO/, steps);
     await page.keyboard.press('Enter');
     steps.push('Enter');
