@@ -5,10 +5,14 @@ import { CreateAppError } from './errors';
 import { type AppOptions, type ResolvedOptions, resolveOptions } from './options';
 import { sdkVersions } from './versions';
 
-/** Files the template stores under another name (npm never publishes a `.gitignore`). */
+/**
+ * Files the template stores under another name (npm never publishes a `.gitignore`, and the
+ * repository ignores `.env.*`).
+ */
 const RENAMES: Record<string, string> = {
   _gitignore: '.gitignore',
   _dockerignore: '.dockerignore',
+  '_env.example': '.env.example',
 };
 /** Files written only for one database choice. */
 const ONLY_FOR: Record<string, ResolvedOptions['database']> = { 'compose.yaml': 'postgres' };

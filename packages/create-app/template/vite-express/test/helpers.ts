@@ -1,6 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { chromium } from 'playwright';
 import { build } from 'vite';
 import { readAppInfo, readConfig } from '../src/server/config';
@@ -14,9 +15,17 @@ export async function buildClient(): Promise<string> {
   return resolve('dist/client');
 }
 
+/** A new empty folder for a test's exported audit checkpoints. */
+export function checkpointDir(): string {
+  return mkdtempSync(join(tmpdir(), 'audit-checkpoints-'));
+}
+
 /** The app on a free port with an in-memory database and the dev IdP. */
-export function startApp(clientDir?: string): Promise<RunningApp> {
-  const config = { ...readConfig({}), port: 0, dataDir: 'memory' };
+export function startApp(
+  clientDir?: string,
+  auditCheckpointDir = checkpointDir(),
+): Promise<RunningApp> {
+  const config = { ...readConfig({}), port: 0, dataDir: 'memory', auditCheckpointDir };
   return createServer(config, readAppInfo(), {
     ...(clientDir ? { clientDir } : {}),
     log: () => {},

@@ -7,11 +7,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer as createNetServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { generateCheckpointKeys } from '@cityofboston/audit-log';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAppInfo, readConfig } from '../src/server/config';
 import { createServer, type RunningApp } from '../src/server/createServer';
-import { buildClient, launchBrowser } from './helpers';
+import { buildClient, checkpointDir, launchBrowser } from './helpers';
 
 const require = createRequire(import.meta.url);
 let idp: ChildProcess;
@@ -69,8 +70,20 @@ beforeAll(async () => {
     OIDC_CLIENT_ID: info.name,
     OIDC_CLIENT_SECRET: clientSecret,
     SESSION_SECRET: randomBytes(32).toString('base64url'),
+    // As a secret store hands it over: one line, newlines escaped.
+    AUDIT_SIGNING_KEY: generateCheckpointKeys().privateKey.replaceAll('\n', '\\n'),
+    AUDIT_CHECKPOINT_DIR: checkpointDir(),
   });
-  app = await createServer(config, info, { clientDir: await buildClient(), log: () => {} });
+  const clientDir = await buildClient();
+  // As in production: the auth client refuses sign-outs kept in memory there
+  // (`durable_store_required`), so this also proves the app's session store is durable.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    app = await createServer(config, info, { clientDir, log: () => {} });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 /** The app's identity, from `city-app.json` (written by create-app). */
@@ -26,6 +27,13 @@ export interface Config {
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined } | undefined;
   /** Seals session cookies; required in production. */
   sessionSecret: string | undefined;
+  /**
+   * Signs the audit log's checkpoints (Ed25519, PKCS#8 PEM; `\n` escapes allowed); required in
+   * production. In development a key is generated and kept in the app database.
+   */
+  auditSigningKey: string | undefined;
+  /** Where signed checkpoints are exported, outside the database (`AUDIT_CHECKPOINT_DIR`). */
+  auditCheckpointDir: string;
   production: boolean;
 }
 
@@ -55,6 +63,23 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && (env.SESSION_SECRET ?? '').length < 32) {
     problems.push('SESSION_SECRET (at least 32 characters) is required in production');
   }
+  const auditSigningKey = env.AUDIT_SIGNING_KEY
+    ? env.AUDIT_SIGNING_KEY.replaceAll('\\n', '\n')
+    : undefined;
+  if (production && !auditSigningKey) {
+    problems.push(
+      'AUDIT_SIGNING_KEY (an Ed25519 private key in PEM, from `npm run audit-keys`) is required in production',
+    );
+  }
+  if (auditSigningKey) {
+    try {
+      if (createPrivateKey(auditSigningKey).asymmetricKeyType !== 'ed25519') {
+        problems.push('AUDIT_SIGNING_KEY must be an Ed25519 key');
+      }
+    } catch {
+      problems.push('AUDIT_SIGNING_KEY is not a private key in PEM');
+    }
+  }
   if (problems.length > 0) throw new ConfigError(problems.join('; '));
   return {
     port,
@@ -63,6 +88,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.DATA_DIR ?? '.data',
     oidc,
     sessionSecret: env.SESSION_SECRET || undefined,
+    auditSigningKey,
+    auditCheckpointDir: env.AUDIT_CHECKPOINT_DIR || '.audit-checkpoints',
     production,
   };
 }

@@ -4,16 +4,19 @@ import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type AuditLog, auditMiddleware, createAuditLog } from '@cityofboston/audit-log';
+import { directorySink } from '@cityofboston/audit-log/node';
 import type { DevIdp } from '@cityofboston/auth-client/dev-idp';
-import { type Bff, createBff } from '@cityofboston/auth-client/server';
+import { type Bff, createBff, PostgresSessionStore } from '@cityofboston/auth-client/server';
 import type { Principal } from '@cityofboston/standards-schema';
 import express from 'express';
 import { problemHandler } from './AppError';
 import { AuditOutbox } from './AuditOutbox';
+import { type AuditSigning, loadAuditSigning } from './auditSigning';
 import type { AppInfo, Config } from './config';
 import { AUDIT_SCHEMA, type Database, openPglite, openPostgres } from './database';
 import { devPersonas } from './devPersonas';
 import { requestsRouter } from './requestsRouter';
+import { openSettings } from './settings';
 import { WorkRequestRepository } from './WorkRequestRepository';
 
 /** A running app. */
@@ -22,6 +25,8 @@ export interface RunningApp {
   db: Database;
   log: AuditLog;
   outbox: AuditOutbox;
+  /** The checkpoint signing key's origin and verifier key (what an auditor holds). */
+  audit: Omit<AuditSigning, 'privateKey'>;
   bff: Bff;
   /** The dev IdP when no OIDC issuer is configured (development and tests). */
   idp: DevIdp | undefined;
@@ -65,28 +70,23 @@ export async function createServer(
       ? await openPostgres(config.databaseUrl)
       : await openPglite(config.dataDir);
     closers.push(() => db.close());
-    await db.query(
-      'CREATE TABLE IF NOT EXISTS app_settings (key text PRIMARY KEY, value text NOT NULL)',
-    );
-    const setting = async (key: string) => {
-      await db.query(
-        'INSERT INTO app_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING',
-        [key, randomBytes(32).toString('base64url')],
-      );
-      const { rows } = await db.query<{ value: string }>(
-        'SELECT value FROM app_settings WHERE key = $1',
-        [key],
-      );
-      return rows[0]?.value ?? '';
-    };
+    const settings = await openSettings(db);
+    const setting = (key: string) => settings.get(key);
     const requests = new WorkRequestRepository(db);
     await requests.migrate();
     const app = { name: info.name, version: '0.1.0', department: info.department.code };
+    // Checkpoints are signed with a key kept like the other secrets, and exported to a folder
+    // outside the database: `npm run compliance` (or `city-audit verify`) checks the log
+    // against them with the verifier key.
+    const signing = await loadAuditSigning(config, info, settings);
+    mkdirSync(config.auditCheckpointDir, { recursive: true });
     const log = createAuditLog({
       app,
       store: db.auditStore(AUDIT_SCHEMA),
       details: { hashKey: await setting('audit-details-key') },
-      onError: () => logLine('[audit] a checkpoint could not be stored'),
+      signer: { privateKey: signing.privateKey, origin: signing.origin },
+      sinks: [directorySink(config.auditCheckpointDir)],
+      onError: () => logLine('[audit] a checkpoint could not be stored or exported'),
     });
     closers.push(() => log.close());
     const outbox = new AuditOutbox(db, log, () =>
@@ -117,6 +117,17 @@ export async function createServer(
       closers.push(() => started.close());
       oidc = { issuer: idp.issuer, clientId: info.name, clientSecret };
     }
+    // Revocations, used logins and sign-outs survive restarts and are shared by every instance:
+    // in the app database (PostgreSQL, or PGlite when embedded).
+    const sessionStore = await PostgresSessionStore.create({ db, schema: 'app_sessions' });
+    const purge = setInterval(
+      () => {
+        sessionStore.purgeExpired().catch(() => logLine('[auth] expired sessions not purged yet'));
+      },
+      6 * 60 * 60 * 1000,
+    );
+    purge.unref();
+    closers.push(async () => clearInterval(purge));
     const bff = createBff({
       issuer: oidc.issuer,
       clientId: oidc.clientId,
@@ -124,6 +135,7 @@ export async function createServer(
       baseUrl: origin,
       secret: config.sessionSecret ?? (await setting('session-secret')),
       app,
+      store: sessionStore,
       onEvent: (event) => log.record(event).then(() => undefined),
     });
 
@@ -179,7 +191,8 @@ export async function createServer(
     }
     web.use(problemHandler);
     handler = web;
-    return { url: origin, db, log, outbox, bff, idp, close };
+    const audit = { origin: signing.origin, verifierKey: signing.verifierKey };
+    return { url: origin, db, log, outbox, audit, bff, idp, close };
   } catch (error) {
     await close();
     throw error;

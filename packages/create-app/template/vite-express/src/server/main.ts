@@ -18,11 +18,17 @@ try {
   if (running.idp) {
     console.log(`Sign in with the dev IdP as: ${running.idp.personas.map((p) => p.id).join(', ')}`);
   }
+  // Closing flushes the audit log and signs and exports its last checkpoint: let it finish.
+  // A signal often arrives twice (npm or tsx relays it to the process group that already got
+  // it), so the handler stays installed and a repeat does not kill the process mid-close.
+  let stopping = false;
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
     void running.close().then(() => process.exit(0));
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(`Cannot start: ${error.message}. See .env.example.`);
