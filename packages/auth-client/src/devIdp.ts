@@ -1,4 +1,10 @@
 // The embedded OpenID provider for development and tests. Node only; refuses production.
+export {
+  type DevIdpMessageKey,
+  type DevIdpTranslator,
+  type DevIdpTranslatorFor,
+  englishPages,
+} from './devIdp/pageStrings';
 export { type DevPersona, defaultPersonas } from './devIdp/personas';
 export {
   DEFAULT_DEV_CLIENT,

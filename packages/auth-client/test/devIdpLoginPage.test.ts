@@ -67,4 +67,58 @@ describe('dev IdP login page in Chromium', () => {
     expect(body.principal.sub).toBe('isd-inspector');
     await page.close();
   });
+
+  it('speaks the language the app asks for (ui_locales), right to left for Arabic, under axe', async () => {
+    const page = await browser.newPage({ bypassCSP: true });
+    await page.goto(`${t.origin}/auth/login?returnTo=/api/me&uiLocales=ar`);
+    await page.locator('h1').waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('ar');
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    expect(await page.title()).toContain('مزوّد الهوية');
+    expect(await page.locator('p.note').textContent()).toContain('لا حاجة إلى كلمة مرور');
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run(o: unknown): Promise<{ violations: { id: string; help: string }[] }> };
+        }
+      ).axe;
+      const result = await axe.run({
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] },
+      });
+      return result.violations.map((v) => `${v.id}: ${v.help}`);
+    });
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  it("follows the browser's language when the app names none, and names the municipality", async () => {
+    const context = await browser.newContext({ locale: 'es-US' });
+    const page = await context.newPage();
+    await page.goto(`${t.origin}/auth/login?returnTo=/api/me`);
+    await page.locator('h1').waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('es');
+    // Chromium drops the bidi isolates around the name from document.title.
+    expect(await page.title()).toBe(
+      'Iniciar sesión: proveedor de identidad de desarrollo de City of Boston',
+    );
+    expect(await page.locator('button[data-persona] .who').first().textContent()).toMatch(
+      /^Iniciar sesión como /,
+    );
+    await context.close();
+  });
+
+  it('passes only well-formed language tags on as ui_locales', async () => {
+    const response = await fetch(
+      `${t.origin}/auth/login?uiLocales=${encodeURIComponent('pt-BR <script> so x zh-Hant')}`,
+      { redirect: 'manual' },
+    );
+    expect(response.status).toBe(302);
+    const target = new URL(response.headers.get('location') ?? '');
+    expect(target.searchParams.get('ui_locales')).toBe('pt-BR so zh-Hant');
+    const none = await fetch(`${t.origin}/auth/login?uiLocales=${encodeURIComponent('<b>')}`, {
+      redirect: 'manual',
+    });
+    expect(new URL(none.headers.get('location') ?? '').searchParams.has('ui_locales')).toBe(false);
+  });
 });

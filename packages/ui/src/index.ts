@@ -211,6 +211,7 @@ export {
   renderMessage,
   type Translator,
 } from './i18n/translate.js';
+export { translatorFor } from './i18n/translatorFor.js';
 export type { ChoiceOption } from './internal/ChoiceGroup.js';
 export type { FieldBaseProps } from './internal/Field.js';
 export { BOSTON } from './municipality/bostonMunicipality.js';

@@ -7,6 +7,7 @@ import { DEFAULT_DEV_CLIENT, startDevIdp } from '../devIdp';
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '4010' },
+    'municipality-name': { type: 'string' },
     'client-id': { type: 'string' },
     'client-secret': { type: 'string' },
     'redirect-uri': { type: 'string', multiple: true },
@@ -19,14 +20,16 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(`Usage: city-dev-idp [options]
 
-Runs the City of Boston development OpenID provider on 127.0.0.1 with synthetic personas.
+Runs a development OpenID provider on 127.0.0.1 with synthetic personas. Its pages speak the
+language the app or the browser asks for (every language of @cityofboston/ui when installed).
 
   --port <n>                       port (default 4010; 0 picks a free one)
   --client-id <id>                 client to register (default ${DEFAULT_DEV_CLIENT.clientId})
   --client-secret <secret>         its secret (omit for a public client)
   --redirect-uri <url>             a redirect URI (repeatable)
   --post-logout-redirect-uri <url> a post-logout redirect URI (repeatable)
-  --backchannel-logout-uri <url>   where to send back-channel logout tokens`);
+  --backchannel-logout-uri <url>   where to send back-channel logout tokens
+  --municipality-name <name>       named in the page titles (default: the SDK's default municipality)`);
   process.exit(0);
 }
 
@@ -48,7 +51,11 @@ const client = values['client-id']
   : DEFAULT_DEV_CLIENT;
 
 try {
-  const idp = await startDevIdp({ port, clients: [client] });
+  const idp = await startDevIdp({
+    port,
+    clients: [client],
+    ...(values['municipality-name'] ? { municipality: { name: values['municipality-name'] } } : {}),
+  });
   console.log(`City dev IdP: issuer ${idp.issuer}`);
   console.log(
     `  client ${client.clientId}${client.clientSecret ? ` (secret ${client.clientSecret})` : ' (public)'}`,

@@ -1,11 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { BOSTON_MUNICIPALITY } from '@cityofboston/standards-schema';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
 import { AuthError } from '../authError';
 import { isDevelopmentEnvironment, nodeEnv } from '../internal/environment';
-import { escapeHtml, loggedOutPage, loginPage, logoutPage } from './loginPage';
+import { errorPage, loggedOutPage, loginPage, logoutPage, type PageContext } from './loginPage';
+import { type DevIdpTranslatorFor, loadPageTranslators } from './pageStrings';
 import { type DevPersona, defaultPersonas } from './personas';
 
 /** A relying party registered with the dev IdP. */
@@ -43,6 +45,18 @@ export interface DevIdpOptions {
    * anyone in without a password: never set this where real data is reachable.
    */
   dangerouslyAllowOutsideDevelopment?: boolean;
+  /**
+   * Whose development provider this is, named in its page titles; default the City of Boston
+   * (`BOSTON_MUNICIPALITY` of standards-schema). Any `Municipality` fits.
+   */
+  municipality?: { name: string };
+  /**
+   * The pages' strings for a request's language preferences (OpenID Connect `ui_locales`, then
+   * `Accept-Language`). By default the ui kit's catalogues (`translatorFor` of
+   * `@cityofboston/ui/i18n`) when the kit is installed, so the pages speak every language the kit
+   * ships; English otherwise.
+   */
+  pageTranslator?: DevIdpTranslatorFor;
 }
 
 /** A running dev IdP. */
@@ -140,6 +154,15 @@ export async function startDevIdp(options: DevIdpOptions = {}): Promise<DevIdp> 
     throw new AuthError('invalid_configuration', 'startDevIdp: `personas` is empty.');
   }
   const byId = new Map(personas.map((p) => [p.id, p]));
+  const municipality = options.municipality?.name ?? BOSTON_MUNICIPALITY.name;
+  const translatorFor = options.pageTranslator ?? (await loadPageTranslators());
+  const pageContext = (uiLocales: unknown, acceptLanguage: unknown): PageContext => ({
+    municipality,
+    t: translatorFor([
+      typeof uiLocales === 'string' ? uiLocales : undefined,
+      typeof acceptLanguage === 'string' ? acceptLanguage : undefined,
+    ]),
+  });
 
   let handler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   const server = createServer((req, res) => {
@@ -228,11 +251,11 @@ export async function startDevIdp(options: DevIdpOptions = {}): Promise<DevIdp> 
       backchannelLogout: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
-        logoutSource: async (ctx: { body: string }, form: string) => {
-          ctx.body = logoutPage(form);
+        logoutSource: async (ctx: OidcContext, form: string) => {
+          ctx.body = logoutPage(requestPages(ctx), form);
         },
-        postLogoutSuccessSource: async (ctx: { body: string }) => {
-          ctx.body = loggedOutPage();
+        postLogoutSuccessSource: async (ctx: OidcContext) => {
+          ctx.body = loggedOutPage(requestPages(ctx));
         },
       },
       resourceIndicators: {
@@ -266,18 +289,33 @@ export async function startDevIdp(options: DevIdpOptions = {}): Promise<DevIdp> 
       const { dispatcher: _dispatcher, ...rest } = init;
       return globalThis.fetch(url, rest);
     },
-    renderError: async (ctx: { type: string; body: string }, out: Record<string, string>) => {
+    renderError: async (ctx: OidcContext & { type: string }, out: Record<string, string>) => {
       ctx.type = 'html';
-      ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign-in error</title></head><body><main><h1>Sign-in error</h1><pre>${escapeHtml(JSON.stringify(out, null, 2))}</pre></main></body></html>`;
+      const pages = requestPages(ctx);
+      ctx.body = errorPage(
+        pages,
+        pages.t.t('idp.errorUnknownInteraction'),
+        JSON.stringify(out, null, 2),
+      );
     },
   });
   const callback = provider.callback();
 
+  type OidcContext = {
+    body: string;
+    headers: Record<string, string | string[] | undefined>;
+    oidc?: { params?: Record<string, unknown> };
+  };
+  function requestPages(ctx: OidcContext): PageContext {
+    return pageContext(ctx.oidc?.params?.ui_locales, ctx.headers['accept-language']);
+  }
+
   async function interaction(req: IncomingMessage, res: ServerResponse, path: string[]) {
     const details = await provider.interactionDetails(req, res);
+    const pages = pageContext(details.params.ui_locales, req.headers['accept-language']);
     const [, uid, action] = path;
     if (uid !== details.uid) {
-      sendHtml(res, 400, '<!doctype html><title>Bad request</title><h1>Unknown interaction</h1>');
+      sendHtml(res, 400, errorPage(pages, pages.t.t('idp.errorUnknownInteraction')));
       return;
     }
     if (details.prompt.name === 'login') {
@@ -285,7 +323,7 @@ export async function startDevIdp(options: DevIdpOptions = {}): Promise<DevIdp> 
         const form = await readForm(req);
         const persona = byId.get(form.get('persona') ?? '');
         if (!persona) {
-          sendHtml(res, 400, '<!doctype html><title>Bad request</title><h1>Unknown persona</h1>');
+          sendHtml(res, 400, errorPage(pages, pages.t.t('idp.errorUnknownPersona')));
           return;
         }
         const requested = String(details.params.acr_values ?? '').split(' ');
@@ -307,7 +345,11 @@ export async function startDevIdp(options: DevIdpOptions = {}): Promise<DevIdp> 
       sendHtml(
         res,
         200,
-        loginPage({ uid: details.uid, personas, clientId: String(details.params.client_id) }),
+        loginPage(pages, {
+          uid: details.uid,
+          personas,
+          clientId: String(details.params.client_id),
+        }),
       );
       return;
     }
@@ -336,7 +378,11 @@ export async function startDevIdp(options: DevIdpOptions = {}): Promise<DevIdp> 
       );
       return;
     }
-    sendHtml(res, 400, '<!doctype html><title>Bad request</title><h1>Unsupported prompt</h1>');
+    sendHtml(
+      res,
+      400,
+      errorPage(pages, pages.t.t('idp.errorUnsupportedPrompt', { prompt: details.prompt.name })),
+    );
   }
 
   handler = (req, res) => {
@@ -344,10 +390,15 @@ export async function startDevIdp(options: DevIdpOptions = {}): Promise<DevIdp> 
     if (path[0] === 'interaction') {
       interaction(req, res, path).catch((error: unknown) => {
         if (!res.headersSent) {
+          const pages = pageContext(undefined, req.headers['accept-language']);
           sendHtml(
             res,
             400,
-            `<!doctype html><html lang="en"><head><title>Sign-in error</title></head><body><main><h1>Sign-in error</h1><p>${escapeHtml(String((error as Error)?.message ?? error))}</p></main></body></html>`,
+            errorPage(
+              pages,
+              pages.t.t('idp.errorUnknownInteraction'),
+              String((error as Error)?.message ?? error),
+            ),
           );
         } else res.end();
       });

@@ -7,6 +7,18 @@ import { type BffContext, TX_TTL } from './context';
 import { setCookie } from './cookies';
 import { failure } from './failure';
 
+// `?uiLocales=es` (the app's language) becomes OpenID Connect `ui_locales` (Core 1.0 §3.1.2.1:
+// space-separated BCP 47 tags in order of preference), so the IdP's pages speak it too. Tokens
+// that are not language tags are dropped; it is a preference, not a requirement.
+function languagePreferences(value: string | null): string | undefined {
+  if (!value) return undefined;
+  const tags = value
+    .split(/[\s,]+/)
+    .filter((tag) => /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(tag))
+    .slice(0, 10);
+  return tags.length > 0 ? tags.join(' ') : undefined;
+}
+
 export async function login(ctx: BffContext, request: Request): Promise<Response> {
   try {
     const url = new URL(request.url);
@@ -33,6 +45,7 @@ export async function login(ctx: BffContext, request: Request): Promise<Response
     const maxAgeParam = url.searchParams.get('maxAge');
     const maxAge =
       maxAgeParam !== null && /^\d+$/.test(maxAgeParam) ? Number(maxAgeParam) : undefined;
+    const uiLocales = languagePreferences(url.searchParams.get('uiLocales'));
     const target = new URL(as.authorization_endpoint);
     const params: Record<string, string> = {
       ...ctx.options.authorizationParams,
@@ -45,6 +58,7 @@ export async function login(ctx: BffContext, request: Request): Promise<Response
       code_challenge: challenge,
       code_challenge_method: 'S256',
       ...(acr ? { acr_values: acr } : {}),
+      ...(uiLocales ? { ui_locales: uiLocales } : {}),
       ...(maxAge !== undefined ? { max_age: String(maxAge) } : {}),
       ...(acr || maxAge !== undefined || url.searchParams.get('prompt') === 'login'
         ? { prompt: 'login' }

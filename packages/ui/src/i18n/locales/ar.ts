@@ -194,5 +194,28 @@ export const ar = {
     'session.idleWarningMoment': 'حفاظًا على أمانك، سيتم تسجيل خروجك بعد لحظات بسبب عدم النشاط.',
     'session.staySignedIn': 'البقاء متصلاً',
     'session.signOutNow': 'تسجيل الخروج الآن',
+    'idp.signInTitle': 'تسجيل الدخول: مزوّد الهوية المخصص للتطوير في {municipality}',
+    'idp.signInHeading': 'تسجيل الدخول إلى {client}',
+    'idp.signInNote':
+      'هذا مزوّد الهوية المخصص للتطوير. جميع الأشخاص أدناه وهميون؛ اختر أحدهم لتسجيل الدخول باسمه. لا حاجة إلى كلمة مرور.',
+    'idp.personasLabel': 'أشخاص وهميون',
+    'idp.signInAs': 'تسجيل الدخول باسم {name}',
+    'idp.personaSummary':
+      '{title}. الإدارة {department}، مستوى التصريح {clearance}، الأدوار {roles}.',
+    'idp.personaNoRoles': 'لا يوجد',
+    'idp.personaAccountEnds': 'ينتهي الحساب في {date}.',
+    'idp.signOutTitle': 'تسجيل الخروج: مزوّد الهوية المخصص للتطوير في {municipality}',
+    'idp.signOutHeading': 'هل تريد تسجيل الخروج من مزوّد الهوية المخصص للتطوير؟',
+    'idp.signOutYes': 'نعم، سجّل خروجي',
+    'idp.signOutNo': 'لا، أريد البقاء متصلاً',
+    'idp.signedOutTitle': 'تم تسجيل الخروج: مزوّد الهوية المخصص للتطوير في {municipality}',
+    'idp.signedOutHeading': 'لقد سجّلت الخروج',
+    'idp.signedOutBody': 'يمكنك إغلاق هذه النافذة.',
+    'idp.errorTitle': 'خطأ في تسجيل الدخول',
+    'idp.errorUnknownInteraction':
+      'طلب تسجيل الدخول هذا غير معروف أو انتهت صلاحيته. ارجع إلى التطبيق وسجّل الدخول مرة أخرى.',
+    'idp.errorUnknownPersona': 'لا يوجد شخص بهذا الاسم. ارجع واختر أحدًا من القائمة.',
+    'idp.errorUnsupportedPrompt':
+      'لا يستطيع مزوّد الهوية المخصص للتطوير معالجة هذا الطلب (prompt {prompt}).',
   },
 } as const satisfies Catalogue;

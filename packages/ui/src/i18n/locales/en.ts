@@ -5,7 +5,8 @@ import type { Catalogue } from '../catalogue.types.js';
  * placeholders and their plural messages. Plural messages are objects with one text per CLDR
  * plural category (`one`, `other` in English); `{count}` is the number, formatted for the locale.
  * Keys starting with `table.` are the DataTable's; `session.` keys are the idle-timeout warning
- * that auth-client's `IdleTimeoutDialog` shows (an app passes `useI18n().t` to it).
+ * that auth-client's `IdleTimeoutDialog` shows (an app passes `useI18n().t` to it); `idp.` keys are
+ * the pages of auth-client's development identity provider (read through `@cityofboston/ui/i18n`).
  */
 export const en = {
   skipToMain: 'Skip to main content',
@@ -144,6 +145,28 @@ export const en = {
     'For your security, you will be signed out in a moment because of inactivity.',
   'session.staySignedIn': 'Stay signed in',
   'session.signOutNow': 'Sign out now',
+  'idp.signInTitle': 'Sign in: {municipality} development identity provider',
+  'idp.signInHeading': 'Sign in to {client}',
+  'idp.signInNote':
+    'This is the development identity provider. Every person below is synthetic; choose one to sign in as. No password is needed.',
+  'idp.personasLabel': 'Synthetic personas',
+  'idp.signInAs': 'Sign in as {name}',
+  'idp.personaSummary': '{title}. Department {department}, clearance {clearance}, roles {roles}.',
+  'idp.personaNoRoles': 'none',
+  'idp.personaAccountEnds': 'The account ends on {date}.',
+  'idp.signOutTitle': 'Sign out: {municipality} development identity provider',
+  'idp.signOutHeading': 'Sign out of the development identity provider?',
+  'idp.signOutYes': 'Yes, sign me out',
+  'idp.signOutNo': 'No, stay signed in',
+  'idp.signedOutTitle': 'Signed out: {municipality} development identity provider',
+  'idp.signedOutHeading': 'You are signed out',
+  'idp.signedOutBody': 'You can close this window.',
+  'idp.errorTitle': 'Sign-in error',
+  'idp.errorUnknownInteraction':
+    'This sign-in request is unknown or has expired. Go back to the application and sign in again.',
+  'idp.errorUnknownPersona': 'There is no such persona. Go back and choose one from the list.',
+  'idp.errorUnsupportedPrompt':
+    'The development identity provider cannot answer this request (prompt {prompt}).',
 } as const;
 
 /** The English catalogue: the source text, which every other language is checked against. */

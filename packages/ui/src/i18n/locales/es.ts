@@ -169,5 +169,28 @@ export const es = {
       'Por su seguridad, su sesión se cerrará en un momento por inactividad.',
     'session.staySignedIn': 'Mantener la sesión abierta',
     'session.signOutNow': 'Cerrar sesión ahora',
+    'idp.signInTitle': 'Iniciar sesión: proveedor de identidad de desarrollo de {municipality}',
+    'idp.signInHeading': 'Iniciar sesión en {client}',
+    'idp.signInNote':
+      'Este es el proveedor de identidad de desarrollo. Todas las personas de abajo son ficticias; elija una para iniciar sesión con ella. No se necesita contraseña.',
+    'idp.personasLabel': 'Personas ficticias',
+    'idp.signInAs': 'Iniciar sesión como {name}',
+    'idp.personaSummary':
+      '{title}. Departamento {department}, nivel de acceso {clearance}, funciones {roles}.',
+    'idp.personaNoRoles': 'ninguna',
+    'idp.personaAccountEnds': 'La cuenta vence el {date}.',
+    'idp.signOutTitle': 'Cerrar sesión: proveedor de identidad de desarrollo de {municipality}',
+    'idp.signOutHeading': '¿Cerrar sesión en el proveedor de identidad de desarrollo?',
+    'idp.signOutYes': 'Sí, cerrar mi sesión',
+    'idp.signOutNo': 'No, mantener la sesión abierta',
+    'idp.signedOutTitle': 'Sesión cerrada: proveedor de identidad de desarrollo de {municipality}',
+    'idp.signedOutHeading': 'Ha cerrado la sesión',
+    'idp.signedOutBody': 'Puede cerrar esta ventana.',
+    'idp.errorTitle': 'Error al iniciar sesión',
+    'idp.errorUnknownInteraction':
+      'Esta solicitud de inicio de sesión no existe o ha vencido. Vuelva a la aplicación e inicie sesión de nuevo.',
+    'idp.errorUnknownPersona': 'Esa persona no existe. Vuelva atrás y elija una de la lista.',
+    'idp.errorUnsupportedPrompt':
+      'El proveedor de identidad de desarrollo no puede atender esta solicitud (prompt {prompt}).',
   },
 } as const satisfies Catalogue;

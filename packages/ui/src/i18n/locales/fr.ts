@@ -183,5 +183,29 @@ export const fr = {
       'Pour votre sécurité, vous serez déconnecté dans un instant en raison de votre inactivité.',
     'session.staySignedIn': 'Rester connecté',
     'session.signOutNow': 'Se déconnecter maintenant',
+    'idp.signInTitle': 'Connexion : fournisseur d’identité de développement de {municipality}',
+    'idp.signInHeading': 'Se connecter à {client}',
+    'idp.signInNote':
+      'Ceci est le fournisseur d’identité de développement. Toutes les personnes ci-dessous sont fictives ; choisissez-en une pour vous connecter. Aucun mot de passe n’est nécessaire.',
+    'idp.personasLabel': 'Personnes fictives',
+    'idp.signInAs': 'Se connecter en tant que {name}',
+    'idp.personaSummary':
+      '{title}. Service {department}, niveau d’habilitation {clearance}, rôles {roles}.',
+    'idp.personaNoRoles': 'aucun',
+    'idp.personaAccountEnds': 'Le compte expire le {date}.',
+    'idp.signOutTitle': 'Déconnexion : fournisseur d’identité de développement de {municipality}',
+    'idp.signOutHeading': 'Se déconnecter du fournisseur d’identité de développement ?',
+    'idp.signOutYes': 'Oui, me déconnecter',
+    'idp.signOutNo': 'Non, rester connecté',
+    'idp.signedOutTitle': 'Déconnecté : fournisseur d’identité de développement de {municipality}',
+    'idp.signedOutHeading': 'Vous êtes déconnecté',
+    'idp.signedOutBody': 'Vous pouvez fermer cette fenêtre.',
+    'idp.errorTitle': 'Erreur de connexion',
+    'idp.errorUnknownInteraction':
+      'Cette demande de connexion est inconnue ou a expiré. Retournez à l’application et connectez-vous de nouveau.',
+    'idp.errorUnknownPersona':
+      'Cette personne n’existe pas. Revenez en arrière et choisissez-en une dans la liste.',
+    'idp.errorUnsupportedPrompt':
+      'Le fournisseur d’identité de développement ne peut pas traiter cette demande (prompt {prompt}).',
   },
 } as const satisfies Catalogue;

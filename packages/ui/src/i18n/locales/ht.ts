@@ -144,5 +144,27 @@ export const ht = {
       'Pou sekirite ou, n ap dekonekte ou nan yon ti moman paske ou pa aktif.',
     'session.staySignedIn': 'Rete konekte',
     'session.signOutNow': 'Dekonekte kounye a',
+    'idp.signInTitle': 'Konekte: founisè idantite devlopman {municipality}',
+    'idp.signInHeading': 'Konekte nan {client}',
+    'idp.signInNote':
+      'Sa a se founisè idantite pou devlopman. Tout moun ki anba a se moun envante; chwazi youn pou konekte kòm li. Ou pa bezwen modpas.',
+    'idp.personasLabel': 'Moun envante',
+    'idp.signInAs': 'Konekte kòm {name}',
+    'idp.personaSummary': '{title}. Depatman {department}, nivo aksè {clearance}, wòl {roles}.',
+    'idp.personaNoRoles': 'okenn',
+    'idp.personaAccountEnds': 'Kont lan fini {date}.',
+    'idp.signOutTitle': 'Dekonekte: founisè idantite devlopman {municipality}',
+    'idp.signOutHeading': 'Dekonekte nan founisè idantite devlopman an?',
+    'idp.signOutYes': 'Wi, dekonekte m',
+    'idp.signOutNo': 'Non, rete konekte',
+    'idp.signedOutTitle': 'Ou dekonekte: founisè idantite devlopman {municipality}',
+    'idp.signedOutHeading': 'Ou dekonekte',
+    'idp.signedOutBody': 'Ou ka fèmen fenèt sa a.',
+    'idp.errorTitle': 'Erè koneksyon',
+    'idp.errorUnknownInteraction':
+      'Nou pa konnen demann koneksyon sa a oswa li ekspire. Retounen nan aplikasyon an epi konekte ankò.',
+    'idp.errorUnknownPersona': 'Moun sa a pa egziste. Retounen epi chwazi youn nan lis la.',
+    'idp.errorUnsupportedPrompt':
+      'Founisè idantite devlopman an pa ka reponn demann sa a (prompt {prompt}).',
   },
 } as const satisfies Catalogue;

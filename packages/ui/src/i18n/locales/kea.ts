@@ -145,5 +145,28 @@ export const kea = {
       'Pa bu siguransa, nu ta fitxa bu sesãu dentu di un momentu pamodi falta di atividadi.',
     'session.staySignedIn': 'Fika konektadu',
     'session.signOutNow': 'Sai gosi',
+    'idp.signInTitle': 'Entra: fornesedor di identidadi di dezenvolvimentu di {municipality}',
+    'idp.signInHeading': 'Entra na {client}',
+    'idp.signInNote':
+      'Es li é fornesedor di identidadi di dezenvolvimentu. Tudu algen li baxu é inventadu; skodji un pa entra ku el. Ka ten nesesidadi di senha.',
+    'idp.personasLabel': 'Algen inventadu',
+    'idp.signInAs': 'Entra suma {name}',
+    'idp.personaSummary':
+      '{title}. Departamentu {department}, nível di asesu {clearance}, funson {roles}.',
+    'idp.personaNoRoles': 'nenhun',
+    'idp.personaAccountEnds': 'Konta ta kaba na {date}.',
+    'idp.signOutTitle': 'Sai: fornesedor di identidadi di dezenvolvimentu di {municipality}',
+    'idp.signOutHeading': 'Sai di fornesedor di identidadi di dezenvolvimentu?',
+    'idp.signOutYes': 'Sin, N kre sai',
+    'idp.signOutNo': 'Nau, fika konektadu',
+    'idp.signedOutTitle': 'Bu sai: fornesedor di identidadi di dezenvolvimentu di {municipality}',
+    'idp.signedOutHeading': 'Bu sai di bu konta',
+    'idp.signedOutBody': 'Bu pode fitxa es janela.',
+    'idp.errorTitle': 'Eru na entrada',
+    'idp.errorUnknownInteraction':
+      'Es pididu di entrada ka konxedu o dja kaba. Volta pa aplikason y entra otu bes.',
+    'idp.errorUnknownPersona': 'Es algen ka ta izisti. Volta y skodji un di lista.',
+    'idp.errorUnsupportedPrompt':
+      'Fornesedor di identidadi di dezenvolvimentu ka pode responde es pididu (prompt {prompt}).',
   },
 } as const satisfies Catalogue;

@@ -170,5 +170,29 @@ export const pt = {
       'Para sua segurança, você será desconectado em instantes por inatividade.',
     'session.staySignedIn': 'Continuar conectado',
     'session.signOutNow': 'Sair agora',
+    'idp.signInTitle': 'Entrar: provedor de identidade de desenvolvimento de {municipality}',
+    'idp.signInHeading': 'Entrar em {client}',
+    'idp.signInNote':
+      'Este é o provedor de identidade de desenvolvimento. Todas as pessoas abaixo são fictícias; escolha uma para entrar. Não é preciso senha.',
+    'idp.personasLabel': 'Pessoas fictícias',
+    'idp.signInAs': 'Entrar como {name}',
+    'idp.personaSummary':
+      '{title}. Departamento {department}, nível de acesso {clearance}, funções {roles}.',
+    'idp.personaNoRoles': 'nenhuma',
+    'idp.personaAccountEnds': 'A conta expira em {date}.',
+    'idp.signOutTitle': 'Sair: provedor de identidade de desenvolvimento de {municipality}',
+    'idp.signOutHeading': 'Sair do provedor de identidade de desenvolvimento?',
+    'idp.signOutYes': 'Sim, quero sair',
+    'idp.signOutNo': 'Não, continuar conectado',
+    'idp.signedOutTitle':
+      'Sessão encerrada: provedor de identidade de desenvolvimento de {municipality}',
+    'idp.signedOutHeading': 'Você saiu da sua conta',
+    'idp.signedOutBody': 'Você pode fechar esta janela.',
+    'idp.errorTitle': 'Erro ao entrar',
+    'idp.errorUnknownInteraction':
+      'Este pedido de acesso não existe ou expirou. Volte ao aplicativo e entre novamente.',
+    'idp.errorUnknownPersona': 'Essa pessoa não existe. Volte e escolha uma da lista.',
+    'idp.errorUnsupportedPrompt':
+      'O provedor de identidade de desenvolvimento não pode atender este pedido (prompt {prompt}).',
   },
 } as const satisfies Catalogue;

@@ -176,5 +176,28 @@ export const ru = {
       'В целях безопасности вы сейчас выйдете из системы из-за бездействия.',
     'session.staySignedIn': 'Остаться в системе',
     'session.signOutNow': 'Выйти сейчас',
+    'idp.signInTitle': 'Вход: поставщик удостоверений для разработки ({municipality})',
+    'idp.signInHeading': 'Вход в {client}',
+    'idp.signInNote':
+      'Это поставщик удостоверений для разработки. Все люди ниже вымышлены; выберите одного, чтобы войти от его имени. Пароль не нужен.',
+    'idp.personasLabel': 'Вымышленные пользователи',
+    'idp.signInAs': 'Войти как {name}',
+    'idp.personaSummary':
+      '{title}. Отдел {department}, уровень допуска {clearance}, роли: {roles}.',
+    'idp.personaNoRoles': 'нет',
+    'idp.personaAccountEnds': 'Учётная запись действует до {date}.',
+    'idp.signOutTitle': 'Выход: поставщик удостоверений для разработки ({municipality})',
+    'idp.signOutHeading': 'Выйти из поставщика удостоверений для разработки?',
+    'idp.signOutYes': 'Да, выйти',
+    'idp.signOutNo': 'Нет, остаться в системе',
+    'idp.signedOutTitle': 'Выход выполнен: поставщик удостоверений для разработки ({municipality})',
+    'idp.signedOutHeading': 'Вы вышли из системы',
+    'idp.signedOutBody': 'Это окно можно закрыть.',
+    'idp.errorTitle': 'Ошибка входа',
+    'idp.errorUnknownInteraction':
+      'Этот запрос на вход неизвестен или истёк. Вернитесь в приложение и войдите снова.',
+    'idp.errorUnknownPersona': 'Такого пользователя нет. Вернитесь и выберите из списка.',
+    'idp.errorUnsupportedPrompt':
+      'Поставщик удостоверений для разработки не может обработать этот запрос (prompt {prompt}).',
   },
 } as const satisfies Catalogue;

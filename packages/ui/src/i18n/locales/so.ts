@@ -157,5 +157,28 @@ export const so = {
       'Amniga awgiis, waxaa lagaa saari doonaa dhowaan sababtoo ah firfircoonaan la’aan.',
     'session.staySignedIn': 'Sii jir',
     'session.signOutNow': 'Hadda ka bax',
+    'idp.signInTitle': 'Gal: bixiyaha aqoonsiga horumarinta ee {municipality}',
+    'idp.signInHeading': 'Gal {client}',
+    'idp.signInNote':
+      'Kani waa bixiyaha aqoonsiga ee horumarinta. Dhammaan dadka hoose waa kuwo la sameeyay; dooro mid aad ku gasho. Furaha sirta ah looma baahna.',
+    'idp.personasLabel': 'Dad la sameeyay',
+    'idp.signInAs': 'U gal sida {name}',
+    'idp.personaSummary':
+      '{title}. Waaxda {department}, heerka oggolaanshaha {clearance}, doorarka {roles}.',
+    'idp.personaNoRoles': 'midna',
+    'idp.personaAccountEnds': 'Akoonku wuxuu dhammaanayaa {date}.',
+    'idp.signOutTitle': 'Ka bax: bixiyaha aqoonsiga horumarinta ee {municipality}',
+    'idp.signOutHeading': 'Ma ka baxaysaa bixiyaha aqoonsiga horumarinta?',
+    'idp.signOutYes': 'Haa, i saar',
+    'idp.signOutNo': 'Maya, sii jir',
+    'idp.signedOutTitle': 'Waad ka baxday: bixiyaha aqoonsiga horumarinta ee {municipality}',
+    'idp.signedOutHeading': 'Waad ka baxday',
+    'idp.signedOutBody': 'Waad xiri kartaa daaqaddan.',
+    'idp.errorTitle': 'Khalad galitaan',
+    'idp.errorUnknownInteraction':
+      'Codsigan galitaanka lama yaqaan ama wuu dhacay. Ku noqo barnaamijka oo mar kale gal.',
+    'idp.errorUnknownPersona': 'Qofkaas ma jiro. Dib u noqo oo mid ka dooro liiska.',
+    'idp.errorUnsupportedPrompt':
+      'Bixiyaha aqoonsiga horumarinta kama jawaabi karo codsigan (prompt {prompt}).',
   },
 } as const satisfies Catalogue;

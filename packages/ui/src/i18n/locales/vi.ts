@@ -138,5 +138,29 @@ export const vi = {
     'session.idleWarningMoment': 'Vì lý do bảo mật, bạn sẽ sớm bị đăng xuất do không hoạt động.',
     'session.staySignedIn': 'Tiếp tục đăng nhập',
     'session.signOutNow': 'Đăng xuất ngay',
+    'idp.signInTitle': 'Đăng nhập: nhà cung cấp danh tính phát triển của {municipality}',
+    'idp.signInHeading': 'Đăng nhập vào {client}',
+    'idp.signInNote':
+      'Đây là nhà cung cấp danh tính dùng cho phát triển. Mọi người dưới đây đều là giả lập; hãy chọn một người để đăng nhập. Không cần mật khẩu.',
+    'idp.personasLabel': 'Người dùng giả lập',
+    'idp.signInAs': 'Đăng nhập với tư cách {name}',
+    'idp.personaSummary':
+      '{title}. Sở {department}, cấp quyền truy cập {clearance}, vai trò {roles}.',
+    'idp.personaNoRoles': 'không có',
+    'idp.personaAccountEnds': 'Tài khoản hết hạn vào {date}.',
+    'idp.signOutTitle': 'Đăng xuất: nhà cung cấp danh tính phát triển của {municipality}',
+    'idp.signOutHeading': 'Đăng xuất khỏi nhà cung cấp danh tính phát triển?',
+    'idp.signOutYes': 'Có, đăng xuất tôi',
+    'idp.signOutNo': 'Không, tiếp tục đăng nhập',
+    'idp.signedOutTitle': 'Đã đăng xuất: nhà cung cấp danh tính phát triển của {municipality}',
+    'idp.signedOutHeading': 'Bạn đã đăng xuất',
+    'idp.signedOutBody': 'Bạn có thể đóng cửa sổ này.',
+    'idp.errorTitle': 'Lỗi đăng nhập',
+    'idp.errorUnknownInteraction':
+      'Yêu cầu đăng nhập này không tồn tại hoặc đã hết hạn. Hãy quay lại ứng dụng và đăng nhập lại.',
+    'idp.errorUnknownPersona':
+      'Không có người dùng này. Hãy quay lại và chọn một người trong danh sách.',
+    'idp.errorUnsupportedPrompt':
+      'Nhà cung cấp danh tính phát triển không thể xử lý yêu cầu này (prompt {prompt}).',
   },
 } as const satisfies Catalogue;
