@@ -9,7 +9,8 @@ import {
 } from '@tanstack/react-table';
 import { type ReactNode, useId, useMemo, useRef } from 'react';
 import { Button } from '../components/Button/Button.js';
-import { useI18n } from '../i18n/context.js';
+import { enNoResults, enPagination, enRedacted } from '../i18n/locales/en.js';
+import { useStrings } from '../i18n/useStrings.js';
 import { cx } from '../internal/cx.js';
 import { useDataTableStrings } from './DataTable.messages.js';
 import type { DataTableColumnFilter, DataTableProps, DataTableSort } from './DataTable.types.js';
@@ -41,6 +42,8 @@ import { type AnyRow, type Features, features } from './features/table.js';
 import { useRowVirtualization } from './features/virtualization.js';
 
 const NO_SELECTION = {};
+/** The kit strings the table shows besides its own (`table.*`), English without a provider. */
+const STRINGS = { ...enPagination, ...enNoResults, ...enRedacted };
 
 /**
  * The City's data table: sorting, search and per-column filters, pagination (client or
@@ -93,7 +96,7 @@ export function DataTable<TData>(props: DataTableProps<TData>) {
     className,
     id,
   } = props;
-  const { t, formatLocale: locale } = useI18n();
+  const { t, formatLocale: locale } = useStrings(STRINGS);
   const s = useDataTableStrings(messageOverrides);
   const generatedId = useId();
   const baseId = id ?? `cob-dt${generatedId.replace(/[^a-zA-Z0-9_-]/g, '')}`;

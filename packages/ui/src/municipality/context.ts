@@ -1,7 +1,7 @@
 'use client';
 import { createContext, type ReactNode, useContext } from 'react';
-import { useI18n } from '../i18n/context.js';
 import type { LocaleTag } from '../i18n/localeTags.js';
+import { useLocale } from '../i18n/useStrings.js';
 import type { ThemeColors } from '../theme/themeColors.js';
 import { BOSTON } from './bostonMunicipality.js';
 import type { MunicipalityConfig, MunicipalityStrings } from './municipality.types.js';
@@ -24,7 +24,7 @@ export interface MunicipalityValue extends MunicipalityStrings {
  */
 export function useMunicipality(): MunicipalityValue {
   const config = useContext(MunicipalityContext);
-  const { locale } = useI18n();
+  const { locale } = useLocale();
   const own = config.strings[locale as LocaleTag];
   return {
     ...(own ?? config.strings.en),

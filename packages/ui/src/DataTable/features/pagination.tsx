@@ -4,7 +4,8 @@
 import type { Updater } from '@tanstack/react-table';
 import type { RefObject } from 'react';
 import { Button } from '../../components/Button/Button.js';
-import type { I18nValue } from '../../i18n/context.js';
+import type { enPagination } from '../../i18n/locales/en.js';
+import type { Strings } from '../../i18n/useStrings.js';
 import type { DataTablePagination } from '../DataTable.types.js';
 import { useControllable } from './state.js';
 import type { Announce, TableStrings } from './table.js';
@@ -48,7 +49,7 @@ interface GoToPageOptions {
   setPagination: (next: DataTablePagination) => unknown;
   pageCount: number;
   announce: Announce;
-  t: I18nValue['t'];
+  t: Strings<keyof typeof enPagination>['t'];
   scrollRef: RefObject<HTMLElement | null>;
 }
 
@@ -69,7 +70,7 @@ export interface PaginationBarProps {
   pageSizeOptions: readonly number[] | undefined;
   go: (pageIndex: number) => void;
   setPagination: (next: DataTablePagination) => unknown;
-  t: I18nValue['t'];
+  t: Strings<keyof typeof enPagination>['t'];
   s: TableStrings;
 }
 

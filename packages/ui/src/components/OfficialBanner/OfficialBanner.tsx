@@ -1,6 +1,7 @@
 'use client';
 import { type ReactNode, useId, useState } from 'react';
-import { useI18n } from '../../i18n/context.js';
+import { enOfficialBanner } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 import { LockIcon } from '../../internal/icons.js';
 import { useMunicipality } from '../../municipality/context.js';
 
@@ -18,7 +19,7 @@ export interface OfficialBannerProps {
  * @example <OfficialBanner />
  */
 export function OfficialBanner({ statement, domain }: OfficialBannerProps) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useStrings(enOfficialBanner);
   const municipality = useMunicipality();
   const label = typeof statement === 'string' ? statement : municipality.officialBanner;
   // The municipality may not have the statement in this language yet: then it is English.

@@ -1,7 +1,8 @@
 'use client';
 import type { MouseEvent } from 'react';
 import { UiError } from '../../errors.js';
-import { useI18n } from '../../i18n/context.js';
+import { enPagination } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 
 /** Props of {@link Pagination}. */
 export interface PaginationProps {
@@ -43,7 +44,7 @@ export function Pagination({
   onPageChange,
   siblings = 1,
 }: PaginationProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enPagination);
   if (!Number.isInteger(totalPages) || totalPages < 1) {
     throw new UiError(
       'UI_INVALID_PROP',
