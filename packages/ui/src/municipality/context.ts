@@ -15,6 +15,8 @@ export interface MunicipalityValue extends MunicipalityStrings {
   /** The language of `name` and `officialBanner`: the page's, or `en` when not translated. */
   lang: string;
   logo: ReactNode;
+  /** The mark for light backgrounds: `logoOnLight`, else `logo`. */
+  logoOnLight: ReactNode;
   theme: Partial<ThemeColors> | undefined;
 }
 
@@ -32,6 +34,7 @@ export function useMunicipality(): MunicipalityValue {
     officialDomain: config.data.officialDomain,
     lang: own ? locale : 'en',
     logo: config.logo,
+    logoOnLight: config.logoOnLight ?? config.logo,
     theme: config.theme,
   };
 }
