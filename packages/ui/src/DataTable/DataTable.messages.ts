@@ -1,9 +1,9 @@
 'use client';
 import { useCallback } from 'react';
 import type { Message, MessageKey } from '../i18n/catalogue.types.js';
-import { useI18n } from '../i18n/context.js';
-import type { en } from '../i18n/locales/en.js';
+import { type en, enTable } from '../i18n/locales/en.js';
 import { type MessageValues, renderMessage } from '../i18n/translate.js';
+import { useStrings } from '../i18n/useStrings.js';
 
 /**
  * The DataTable's strings live in the kit's catalogues under `table.*` keys, so they come from
@@ -39,7 +39,7 @@ export function tableMessages(messages: Partial<Record<MessageKey, Message>>) {
 export function useDataTableStrings(
   overrides: Partial<DataTableMessages> | undefined,
 ): (key: DataTableMessageKey, values?: MessageValues) => string {
-  const i18n = useI18n();
+  const i18n = useStrings(enTable);
   return useCallback(
     (key, values = {}) => {
       const own = overrides?.[key];

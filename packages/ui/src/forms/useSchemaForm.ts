@@ -3,7 +3,8 @@ import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } fro
 import type { z } from 'zod';
 import type { ErrorSummaryItem } from '../components/ErrorSummary/ErrorSummary.js';
 import { UiError } from '../errors.js';
-import { useI18n } from '../i18n/context.js';
+import { enSchemaForm } from '../i18n/locales/en.js';
+import { useStrings } from '../i18n/useStrings.js';
 import { describeSchema, type SchemaField, valuesFromFormData } from './schemaFields.js';
 
 /** Props to spread on one field component (`TextField`, `Select`, `TextArea`, ...). */
@@ -61,7 +62,7 @@ export function useSchemaForm<S extends z.ZodObject>(
   schema: S,
   options: UseSchemaFormOptions<z.infer<S>> = {},
 ): SchemaForm<z.infer<S>> {
-  const { t } = useI18n();
+  const { t } = useStrings(enSchemaForm);
   const { idPrefix = 'field-', onValid } = options;
   const fields = useMemo(() => describeSchema(schema), [schema]);
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -19,10 +19,22 @@ export interface I18nValue {
   t: (key: MessageKey, values?: MessageValues) => string;
 }
 
-// The default is English alone, so a component bundle does not carry every language.
-export const I18nContext = createContext<I18nValue>(createTranslator(enCatalogue));
+/**
+ * The provider's translator; `null` without an `I18nProvider`. The default is not a catalogue,
+ * so a component's bundle carries only its own English strings (see `useStrings`).
+ */
+export const I18nContext = createContext<I18nValue | null>(null);
 
-/** The current locale, direction and string lookup. English when there is no provider. */
+let english: I18nValue | undefined;
+
+/**
+ * The current locale, direction and string lookup, for every built-in key. English when there is
+ * no provider (the whole English catalogue is then bundled: the kit's components use their own
+ * strings only, through an internal hook).
+ */
 export function useI18n(): I18nValue {
-  return useContext(I18nContext);
+  const value = useContext(I18nContext);
+  if (value) return value;
+  english ??= createTranslator(enCatalogue);
+  return english;
 }

@@ -1,5 +1,6 @@
 import { type HTMLAttributes, type ReactNode, useId } from 'react';
-import { useI18n } from '../i18n/context.js';
+import { enField } from '../i18n/locales/en.js';
+import { useStrings } from '../i18n/useStrings.js';
 import { cx } from './cx.js';
 
 /** Props every form field shares. */
@@ -45,7 +46,7 @@ export function useField({
 
 /** The visible "(required)" marker. */
 export function RequiredMarker() {
-  const { t } = useI18n();
+  const { t } = useStrings(enField);
   return (
     <>
       {' '}
@@ -73,7 +74,7 @@ export function FieldMessages({
   hintProps?: HTMLAttributes<HTMLElement>;
   errorProps?: HTMLAttributes<HTMLElement>;
 }) {
-  const { t } = useI18n();
+  const { t } = useStrings(enField);
   return (
     <>
       {hint ? (

@@ -1,5 +1,5 @@
 'use client';
-import { useI18n } from '../i18n/context.js';
+import { useLocale } from '../i18n/useStrings.js';
 import { useMunicipality } from './context.js';
 
 /**
@@ -7,7 +7,7 @@ import { useMunicipality } from './context.js';
  * English. Lets server components (SiteHeader, SiteFooter) show it without becoming client ones.
  */
 export function MunicipalityName() {
-  const { locale } = useI18n();
+  const { locale } = useLocale();
   const { name, lang } = useMunicipality();
   return lang === locale ? name : <span lang={lang}>{name}</span>;
 }

@@ -1,7 +1,7 @@
 'use client';
 import { createContext, type ReactNode, useContext } from 'react';
-import { useI18n } from '../i18n/context.js';
 import type { LocaleTag } from '../i18n/localeTags.js';
+import { useLocale } from '../i18n/useStrings.js';
 import type { ThemeColors } from '../theme/themeColors.js';
 import { BOSTON } from './bostonMunicipality.js';
 import type { MunicipalityConfig, MunicipalityStrings } from './municipality.types.js';
@@ -15,6 +15,8 @@ export interface MunicipalityValue extends MunicipalityStrings {
   /** The language of `name` and `officialBanner`: the page's, or `en` when not translated. */
   lang: string;
   logo: ReactNode;
+  /** The mark for light backgrounds: `logoOnLight`, else `logo`. */
+  logoOnLight: ReactNode;
   theme: Partial<ThemeColors> | undefined;
 }
 
@@ -24,7 +26,7 @@ export interface MunicipalityValue extends MunicipalityStrings {
  */
 export function useMunicipality(): MunicipalityValue {
   const config = useContext(MunicipalityContext);
-  const { locale } = useI18n();
+  const { locale } = useLocale();
   const own = config.strings[locale as LocaleTag];
   return {
     ...(own ?? config.strings.en),
@@ -32,6 +34,7 @@ export function useMunicipality(): MunicipalityValue {
     officialDomain: config.data.officialDomain,
     lang: own ? locale : 'en',
     logo: config.logo,
+    logoOnLight: config.logoOnLight ?? config.logo,
     theme: config.theme,
   };
 }

@@ -50,6 +50,13 @@ describe('another municipality, without forking', () => {
     const root = container.querySelector('.cob-page') as HTMLElement;
     expect(root.style.getPropertyValue('--cob-color-brand')).toBe('#14452f');
     expect(container.querySelector('.cob-site-header__mark svg circle')).not.toBeNull();
+    // The same mark in the footer and the official banner, hidden from assistive technology.
+    const header = container.querySelector('.cob-municipality-logo--header');
+    for (const place of ['footer', 'banner']) {
+      const mark = container.querySelector(`.cob-municipality-logo--${place}`);
+      expect(mark?.innerHTML, place).toBe(header?.innerHTML);
+      expect(mark?.getAttribute('aria-hidden'), place).toBe('true');
+    }
   });
 
   it('without a provider, the components show Boston, in the page’s language', () => {

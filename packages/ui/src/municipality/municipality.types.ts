@@ -29,8 +29,20 @@ export interface MunicipalityConfig {
   strings: { en: MunicipalityStrings } & Partial<Record<LocaleTag, MunicipalityStrings>>;
   /** Review status of the translated strings, per language. */
   review?: Partial<Record<LocaleTag, ReviewStatus>>;
-  /** The municipal mark, decorative (the name is always written next to it). */
+  /**
+   * The municipal mark: SiteHeader shows it beside the name, SiteFooter beside the copyright
+   * line, OfficialBanner small before its statement. Decorative (the name is always written next
+   * to it; the kit hides it from assistive technology). An SVG drawn in `currentColor` suits every
+   * place: the header and footer are the brand colour, the banner is light. An `<img alt="">`
+   * works too: the kit sizes it by height (2.5rem in the header, 2rem in the footer, 1rem in the
+   * banner). Default: a generic municipal seal.
+   */
   logo?: ReactNode;
+  /**
+   * The mark for light backgrounds (the official banner), when `logo` is drawn for the brand
+   * colour only (a white logo file). Default: `logo`.
+   */
+  logoOnLight?: ReactNode;
   /** Colour overrides over Boston's; check them with `defineTheme`. */
   theme?: Partial<ThemeColors>;
 }

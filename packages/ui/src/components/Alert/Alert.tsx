@@ -1,9 +1,12 @@
 'use client';
 import type { ReactNode } from 'react';
-import { useI18n } from '../../i18n/context.js';
-import type { MessageKey } from '../../i18n/messages.js';
+import { enAlert, enLabel } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 import { cx } from '../../internal/cx.js';
 import { ErrorIcon, InfoIcon, SuccessIcon, WarningIcon } from '../../internal/icons.js';
+
+/** The English strings this component shows (without an I18nProvider). */
+const STRINGS = { ...enAlert, ...enLabel };
 
 /** Kind of {@link Alert}. */
 export type AlertVariant = 'info' | 'success' | 'warning' | 'error';
@@ -25,7 +28,7 @@ export interface AlertProps {
 }
 
 const ICONS = { info: InfoIcon, success: SuccessIcon, warning: WarningIcon, error: ErrorIcon };
-const NAMES: Record<AlertVariant, MessageKey> = {
+const NAMES: Record<AlertVariant, keyof typeof enAlert> = {
   info: 'alertInfo',
   success: 'alertSuccess',
   warning: 'alertWarning',
@@ -39,10 +42,12 @@ const NAMES: Record<AlertVariant, MessageKey> = {
  * @example <Alert variant="success" title="Case saved">Case 42 was updated.</Alert>
  */
 export function Alert({ variant = 'info', title, headingLevel = 2, live, children }: AlertProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(STRINGS);
   const Heading = `h${headingLevel}` as const;
   const Icon = ICONS[variant];
-  const name = <span className="cob-visually-hidden">{`${t(NAMES[variant])}: `}</span>;
+  const name = (
+    <span className="cob-visually-hidden">{t('labelPrefix', { label: t(NAMES[variant]) })}</span>
+  );
   return (
     <div className={cx('cob-alert', `cob-alert--${variant}`)} role={live} data-variant={variant}>
       <Icon className="cob-alert__icon" />

@@ -1,6 +1,7 @@
 'use client';
 import type { ReactNode } from 'react';
-import { useI18n } from '../../i18n/context.js';
+import { enBackLink } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 import { ChevronIcon } from '../../internal/icons.js';
 
 /** Props of {@link BackLink}. */
@@ -17,7 +18,7 @@ export interface BackLinkProps {
  * @example <BackLink href="/apply/address" />
  */
 export function BackLink({ href, children }: BackLinkProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enBackLink);
   return (
     <a className="cob-back-link" href={href}>
       <ChevronIcon className="cob-back-link__icon" />

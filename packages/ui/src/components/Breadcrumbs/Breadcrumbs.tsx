@@ -1,5 +1,6 @@
 'use client';
-import { useI18n } from '../../i18n/context.js';
+import { enBreadcrumbs } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 
 /** A step of the {@link Breadcrumbs} trail. */
 export interface Breadcrumb {
@@ -20,7 +21,7 @@ export interface BreadcrumbsProps {
  * @example <Breadcrumbs items={[{ label: 'Home', href: '/' }, { label: 'Case 42' }]} />
  */
 export function Breadcrumbs({ items }: BreadcrumbsProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enBreadcrumbs);
   return (
     <nav className="cob-breadcrumbs" aria-label={t('breadcrumbs')}>
       <ol className="cob-breadcrumbs__list">

@@ -1,6 +1,7 @@
 'use client';
 import type { ButtonHTMLAttributes, MouseEvent, ReactNode } from 'react';
-import { useI18n } from '../../i18n/context.js';
+import { enLoading } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 import { cx } from '../../internal/cx.js';
 
 /** Visual and semantic weight of a {@link Button}. */
@@ -33,7 +34,7 @@ export function Button({
   onClick,
   ...rest
 }: ButtonProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enLoading);
   const handleClick = (event: MouseEvent<HTMLButtonElement>) => {
     if (loading) {
       event.preventDefault();

@@ -1,13 +1,14 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { useI18n } from '../../i18n/context.js';
+import { enCharacterCount } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 
 /** How long typing must pause before the count is spoken, as GOV.UK Frontend does. */
 export const COUNT_ANNOUNCE_DELAY_MS = 1000;
 
 /** The visible and spoken character-count messages for a value's length against a limit. */
 export function useCharacterCount(length: number, maxCharacters: number | undefined) {
-  const { t } = useI18n();
+  const { t } = useStrings(enCharacterCount);
   const remaining = maxCharacters === undefined ? 0 : maxCharacters - length;
   const count = Math.abs(remaining);
   // "1 character remaining", not "1 characters": both are plural messages, whose text the

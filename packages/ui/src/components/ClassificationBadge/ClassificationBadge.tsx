@@ -1,12 +1,15 @@
 'use client';
 import type { CLASSIFICATIONS } from '@cityofboston/standards-schema';
-import { useI18n } from '../../i18n/context.js';
-import type { MessageKey } from '../../i18n/messages.js';
+import { enClassification, enLabel } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
+
+/** The English strings this component shows (without an I18nProvider). */
+const STRINGS = { ...enClassification, ...enLabel };
 
 /** standards-schema's classification levels: `public` < `internal` < `confidential` < `restricted`. */
 export type ClassificationLevel = (typeof CLASSIFICATIONS)[number];
 
-const LABELS: Record<ClassificationLevel, MessageKey> = {
+const LABELS: Record<ClassificationLevel, keyof typeof enClassification> = {
   public: 'classificationPublic',
   internal: 'classificationInternal',
   confidential: 'classificationConfidential',
@@ -27,10 +30,12 @@ export interface ClassificationBadgeProps {
  * @example <ClassificationBadge level="confidential" />
  */
 export function ClassificationBadge({ level, size = 'md' }: ClassificationBadgeProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(STRINGS);
   return (
     <span className={`cob-classification cob-classification--${level} cob-classification--${size}`}>
-      <span className="cob-visually-hidden">{t('classification')}: </span>
+      <span className="cob-visually-hidden">
+        {t('labelPrefix', { label: t('classification') })}
+      </span>
       {t(LABELS[level])}
     </span>
   );

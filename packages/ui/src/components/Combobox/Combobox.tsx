@@ -9,7 +9,8 @@ import {
   useComboBoxState,
 } from 'react-stately';
 import { useAnnounce } from '../../hooks/useAnnounce.js';
-import { useI18n } from '../../i18n/context.js';
+import { enNoResults } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 import { cx } from '../../internal/cx.js';
 import { FieldMessages, RequiredMarker } from '../../internal/Field.js';
 
@@ -54,7 +55,7 @@ export function Combobox({
   onChange,
   id,
 }: ComboboxProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enNoResults);
   const { contains } = useFilter({ sensitivity: 'base' });
   const props = {
     label,

@@ -1,6 +1,7 @@
 'use client';
 import type { ReactNode } from 'react';
-import { useI18n } from '../../i18n/context.js';
+import { enConfirmDialog } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 import { Button } from '../Button/Button.js';
 import { Dialog } from '../Dialog/Dialog.js';
 
@@ -39,7 +40,7 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enConfirmDialog);
   const confirm = (
     <Button
       key="confirm"

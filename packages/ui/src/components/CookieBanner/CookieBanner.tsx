@@ -1,6 +1,7 @@
 'use client';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import { useI18n } from '../../i18n/context.js';
+import { enCookieBanner } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 
 /** Props of {@link CookieBanner}. */
 export interface CookieBannerProps {
@@ -30,7 +31,7 @@ export function CookieBanner({
   onChoice,
   onHide,
 }: CookieBannerProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enCookieBanner);
   const titleId = useId();
   const [choice, setChoice] = useState<boolean | null>(null);
   const [hidden, setHidden] = useState(false);

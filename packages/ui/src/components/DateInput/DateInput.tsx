@@ -1,6 +1,7 @@
 'use client';
 import { type ReactNode, useId, useState } from 'react';
-import { useI18n } from '../../i18n/context.js';
+import { enDateInput } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 import { cx } from '../../internal/cx.js';
 import { FieldMessages, RequiredMarker } from '../../internal/Field.js';
 
@@ -47,7 +48,7 @@ export function DateInput({
   onChange,
   order = 'mdy',
 }: DateInputProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enDateInput);
   const generated = useId();
   const base = id ?? `cob-${generated.replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const [internal, setInternal] = useState(defaultValue);

@@ -28,7 +28,8 @@ import {
   useDateFieldState,
   useDatePickerState,
 } from 'react-stately';
-import { useI18n } from '../../i18n/context.js';
+import { enDatePicker } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 import { cx } from '../../internal/cx.js';
 import { FieldMessages, RequiredMarker } from '../../internal/Field.js';
 import { CalendarIcon, ChevronIcon } from '../../internal/icons.js';
@@ -69,7 +70,7 @@ export function DatePicker({
   minValue,
   maxValue,
 }: DatePickerProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enDatePicker);
   const props = {
     label,
     ...(hint ? { description: hint } : {}),

@@ -1,6 +1,7 @@
 'use client';
 import { type ReactNode, useState } from 'react';
-import { useI18n } from '../../i18n/context.js';
+import { enDateRange } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 import { DatePicker } from '../DatePicker/DatePicker.js';
 
 /** A date range as ISO dates; either end may be missing while the user is choosing. */
@@ -41,7 +42,7 @@ export function DateRange({
   maxValue,
   required,
 }: DateRangeProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enDateRange);
   const [value, setValue] = useState<DateRangeValue>({
     start: defaultValue.start ?? null,
     end: defaultValue.end ?? null,

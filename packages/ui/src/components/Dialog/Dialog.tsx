@@ -1,7 +1,8 @@
 'use client';
 import { type ReactNode, type SyntheticEvent, useEffect, useId, useRef } from 'react';
 import { FocusScope } from 'react-aria';
-import { useI18n } from '../../i18n/context.js';
+import { enDialog } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 import { CloseIcon } from '../../internal/icons.js';
 import { IconButton } from '../IconButton/IconButton.js';
 
@@ -47,7 +48,7 @@ function DialogSurface({
   children,
   onClose,
 }: DialogProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enDialog);
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const onCloseRef = useRef(onClose);

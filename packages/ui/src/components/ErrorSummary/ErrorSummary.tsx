@@ -1,6 +1,7 @@
 'use client';
 import { type MouseEvent, type ReactNode, type Ref, useEffect, useId, useRef } from 'react';
-import { useI18n } from '../../i18n/context.js';
+import { enErrorSummary } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 
 /** One error in an {@link ErrorSummary}. */
 export interface ErrorSummaryItem {
@@ -25,7 +26,7 @@ export interface ErrorSummaryProps {
  * @example <ErrorSummary errors={[{ fieldId: 'email', message: 'Enter your email address' }]} />
  */
 export function ErrorSummary({ errors, title, focusOnMount = true, ref }: ErrorSummaryProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enErrorSummary);
   const titleId = useId();
   const own = useRef<HTMLDivElement | null>(null);
   const hasErrors = errors.length > 0;

@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
-import { useI18n } from '../../i18n/context.js';
+import { enExitThisPage } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 
 /** Props of {@link ExitThisPage}. */
 export interface ExitThisPageProps {
@@ -24,7 +25,7 @@ export const EXIT_SHIFT_WINDOW_MS = 5000;
  * @example <ExitThisPage href="https://www.weather.gov" />
  */
 export function ExitThisPage({ href, onExit }: ExitThisPageProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enExitThisPage);
   const [exiting, setExiting] = useState(false);
   const presses = useRef<number[]>([]);
   const exit = useRef(() => {});

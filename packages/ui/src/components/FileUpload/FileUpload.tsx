@@ -1,6 +1,7 @@
 'use client';
 import { type ComponentPropsWithRef, useState } from 'react';
-import { useI18n } from '../../i18n/context.js';
+import { enFileUpload } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 import { type FieldBaseProps, FieldShell, useField } from '../../internal/Field.js';
 
 /** Props of {@link FileUpload}. */
@@ -26,7 +27,7 @@ export function FileUpload({
   onFilesChange,
   ...rest
 }: FileUploadProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enFileUpload);
   const field = useField({ id, hint, error });
   const [files, setFiles] = useState<File[]>([]);
   return (

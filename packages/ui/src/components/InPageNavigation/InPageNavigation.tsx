@@ -1,5 +1,6 @@
 'use client';
-import { useI18n } from '../../i18n/context.js';
+import { enInPageNavigation } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 
 /** A section link of an {@link InPageNavigation}. */
 export interface InPageNavigationItem {
@@ -22,7 +23,7 @@ export interface InPageNavigationProps {
  * @example <InPageNavigation items={[{ id: 'eligibility', label: 'Who can apply' }]} />
  */
 export function InPageNavigation({ items, title }: InPageNavigationProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enInPageNavigation);
   const heading = title ?? t('contents');
   return (
     <nav className="cob-in-page-nav" aria-label={heading}>

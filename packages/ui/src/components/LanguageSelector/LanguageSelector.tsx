@@ -1,5 +1,6 @@
 'use client';
-import { useI18n } from '../../i18n/context.js';
+import { enLanguageSelector } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 import { cx } from '../../internal/cx.js';
 
 /** A language offered by a {@link LanguageSelector}. */
@@ -32,7 +33,7 @@ export interface LanguageSelectorProps {
  * @example <LanguageSelector current="en" languages={[{ code: 'en', name: 'English', href: '/en' }, { code: 'es', name: 'Español', href: '/es' }]} />
  */
 export function LanguageSelector({ languages, current, onChange, label }: LanguageSelectorProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enLanguageSelector);
   return (
     <nav className="cob-language-selector" aria-label={label ?? t('language')}>
       <ul className="cob-language-selector__list">

@@ -1,7 +1,11 @@
 'use client';
 import { type ReactNode, useEffect, useId, useRef } from 'react';
-import { useI18n } from '../../i18n/context.js';
+import { enAlert, enNotificationBanner } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 import { cx } from '../../internal/cx.js';
+
+/** The English strings this component shows (without an I18nProvider). */
+const STRINGS = { ...enNotificationBanner, ...enAlert };
 
 /** Props of {@link NotificationBanner}. */
 export interface NotificationBannerProps {
@@ -30,7 +34,7 @@ export function NotificationBanner({
   children,
   autoFocus = variant === 'success',
 }: NotificationBannerProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(STRINGS);
   const titleId = useId();
   const ref = useRef<HTMLElement & HTMLDivElement>(null);
   useEffect(() => {

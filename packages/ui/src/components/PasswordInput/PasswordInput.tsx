@@ -1,6 +1,7 @@
 'use client';
 import { type ComponentPropsWithRef, useState } from 'react';
-import { useI18n } from '../../i18n/context.js';
+import { enPasswordInput } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 import { type FieldBaseProps, FieldShell, useField } from '../../internal/Field.js';
 
 /** Props of {@link PasswordInput}. */
@@ -27,7 +28,7 @@ export function PasswordInput({
   autoComplete = 'current-password',
   ...rest
 }: PasswordInputProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enPasswordInput);
   const field = useField({ id, hint, error });
   const [shown, setShown] = useState(false);
   const [status, setStatus] = useState('');

@@ -1,6 +1,7 @@
 'use client';
 import type { ReactNode } from 'react';
-import { useI18n } from '../../i18n/context.js';
+import { enPhaseBanner } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 
 /** Props of {@link PhaseBanner}. */
 export interface PhaseBannerProps {
@@ -15,7 +16,7 @@ export interface PhaseBannerProps {
  * @example <PhaseBanner phase="beta">This is a new service. <a href="/feedback">Give feedback</a>.</PhaseBanner>
  */
 export function PhaseBanner({ phase, children }: PhaseBannerProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enPhaseBanner);
   return (
     <div className="cob-phase-banner">
       <p className="cob-phase-banner__content">

@@ -1,5 +1,6 @@
 'use client';
-import { useI18n } from '../../i18n/context.js';
+import { enProgressBar } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 
 /** Props of {@link ProgressBar}. */
 export interface ProgressBarProps {
@@ -17,7 +18,7 @@ export interface ProgressBarProps {
  * @example <ProgressBar label="Uploading photos" value={40} />
  */
 export function ProgressBar({ label, value, max = 100 }: ProgressBarProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enProgressBar);
   const clamped = Math.min(Math.max(value, 0), max);
   const percent = max > 0 ? Math.round((clamped / max) * 100) : 0;
   const text = t('progress', { percent });

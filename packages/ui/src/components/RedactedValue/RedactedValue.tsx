@@ -1,5 +1,6 @@
 'use client';
-import { useI18n } from '../../i18n/context.js';
+import { enRedacted } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 import { LockIcon } from '../../internal/icons.js';
 
 /** Props of {@link RedactedValue}. */
@@ -20,7 +21,7 @@ export interface RedactedValueProps {
  * @example <RedactedValue field="email address" masked="j•••@example.com" />
  */
 export function RedactedValue({ field, masked }: RedactedValueProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enRedacted);
   const description = t('redactedDescription', { field });
   return (
     <span className="cob-redacted" title={description}>

@@ -1,6 +1,7 @@
 'use client';
 import { useId } from 'react';
-import { useI18n } from '../../i18n/context.js';
+import { enSearch } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 import { SearchIcon } from '../../internal/icons.js';
 
 /** Props of {@link Search}. */
@@ -28,7 +29,7 @@ export function Search({
   hideLabel = false,
   defaultValue,
 }: SearchProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enSearch);
   const id = useId();
   const text = label ?? t('search');
   return (

@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useId, useState } from 'react';
-import { useI18n } from '../../i18n/context.js';
+import { enServiceNavigation } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 import { cx } from '../../internal/cx.js';
 import { MenuIcon } from '../../internal/icons.js';
 
@@ -29,7 +30,7 @@ export interface ServiceNavigationProps {
  * } />
  */
 export function ServiceNavigation({ items, label }: ServiceNavigationProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enServiceNavigation);
   const listId = useId();
   const [enhanced, setEnhanced] = useState(false);
   const [open, setOpen] = useState(false);

@@ -1,5 +1,6 @@
 'use client';
-import { useI18n } from '../../i18n/context.js';
+import { enNavigation } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 
 /** An entry of the {@link SideNav}. */
 export interface SideNavItem {
@@ -44,7 +45,7 @@ function Items({ items }: { items: readonly SideNavItem[] }) {
  * @example <SideNav items={[{ label: 'Open cases', href: '/open', current: true }]} />
  */
 export function SideNav({ items, label }: SideNavProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enNavigation);
   return (
     <nav className="cob-side-nav" aria-label={label ?? t('sectionNavigation')}>
       <Items items={items} />

@@ -1,6 +1,7 @@
 'use client';
 import { type ReactNode, useState } from 'react';
-import { useI18n } from '../../i18n/context.js';
+import { enSiteAlert } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 import { CloseIcon } from '../../internal/icons.js';
 import { IconButton } from '../IconButton/IconButton.js';
 
@@ -19,7 +20,7 @@ export interface SiteAlertProps {
  * @example <SiteAlert dismissible>City Hall is closed Monday for the holiday.</SiteAlert>
  */
 export function SiteAlert({ children, dismissible = false, onDismiss }: SiteAlertProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enSiteAlert);
   const [hidden, setHidden] = useState(false);
   if (hidden) return null;
   return (

@@ -40,7 +40,7 @@ export function SiteHeader({
       <div className="cob-site-header__inner">
         <a className="cob-site-header__home" href={homeHref}>
           <span className="cob-site-header__mark" aria-hidden="true">
-            {logo ?? <MunicipalityLogo />}
+            {logo ?? <MunicipalityLogo placement="header" />}
           </span>
           <span className="cob-site-header__titles">
             <span className="cob-site-header__city">{cityName ?? <MunicipalityName />}</span>

@@ -1,6 +1,7 @@
 'use client';
 import type { AnchorHTMLAttributes, MouseEvent, ReactNode } from 'react';
-import { useI18n } from '../../i18n/context.js';
+import { enSkipLink } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 import { cx } from '../../internal/cx.js';
 
 /** Props of {@link SkipLink}. */
@@ -16,7 +17,7 @@ export interface SkipLinkProps extends AnchorHTMLAttributes<HTMLAnchorElement> {
  * @example <SkipLink href="#main" />
  */
 export function SkipLink({ href = '#main', children, className, onClick, ...rest }: SkipLinkProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enSkipLink);
   // Move focus explicitly: some browsers scroll to a fragment without moving focus, and a target
   // without tabindex is not focusable. Without JavaScript the plain link still works.
   const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {

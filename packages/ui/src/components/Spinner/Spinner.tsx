@@ -1,5 +1,6 @@
 'use client';
-import { useI18n } from '../../i18n/context.js';
+import { enLoading } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 
 /** Props of {@link Spinner}. */
 export interface SpinnerProps {
@@ -15,7 +16,7 @@ export interface SpinnerProps {
  * @example <Spinner label="Loading cases" />
  */
 export function Spinner({ label, size = 'md' }: SpinnerProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enLoading);
   return (
     <span className={`cob-spinner-wrap cob-spinner-wrap--${size}`} role="status">
       {/* Loading feedback is essential motion; it slows under reduced motion (Spinner.css). */}

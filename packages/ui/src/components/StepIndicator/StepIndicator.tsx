@@ -1,6 +1,10 @@
 'use client';
-import { useI18n } from '../../i18n/context.js';
+import { enLabel, enStepIndicator } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 import { CheckIcon } from '../../internal/icons.js';
+
+/** The English strings this component shows (without an I18nProvider). */
+const STRINGS = { ...enStepIndicator, ...enLabel };
 
 /** Props of {@link StepIndicator}. */
 export interface StepIndicatorProps {
@@ -17,12 +21,12 @@ export interface StepIndicatorProps {
  * @example <StepIndicator steps={['Location', 'Details', 'Contact', 'Review']} current={1} />
  */
 export function StepIndicator({ steps, current }: StepIndicatorProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(STRINGS);
+  const stepOf = t('stepOf', { step: current + 1, total: steps.length });
   return (
     <div className="cob-steps">
       <p className="cob-steps__heading">
-        {t('stepOf', { step: current + 1, total: steps.length })}
-        {steps[current] ? `: ${steps[current]}` : ''}
+        {steps[current] ? `${t('labelPrefix', { label: stepOf })}${steps[current]}` : stepOf}
       </p>
       <ol className="cob-steps__list">
         {steps.map((step, index) => {

@@ -1,7 +1,7 @@
 'use client';
 import { type ReactNode, useId } from 'react';
-import { useI18n } from '../../i18n/context.js';
-import type { MessageKey } from '../../i18n/messages.js';
+import { enTaskList } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 import { Tag, type TagVariant } from '../Tag/Tag.js';
 
 /** Where a task stands. */
@@ -25,7 +25,7 @@ export interface TaskListProps {
   items: readonly TaskListItem[];
 }
 
-const STATUS: Record<TaskStatus, { key: MessageKey; tag: TagVariant | null }> = {
+const STATUS: Record<TaskStatus, { key: keyof typeof enTaskList; tag: TagVariant | null }> = {
   completed: { key: 'taskStatusCompleted', tag: null },
   inProgress: { key: 'taskStatusInProgress', tag: 'info' },
   incomplete: { key: 'taskStatusIncomplete', tag: 'info' },
@@ -40,7 +40,7 @@ const STATUS: Record<TaskStatus, { key: MessageKey; tag: TagVariant | null }> = 
  * @example <TaskList items={[{ title: 'Your details', href: '/details', status: 'completed' }]} />
  */
 export function TaskList({ items }: TaskListProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enTaskList);
   const base = useId();
   return (
     <ul className="cob-task-list">

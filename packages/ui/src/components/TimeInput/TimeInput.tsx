@@ -1,6 +1,7 @@
 'use client';
 import { type ReactNode, useId, useState } from 'react';
-import { useI18n } from '../../i18n/context.js';
+import { enTimeInput } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 import { cx } from '../../internal/cx.js';
 import { FieldMessages, RequiredMarker } from '../../internal/Field.js';
 
@@ -41,7 +42,7 @@ export function TimeInput({
   defaultValue = { hours: '', minutes: '' },
   onChange,
 }: TimeInputProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enTimeInput);
   const generated = useId();
   const base = id ?? `cob-${generated.replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const [value, setValue] = useState(defaultValue);

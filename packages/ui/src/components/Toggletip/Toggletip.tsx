@@ -1,6 +1,7 @@
 'use client';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import { useI18n } from '../../i18n/context.js';
+import { enToggletip } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 
 /** Props of {@link Toggletip}. */
 export interface ToggletipProps {
@@ -18,7 +19,7 @@ export interface ToggletipProps {
  * @example <label>Parcel ID <Toggletip label="About parcel IDs">The 10-digit number on your tax bill.</Toggletip></label>
  */
 export function Toggletip({ children, label }: ToggletipProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(enToggletip);
   const [open, setOpen] = useState(false);
   const id = useId();
   const root = useRef<HTMLSpanElement>(null);

@@ -1,6 +1,10 @@
 'use client';
 import type { ReactNode } from 'react';
-import { useI18n } from '../../i18n/context.js';
+import { enLabel, enWarningText } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
+
+/** The English strings this component shows (without an I18nProvider). */
+const STRINGS = { ...enWarningText, ...enLabel };
 
 /** Props of {@link WarningText}. */
 export interface WarningTextProps {
@@ -14,14 +18,16 @@ export interface WarningTextProps {
  * @example <WarningText>You can be fined up to $300 if you do not register.</WarningText>
  */
 export function WarningText({ children }: WarningTextProps) {
-  const { t } = useI18n();
+  const { t } = useStrings(STRINGS);
   return (
     <div className="cob-warning-text">
       <span className="cob-warning-text__icon" aria-hidden="true">
         !
       </span>
       <strong className="cob-warning-text__text">
-        <span className="cob-visually-hidden">{`${t('warningPrefix')}: `}</span>
+        <span className="cob-visually-hidden">
+          {t('labelPrefix', { label: t('warningPrefix') })}
+        </span>
         {children}
       </strong>
     </div>

@@ -12,6 +12,8 @@ export const ar = {
   englishName: 'Arabic',
   dir: 'rtl',
   review: MACHINE_DRAFTED,
+  // The colon after a label is written as in English.
+  identical: ['labelPrefix'],
   messages: {
     skipToMain: 'انتقل إلى المحتوى الرئيسي',
     officialBannerToggle: 'إليك كيف تعرف',
@@ -51,6 +53,7 @@ export const ar = {
     },
     errorSummaryTitle: 'هناك مشكلة',
     errorPrefix: 'خطأ:',
+    labelPrefix: '{label}: ',
     day: 'اليوم',
     month: 'الشهر',
     year: 'السنة',

@@ -8,7 +8,13 @@ export const es = {
   englishName: 'Spanish',
   dir: 'ltr',
   review: MACHINE_DRAFTED,
-  identical: ['errorPrefix', 'alertError', 'phaseBeta'],
+  identical: [
+    // The colon after a label is written as in English.
+    'labelPrefix',
+    'errorPrefix',
+    'alertError',
+    'phaseBeta',
+  ],
   messages: {
     skipToMain: 'Saltar al contenido principal',
     officialBannerToggle: 'Así es como usted puede verificarlo',
@@ -42,6 +48,7 @@ export const es = {
     },
     errorSummaryTitle: 'Hay un problema',
     errorPrefix: 'Error:',
+    labelPrefix: '{label}: ',
     day: 'Día',
     month: 'Mes',
     year: 'Año',

@@ -53,7 +53,8 @@ export const fr = {
       other: '{count} caractères en trop',
     },
     errorSummaryTitle: 'Il y a un problème',
-    errorPrefix: 'Erreur :',
+    errorPrefix: 'Erreur\u202f:',
+    labelPrefix: '{label}\u202f: ',
     day: 'Jour',
     month: 'Mois',
     year: 'Année',
@@ -68,7 +69,7 @@ export const fr = {
     noResults: 'Aucun résultat',
     redacted: 'Masqué',
     redactedDescription:
-      'Masqué : votre niveau d’accès ne vous permet pas de voir ce champ ({field})',
+      'Masqué\u202f: votre niveau d’accès ne vous permet pas de voir ce champ ({field})',
     classification: 'Classification',
     classificationPublic: 'Public',
     classificationInternal: 'Interne',
@@ -92,7 +93,7 @@ export const fr = {
     alertSuccess: 'Succès',
     alertWarning: 'Avertissement',
     alertError: 'Erreur',
-    noResultsFor: 'Aucun résultat pour « {query} »',
+    noResultsFor: 'Aucun résultat pour «\u202f{query}\u202f»',
     showPassword: 'Afficher',
     hidePassword: 'Masquer',
     passwordShown: 'Votre mot de passe est visible',
@@ -166,7 +167,7 @@ export const fr = {
     'table.openRow': 'Ouvrir {row}',
     'table.gridHelp':
       'Les flèches déplacent entre les cellules. Entrée ouvre une ligne. Espace sélectionne une ligne. Maj avec Entrée sur un en-tête de colonne l’ajoute au tri.',
-    'session.idleTitle': 'Êtes-vous toujours là ?',
+    'session.idleTitle': 'Êtes-vous toujours là\u202f?',
     'session.idleWarningMinutes': {
       one: 'Pour votre sécurité, vous serez déconnecté dans environ {count} minute en raison de votre inactivité.',
       many: 'Pour votre sécurité, vous serez déconnecté dans environ {count} de minutes en raison de votre inactivité.',

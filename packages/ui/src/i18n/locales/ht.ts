@@ -12,7 +12,11 @@ export const ht = {
   englishName: 'Haitian Creole',
   dir: 'ltr',
   review: MACHINE_DRAFTED,
-  identical: ['phaseBeta'],
+  identical: [
+    // The colon after a label is written as in English.
+    'labelPrefix',
+    'phaseBeta',
+  ],
   messages: {
     skipToMain: 'Ale nan kontni prensipal la',
     officialBannerToggle: 'Men kijan ou ka konnen',
@@ -38,6 +42,7 @@ export const ht = {
     charactersTooMany: { other: '{count} karaktè an plis' },
     errorSummaryTitle: 'Gen yon pwoblèm',
     errorPrefix: 'Erè:',
+    labelPrefix: '{label}: ',
     day: 'Jou',
     month: 'Mwa',
     year: 'Ane',

@@ -12,7 +12,12 @@ export const kea = {
   englishName: 'Cape Verdean Creole',
   dir: 'ltr',
   review: MACHINE_DRAFTED,
-  identical: ['menu', 'phaseBeta'],
+  identical: [
+    // The colon after a label is written as in English.
+    'labelPrefix',
+    'menu',
+    'phaseBeta',
+  ],
   messages: {
     skipToMain: 'Bai pa kontiúdu prinsipal',
     officialBannerToggle: 'Mi é modi ki bu ta sabe',
@@ -38,6 +43,7 @@ export const kea = {
     charactersTooMany: { other: '{count} karákter a más' },
     errorSummaryTitle: 'Ten un problema',
     errorPrefix: 'Eru:',
+    labelPrefix: '{label}: ',
     day: 'Dia',
     month: 'Mês',
     year: 'Anu',

@@ -8,7 +8,12 @@ export const pt = {
   englishName: 'Portuguese (Brazil)',
   dir: 'ltr',
   review: MACHINE_DRAFTED,
-  identical: ['menu', 'phaseBeta'],
+  identical: [
+    // The colon after a label is written as in English.
+    'labelPrefix',
+    'menu',
+    'phaseBeta',
+  ],
   messages: {
     skipToMain: 'Pular para o conteúdo principal',
     officialBannerToggle: 'Veja como identificar',
@@ -42,6 +47,7 @@ export const pt = {
     },
     errorSummaryTitle: 'Há um problema',
     errorPrefix: 'Erro:',
+    labelPrefix: '{label}: ',
     day: 'Dia',
     month: 'Mês',
     year: 'Ano',

@@ -8,6 +8,8 @@ export const ru = {
   englishName: 'Russian',
   dir: 'ltr',
   review: MACHINE_DRAFTED,
+  // The colon after a label is written as in English.
+  identical: ['labelPrefix'],
   messages: {
     skipToMain: 'Перейти к основному содержанию',
     officialBannerToggle: 'Как это проверить',
@@ -42,6 +44,7 @@ export const ru = {
     },
     errorSummaryTitle: 'Возникла проблема',
     errorPrefix: 'Ошибка:',
+    labelPrefix: '{label}: ',
     day: 'День',
     month: 'Месяц',
     year: 'Год',

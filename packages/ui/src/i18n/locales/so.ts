@@ -11,7 +11,11 @@ export const so = {
   englishName: 'Somali',
   dir: 'ltr',
   review: MACHINE_DRAFTED,
-  identical: ['phaseBeta'],
+  identical: [
+    // The colon after a label is written as in English.
+    'labelPrefix',
+    'phaseBeta',
+  ],
   messages: {
     skipToMain: 'U gudub nuxurka ugu muhiimsan',
     officialBannerToggle: 'Sidan ayaad ku ogaan kartaa',
@@ -43,6 +47,7 @@ export const so = {
     },
     errorSummaryTitle: 'Waxaa jira dhibaato',
     errorPrefix: 'Khalad:',
+    labelPrefix: '{label}: ',
     day: 'Maalin',
     month: 'Bil',
     year: 'Sannad',

@@ -8,6 +8,8 @@ export const vi = {
   englishName: 'Vietnamese',
   dir: 'ltr',
   review: MACHINE_DRAFTED,
+  // The colon after a label is written as in English.
+  identical: ['labelPrefix'],
   messages: {
     skipToMain: 'Chuyển đến nội dung chính',
     officialBannerToggle: 'Đây là cách bạn biết',
@@ -33,6 +35,7 @@ export const vi = {
     charactersTooMany: { other: 'Thừa {count} ký tự' },
     errorSummaryTitle: 'Có vấn đề',
     errorPrefix: 'Lỗi:',
+    labelPrefix: '{label}: ',
     day: 'Ngày',
     month: 'Tháng',
     year: 'Năm',

@@ -32,6 +32,7 @@ export const zhHans = {
     charactersTooMany: { other: '超出 {count} 个字符' },
     errorSummaryTitle: '出现问题',
     errorPrefix: '错误：',
+    labelPrefix: '{label}：',
     day: '日',
     month: '月',
     year: '年',

@@ -32,6 +32,7 @@ export const zhHant = {
     charactersTooMany: { other: '超出 {count} 個字元' },
     errorSummaryTitle: '發生問題',
     errorPrefix: '錯誤：',
+    labelPrefix: '{label}：',
     day: '日',
     month: '月',
     year: '年',
