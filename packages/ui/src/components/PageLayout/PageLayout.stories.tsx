@@ -1,10 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent } from 'storybook/test';
 import { BackLink } from '../BackLink/BackLink.js';
+import { Pagination } from '../Pagination/Pagination.js';
 import { PhaseBanner } from '../PhaseBanner/PhaseBanner.js';
 import { ServiceNavigation } from '../ServiceNavigation/ServiceNavigation.js';
 import { SiteFooter } from '../SiteFooter/SiteFooter.js';
 import { SiteHeader } from '../SiteHeader/SiteHeader.js';
+import { SummaryList } from '../SummaryList/SummaryList.js';
 import { PageLayout } from './PageLayout.js';
 
 const meta = {
@@ -135,5 +137,51 @@ export const OneLeftEdgeAt375: Story = {
   play: async ({ canvasElement }) => {
     await expect(canvasElement.ownerDocument.documentElement.clientWidth).toBe(375);
     await expect(await expectOneLeftEdge(canvasElement)).toBe(16);
+  },
+};
+
+/**
+ * A whole service page, as a resident sees it: the official banner with the municipality's mark,
+ * the header with its mark and service navigation, the phase banner, a back link, the content
+ * (a summary of the request, pagination) and the footer with the mark beside the copyright line.
+ * It follows the toolbar's municipality and language (the closing note's screenshots are this
+ * story for Boston and Millbrook at 1280 and 375 px).
+ */
+export const ServicePage: Story = {
+  args: {
+    ...servicePage,
+    footer: (
+      <SiteFooter
+        links={[
+          { href: '#a11y', label: 'Accessibility' },
+          { href: '#privacy', label: 'Privacy' },
+          { href: '#language', label: 'Language access' },
+        ]}
+      />
+    ),
+    children: (
+      <>
+        <BackLink href="#previous" />
+        <h1>Your pothole report</h1>
+        <p>We fix most potholes within 2 business days. We will email you when it is done.</p>
+        <SummaryList
+          rows={[
+            { key: 'Case number', value: 'SR-004217' },
+            { key: 'Location', value: '12 Main Street, near the library' },
+            { key: 'Reported', value: 'Monday 3 November 2026' },
+            { key: 'Status', value: 'Assigned to a crew' },
+          ]}
+        />
+        <h2>Other reports near you</h2>
+        <Pagination page={2} totalPages={8} />
+      </>
+    ),
+  },
+  play: async ({ canvasElement }) => {
+    const doc = canvasElement.ownerDocument.documentElement;
+    await expect(doc.scrollWidth).toBeLessThanOrEqual(doc.clientWidth);
+    for (const place of ['header', 'footer', 'banner']) {
+      await expect(canvasElement.querySelector(`.cob-municipality-logo--${place}`)).not.toBeNull();
+    }
   },
 };
