@@ -1,21 +1,16 @@
-// PostgreSQL with 1, 2 and 4 app instances (each its own pool and log) writing one chain, in one
-// run: the throughput of 2 and 4 writers as a ratio of one writer's.
+// PostgreSQL with 1, 2 and 4 app instances writing one chain, in one run: the throughput of 2
+// and 4 writers as a ratio of one writer's. Twice: instances as logs in this process (each its
+// own pool; they share this process's one thread), and instances as processes of their own (as
+// app instances are deployed: each its own pool, its own Node thread).
 // Run: npm run bench -w @cityofboston/audit-log   (needs DATABASE_URL or PostgreSQL on 127.0.0.1)
 
+import { type ChildProcess, fork } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { compare } from '../../../bench/harness';
-import { createAuditLog, type RecordInput } from '../src/index';
+import { createAuditLog } from '../src/index';
 import { postgresStore } from '../src/node';
-
-function event(n: number): RecordInput {
-  return {
-    actor: { type: 'user', id: `u-${n % 50}`, department: 'PWD', roles: ['caseworker'] },
-    action: 'case.view',
-    target: { type: 'ServiceRequest', id: `1010055${n % 10_000}`, classification: 'confidential' },
-    outcome: 'success',
-    purpose: 'case-management',
-    details: { queue: 'PWD_Street Lights', note: 'caller asked for an update', n },
-  };
-}
+import { benchEvent as event } from './writerEvent';
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `audit_writers_${process.pid}`;
@@ -60,6 +55,50 @@ if (pgOk) {
     });
   }
   for (const l of instances) await l.close();
+
+  // The same with each instance a process of its own.
+  const tsx = createRequire(import.meta.url).resolve('tsx');
+  const script = fileURLToPath(new URL('./writerProcess.ts', import.meta.url));
+  const procs = await Promise.all(
+    Array.from(
+      { length: 4 },
+      () =>
+        new Promise<ChildProcess>((resolve, reject) => {
+          const p = fork(script, [url, schema], { execArgv: ['--import', tsx] });
+          p.once('message', () => resolve(p));
+          p.once('error', reject);
+        }),
+    ),
+  );
+  const ask = (p: ChildProcess, n: number) =>
+    new Promise<void>((resolve) => {
+      p.once('message', () => resolve());
+      p.send(n);
+    });
+  const processes = (w: number) => async () => {
+    await Promise.all(procs.slice(0, w).map((p) => ask(p, PER_OP / w)));
+  };
+  for (const w of [2, 4]) {
+    await compare({
+      name: `PostgreSQL: ${w} writer processes on one chain vs 1 writer process`,
+      ours: { label: `${w} processes`, fn: processes(w) },
+      peer: { label: '1 process', fn: processes(1) },
+      itemsPerOp: PER_OP,
+      ...(w === 4 ? { goal: 'ratio >= 1.5' } : {}),
+      time: 4000,
+      rounds: 2,
+      iterations: 3,
+    });
+  }
+  await Promise.all(
+    procs.map(
+      (p) =>
+        new Promise<void>((resolve) => {
+          p.once('exit', () => resolve());
+          p.send(0);
+        }),
+    ),
+  );
   const c = await (
     probe as unknown as { client(): Promise<{ exec(s: string): Promise<void> }> }
   ).client();

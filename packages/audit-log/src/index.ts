@@ -27,7 +27,7 @@ export {
 } from './errors';
 export { GENESIS_HASH, hashEvent } from './internal/chain';
 export { type MemoryStore, memoryStore } from './memoryStore';
-export { EMPTY_ROOT, eventLeafHash, leafHash, nodeHash } from './merkle/hash';
+export { EMPTY_ROOT, eventLeafHash, type HashInput, leafHash, nodeHash } from './merkle/hash';
 export {
   CompactRange,
   consistencyProof,

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BOSTON_MUNICIPALITY } from '@cityofboston/standards-schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleEvent } from '../test/fixtures';
 import { generateCheckpointKeys } from './checkpoint';
@@ -194,6 +195,43 @@ describe('city-audit', () => {
       metadata: { sequence: 1 },
     });
     expect((await run('export', '--store', path, '--format', 'xml')).code).toBe(2);
+  });
+
+  it('export --format ocsf --vendor-name names another municipality, and no other anywhere', async () => {
+    const out = join(dir, 'ocsf-town.jsonl');
+    const town = 'Town of Millbrook';
+    const r = await run(
+      'export',
+      '--store',
+      path,
+      '--format',
+      'ocsf',
+      '--vendor-name',
+      town,
+      '--out',
+      out,
+    );
+    expect(r.code).toBe(0);
+    const text = await readFile(out, 'utf8');
+    const lines = text.trim().split('\n');
+    expect(lines).toHaveLength(12);
+    for (const line of lines) {
+      expect(JSON.parse(line).metadata.product).toMatchObject({ vendor_name: town, name: 'cli' });
+    }
+    // Nothing in the OCSF path may name the default municipality once another is given.
+    expect(text).not.toContain(BOSTON_MUNICIPALITY.name);
+    expect(text).not.toMatch(/boston/i);
+    // Without the option, the default municipality of standards-schema.
+    const byDefault = await run('export', '--store', path, '--format', 'ocsf');
+    expect(JSON.parse(byDefault.stdout.split('\n')[0] as string).metadata.product.vendor_name).toBe(
+      BOSTON_MUNICIPALITY.name,
+    );
+    const jsonl = await run('export', '--store', path, '--format', 'jsonl', '--vendor-name', town);
+    expect(jsonl.code).toBe(2);
+    expect(jsonl.stderr).toMatch(/--vendor-name applies to --format ocsf only/);
+    const empty = await run('export', '--store', path, '--format', 'ocsf', '--vendor-name', ' ');
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/--vendor-name must not be empty/);
   });
 
   it('report access lists who touched one record', async () => {

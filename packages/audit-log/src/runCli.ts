@@ -35,7 +35,7 @@ Usage:
   city-audit prove <event-id> --store <store> [--checkpoint-note <note>] [--out <file>]
   city-audit consistency <old-note> <new-note> --store <store> [--out <file>]
   city-audit check-proof <proof.json> (--key <vkey> | --public-key <pem>) [--origin <origin>]
-  city-audit export --store <store> --format ocsf|jsonl [--out <file>]
+  city-audit export --store <store> --format ocsf|jsonl [--vendor-name <name>] [--out <file>]
   city-audit report access --target <id> [--target-type <type>] --store <store> [--json]
   city-audit repair --store jsonl:<file>
 
@@ -50,6 +50,10 @@ verify needs a trusted key and at least one checkpoint kept outside the log (--t
 signed note such as a sink's latest.checkpoint); --remember <file> reads the last checkpoint this
 verifier accepted from <file> and writes the newest verified one back. --allow-unsigned checks the
 chain and tree alone, which a consistent rewrite of the whole store passes.
+
+export --format ocsf names the municipality that runs the app as the OCSF product's vendor:
+--vendor-name (default: standards-schema's default municipality, City of Boston); the product
+name is each event's app name.
 
 Exit codes: 0 ok, 1 verification failed (or repair refused), 2 unusable input.
 `;
@@ -121,6 +125,7 @@ export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Prom
         'checkpoint-note': { type: 'string' },
         checkpoint: { type: 'string', multiple: true },
         format: { type: 'string' },
+        'vendor-name': { type: 'string' },
         out: { type: 'string' },
         target: { type: 'string' },
         'target-type': { type: 'string' },
@@ -264,12 +269,18 @@ export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Prom
       const format = values.format ?? 'jsonl';
       if (format !== 'jsonl' && format !== 'ocsf')
         throw new UsageError(`--format must be ocsf or jsonl, got ${format}`);
+      const vendorName = values['vendor-name'];
+      if (vendorName !== undefined) {
+        if (format !== 'ocsf') throw new UsageError('--vendor-name applies to --format ocsf only');
+        if (vendorName.trim() === '') throw new UsageError('--vendor-name must not be empty');
+      }
+      const ocsfOptions = vendorName === undefined ? {} : { vendorName };
       store = openStore(values.store, values.schema, values.chain);
       const file = values.out ? createWriteStream(values.out) : undefined;
       const write = (text: string) => (file ? file.write(text) : out(text));
       let n = 0;
       for await (const event of store.read()) {
-        write(`${JSON.stringify(format === 'ocsf' ? toOcsf(event) : event)}\n`);
+        write(`${JSON.stringify(format === 'ocsf' ? toOcsf(event, ocsfOptions) : event)}\n`);
         n += 1;
         if (n % 50_000 === 0) progress(n);
       }

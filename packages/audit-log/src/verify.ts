@@ -4,7 +4,7 @@ import { canonicalize } from './internal/canonical';
 import { CANONICAL_LINES, type CanonicalLineSource, scanEventLine } from './internal/canonicalLine';
 import { GENESIS_HASH, hashEvent, type SealedEvent, sha256hex } from './internal/chain';
 import type { AuditEvent } from './internal/schemas';
-import { eventLeafHash } from './merkle/hash';
+import { eventLeafBin } from './merkle/hash';
 import { CompactRange } from './merkle/tree';
 import { defaultOrigin, type SignedCheckpoint } from './note/checkpointNote';
 import type { TrustedKey } from './note/signedNote';
@@ -215,7 +215,7 @@ export async function verify(
 
   /** Adds the event to the tree and checks the checkpoints at its size. */
   const extend = (seq: number, hash: string) => {
-    const leaf = eventLeafHash(hash);
+    const leaf = eventLeafBin(hash);
     if (leaf === undefined) {
       problem(seq, 'malformed', `event ${seq} has no SHA-256 hash`);
       return;

@@ -5,7 +5,7 @@
 // (a flipped bit, garbage before or after, a wrong root, an index or size off by one or by a
 // factor of two, swapped roots, a dropped or added component) and the "additional" edge cases.
 import { describe, expect, it } from 'vitest';
-import { EMPTY_ROOT, leafHash, nodeHash } from './hash';
+import { EMPTY_ROOT, eventLeafHash, leafHash, nodeHash } from './hash';
 import { CompactRange, consistencyProof, inclusionProof, MerkleLevels, treeRoot } from './tree';
 import { verifyConsistency, verifyInclusion } from './verify';
 
@@ -195,13 +195,36 @@ describe('RFC 9162 hashing (reference vectors)', () => {
 
   it('computes the published root of every tree size 0 to 8, also as a compact range', () => {
     const range = new CompactRange();
+    const asText = new CompactRange();
     expect(range.root().equals(EMPTY_ROOT)).toBe(true);
     for (let size = 0; size <= 8; size++) {
       expect(treeRoot(LEAF_HASHES, size).toString('hex')).toBe(ROOTS[size]?.toString('hex'));
       if (size > 0) {
         range.append(LEAF_HASHES[size - 1] as Buffer);
         expect(range.root().toString('hex')).toBe(ROOTS[size]?.toString('hex'));
+        // The same leaf as a binary string (one character per byte) builds the same tree.
+        asText.append((LEAF_HASHES[size - 1] as Buffer).toString('latin1'));
+        expect(asText.root().toString('hex')).toBe(ROOTS[size]?.toString('hex'));
       }
+    }
+  });
+
+  it("hashes an event's hex digest as the 32-byte leaf entry, and refuses anything else", () => {
+    for (const h of LEAF_HASHES) {
+      const digest = h.toString('hex');
+      expect(eventLeafHash(digest)?.equals(leafHash(h))).toBe(true);
+      expect(eventLeafHash(digest.toUpperCase())?.equals(leafHash(h))).toBe(true);
+    }
+    const digest = (LEAF_HASHES[1] as Buffer).toString('hex');
+    for (const bad of [
+      digest.slice(1),
+      `${digest}0`,
+      `${digest.slice(0, 63)}g`,
+      `${digest.slice(0, 20)} ${digest.slice(21)}`,
+      `${digest.slice(0, 10)}\u0130${digest.slice(11)}`, // 0x130: its low byte is '0'
+      `${digest.slice(0, 62)}\u{1F600}`, // two UTF-16 units: 64 in length
+    ]) {
+      expect(eventLeafHash(bad)).toBeUndefined();
     }
   });
 

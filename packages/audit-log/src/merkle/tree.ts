@@ -1,7 +1,7 @@
 // Building a tree over leaf hashes and producing proofs, following RFC 9162 section 2.1: MTH
 // (the tree head), PATH (an inclusion proof, 2.1.3.1) and PROOF/SUBPROOF (a consistency proof,
 // 2.1.4.1). Leaves are given as their hashes (see hash.ts).
-import { EMPTY_ROOT, nodeHash } from './hash';
+import { EMPTY_ROOT, type HashInput, nodeHash, nodeHashBin } from './hash';
 
 /** The largest power of two smaller than `n` (n > 1): where RFC 9162 splits a tree. */
 function split(n: number): number {
@@ -173,8 +173,11 @@ export function consistencyProof(
  * at any size without keeping its leaves.
  */
 export class CompactRange {
-  /** Roots of perfect subtrees, largest first; their sizes are the set bits of `size`. */
-  private readonly nodes: Buffer[] = [];
+  /**
+   * Roots of perfect subtrees, largest first; their sizes are the set bits of `size`. Kept as
+   * binary strings (see hash.ts): appending is then one SHA-256 call per merge, no Buffer.
+   */
+  private readonly nodes: string[] = [];
   private count = 0;
 
   /** Leaves appended so far. */
@@ -182,13 +185,13 @@ export class CompactRange {
     return this.count;
   }
 
-  /** Appends one leaf hash. */
-  append(leaf: Buffer): void {
-    let node = leaf;
+  /** Appends one leaf hash (32 bytes, or a 32-character binary string). */
+  append(leaf: HashInput): void {
+    let node = typeof leaf === 'string' ? leaf : Buffer.from(leaf).toString('latin1');
     let n = this.count;
     // Merge with the subtrees of equal size: one per trailing set bit of the old size.
     while (n % 2 === 1) {
-      node = nodeHash(this.nodes.pop() as Buffer, node);
+      node = nodeHashBin(this.nodes.pop() as string, node);
       n = (n - 1) / 2;
     }
     this.nodes.push(node);
@@ -197,10 +200,15 @@ export class CompactRange {
 
   /** The root hash of the tree of every leaf appended so far. */
   root(): Buffer {
+    return Buffer.from(this.rootBin(), 'latin1');
+  }
+
+  /** {@link root} as a binary string. */
+  private rootBin(): string {
     const nodes = this.nodes;
-    if (nodes.length === 0) return Buffer.from(EMPTY_ROOT);
-    let root = nodes[nodes.length - 1] as Buffer;
-    for (let i = nodes.length - 2; i >= 0; i--) root = nodeHash(nodes[i] as Buffer, root);
+    if (nodes.length === 0) return EMPTY_ROOT.toString('latin1');
+    let root = nodes[nodes.length - 1] as string;
+    for (let i = nodes.length - 2; i >= 0; i--) root = nodeHashBin(nodes[i] as string, root);
     return root;
   }
 }

@@ -1,7 +1,7 @@
 // Checking proofs with nothing but hashes, following RFC 9162: verifying an inclusion proof
 // (section 2.1.3.2) and a consistency proof (section 2.1.4.2). Both run in O(log n) and never
 // throw on bad input: anything malformed is simply not a proof.
-import { HASH_SIZE, nodeHash } from './hash';
+import { HASH_SIZE, type HashInput, nodeHashBin, sameHash } from './hash';
 
 const isHash = (h: unknown): h is Uint8Array => h instanceof Uint8Array && h.length === HASH_SIZE;
 const isSize = (n: unknown): n is number =>
@@ -13,6 +13,9 @@ function equal(a: Uint8Array, b: Uint8Array): boolean {
   for (let i = 0; i < a.length; i++) diff |= (a[i] as number) ^ (b[i] as number);
   return diff === 0;
 }
+
+// The running hashes below are binary strings (see hash.ts): a proof step is then one SHA-256
+// call and no Buffer allocation.
 
 // Halving with division rather than `>>`: tree sizes go past 2^31.
 const half = (n: number) => Math.floor(n / 2);
@@ -33,11 +36,11 @@ export function verifyInclusion(
   if (!isHash(leafHash) || !isHash(root) || !Array.isArray(proof)) return false;
   let fn = index;
   let sn = size - 1;
-  let r: Uint8Array = leafHash;
+  let r: HashInput = leafHash;
   for (const p of proof) {
     if (!isHash(p) || sn === 0) return false;
     if (isOdd(fn) || fn === sn) {
-      r = nodeHash(p, r);
+      r = nodeHashBin(p, r);
       if (!isOdd(fn)) {
         while (!isOdd(fn) && fn !== 0) {
           fn = half(fn);
@@ -45,12 +48,12 @@ export function verifyInclusion(
         }
       }
     } else {
-      r = nodeHash(r, p);
+      r = nodeHashBin(r, p);
     }
     fn = half(fn);
     sn = half(sn);
   }
-  return sn === 0 && equal(r, root);
+  return sn === 0 && sameHash(r, root);
 }
 
 /**
@@ -82,14 +85,14 @@ export function verifyConsistency(
     fn = half(fn);
     sn = half(sn);
   }
-  let fr = path[0] as Uint8Array;
-  let sr = path[0] as Uint8Array;
+  let fr: HashInput = path[0] as Uint8Array;
+  let sr: HashInput = path[0] as Uint8Array;
   for (let i = 1; i < path.length; i++) {
     const c = path[i] as Uint8Array;
     if (sn === 0) return false;
     if (isOdd(fn) || fn === sn) {
-      fr = nodeHash(c, fr);
-      sr = nodeHash(c, sr);
+      fr = nodeHashBin(c, fr);
+      sr = nodeHashBin(c, sr);
       if (!isOdd(fn)) {
         while (!isOdd(fn) && fn !== 0) {
           fn = half(fn);
@@ -97,12 +100,12 @@ export function verifyConsistency(
         }
       }
     } else {
-      sr = nodeHash(sr, c);
+      sr = nodeHashBin(sr, c);
     }
     fn = half(fn);
     sn = half(sn);
   }
-  return sn === 0 && equal(fr, oldRoot) && equal(sr, newRoot);
+  return sn === 0 && sameHash(fr, oldRoot) && sameHash(sr, newRoot);
 }
 
 function isPowerOfTwo(n: number): boolean {

@@ -193,9 +193,9 @@ export function sqlStore(
           seen.add(e.id);
           return true;
         });
-        const { sealed, line, head: next } = sealEvents(fresh, head);
+        const { sealed, bytes, head: next } = sealEvents(fresh, head);
         if (sealed.length > 0) {
-          const cols: unknown[][] = [[], [], [], [], [], [], [], [], [], []];
+          const cols: unknown[][] = [[], [], [], [], [], [], [], [], []];
           for (let j = 0; j < sealed.length; j++) {
             const e = sealed[j] as SealedEvent;
             const values = [
@@ -208,16 +208,19 @@ export function sqlStore(
               e.target?.id ?? null,
               e.outcome,
               e.integrity.hash,
-              line(j),
             ];
             for (let i = 0; i < values.length; i++) cols[i]?.push(values[i]);
           }
+          // The records go as one text of canonical lines (a canonical line holds no newline)
+          // rather than as an array literal, which the driver would escape quote by quote and
+          // the server unescape, both while this batch holds the chain head.
           await tx.query(
             `INSERT INTO ${s}.audit_events
                (chain_id, seq, id, event_time, action, actor_id, target_type, target_id, outcome, hash, record)
              SELECT $1, * FROM unnest($2::bigint[], $3::uuid[], $4::timestamptz[], $5::text[], $6::text[],
-                                      $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])`,
-            [chainId, ...cols],
+                                      $7::text[], $8::text[], $9::text[], $10::text[],
+                                      string_to_array($11::text, E'\\n'))`,
+            [chainId, ...cols, bytes.toString('utf8', 0, bytes.length - 1)],
           );
           await tx.query(
             `UPDATE ${s}.audit_chain_heads SET seq = $2, hash = $3, updated_at = now() WHERE chain_id = $1`,
