@@ -19,6 +19,7 @@ import { IdempotencyKeys } from '../http/IdempotencyKeys';
 import { parseInput } from '../http/parseInput';
 import type { CaseCursor, CaseFilter, CasePosition } from './CaseRepository';
 import { encodeCursor } from './caseCursor';
+import type { CaseSort } from './caseSort';
 
 /** A field hidden from the viewer, and why (for `RedactedValue`). */
 export interface HiddenField {
@@ -176,6 +177,7 @@ export class CaseService {
     position: CasePosition,
     pageSize: number,
     agreementId?: string,
+    sort?: CaseSort,
   ) {
     const page = 'page' in position ? position.page : undefined;
     if (agreementId) {
@@ -184,6 +186,7 @@ export class CaseService {
         { ...filter, department: agreement.provider },
         position,
         pageSize,
+        sort,
       );
       // The rows were selected by the provider's department; that is what each record carries.
       const records = await this.#shared(
@@ -213,6 +216,7 @@ export class CaseService {
       { ...filter, department: p.department },
       position,
       pageSize,
+      sort,
     );
     const records = result.records.map((r) => this.view(p, r));
     await this.#recordAccess(
