@@ -25,6 +25,7 @@ import { AuditCheckpoints } from './audit/AuditCheckpoints';
 import { CaseRepository } from './cases/CaseRepository';
 import type { CaseDeskConfig } from './config';
 import { type Database, openPglite, openPostgres } from './database';
+import { caseDeskPersonas } from './devPersonas';
 import { healthRouter } from './health/healthRouter';
 import { IdempotencyKeys } from './http/IdempotencyKeys';
 import { rateLimits } from './http/rateLimits';
@@ -176,6 +177,7 @@ export async function createCaseDesk(
     if (!oidc) {
       const clientSecret = randomBytes(24).toString('base64url');
       idp = await startDevIdp({
+        personas: caseDeskPersonas(),
         clients: [
           {
             clientId: 'case-desk',
