@@ -363,6 +363,40 @@ describe('share', () => {
     expect(shared.manifest.fields.map((f) => `${f.path}:${f.treatment}`)).toEqual(leaving);
     expect(preview.fields.find((f) => f.path === 'description')?.treatment).toBe('omitted');
   });
+
+  it('counts in the preview exactly what the share sends, with the list filters and the limit', async () => {
+    const agreementId = 'dsa-pwd-btd-street-planning';
+    const facets = (await (await manager.api('/api/facets')).json()) as {
+      neighborhoods: string[];
+      services: { code: string }[];
+    };
+    const filters = [
+      { status: 'open' },
+      { status: 'closed', neighborhood: facets.neighborhoods[0] },
+      { service: facets.services[0]?.code, from: '2000-01-01', to: '2099-12-31' },
+      { from: '2099-01-01' },
+    ];
+    for (const filter of filters) {
+      for (const limit of [2, 5000]) {
+        const preview = (await (
+          await manager.api('/api/share/preview', {
+            method: 'POST',
+            body: { agreementId, filter, limit },
+          })
+        ).json()) as { count: number; matching: number; fields: { label: string }[] };
+        const shared = await manager.api('/api/share', {
+          method: 'POST',
+          body: { agreementId, purpose: 'street-planning', filter, limit },
+        });
+        const sent = shared.ok
+          ? ((await shared.json()) as { records: unknown[] }).records.length
+          : 0;
+        expect(preview.count, JSON.stringify({ filter, limit })).toBe(sent);
+        expect(preview.count).toBe(Math.min(preview.matching, limit));
+        expect(preview.fields.map((f) => f.label)).toContain('Contact first name');
+      }
+    }
+  });
 });
 
 describe('logs', () => {

@@ -111,7 +111,10 @@ describe('the cases table', () => {
     await page.getByRole('button', { name: 'Last page' }).click();
     await page.waitForURL(/last=true/);
     await waitForRows(page, all.slice(-lastPageSize));
-    await page.getByRole('navigation', { name: 'Pagination' }).getByText(`Page ${pages} of ${pages}`).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Pagination' })
+      .getByText(`Page ${pages} of ${pages}`)
+      .waitFor();
     expect(
       await page.getByRole('button', { name: 'Last page' }).getAttribute('aria-disabled'),
     ).toBe('true');
