@@ -282,3 +282,52 @@ describe('focus, fonts, hidden values and expiry', () => {
     await later.close();
   });
 });
+
+describe('the audit trail', () => {
+  it('pages from the newest and the oldest end and filters by a person’s name', async () => {
+    // Some events by the case manager, so the name filter has something to find.
+    const mctx = await context();
+    const manager = await signIn(mctx, 'pwd-case-manager');
+    await casesTable(manager).getByRole('rowheader').first().waitFor();
+    for (let i = 0; i < 30; i++) await mctx.request.get(`${desk.url}/api/cases?pageSize=1`);
+    await mctx.close();
+    await desk.log.flush();
+
+    const ctx = await context();
+    const page = await signIn(ctx, 'doit-auditor');
+    await page.getByRole('heading', { name: 'Audit trail', level: 1 }).waitFor();
+    const events = page.getByRole('table', { name: /matching events/ });
+    await events.getByRole('row').nth(1).waitFor();
+    const seqs = () =>
+      events
+        .locator('tbody tr td:last-child')
+        .evaluateAll((cells) => cells.map((c) => Number(c.textContent)));
+    await page.getByLabel('Events per page').selectOption('25');
+    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length <= 25);
+    const newest = await seqs();
+    expect(await page.getByRole('button', { name: 'Newer' }).getAttribute('aria-disabled')).toBe(
+      'true',
+    );
+    await page.getByRole('button', { name: 'Oldest events' }).click();
+    await page.getByRole('table', { name: /\(the earliest\)/ }).waitFor();
+    const oldest = await seqs();
+    expect(Math.min(...oldest)).toBe(1);
+    expect(Math.max(...oldest)).toBeLessThan(Math.min(...newest));
+    // Shown newest first even when read from the oldest end.
+    expect([...oldest].sort((a, b) => b - a)).toEqual(oldest);
+    await page.getByRole('button', { name: 'Newer' }).click();
+    await page.waitForFunction(
+      (top) => Number(document.querySelector('tbody tr td:last-child')?.textContent) > top,
+      Math.max(...oldest),
+    );
+    await bothWidths(page, 'the audit trail, a page from the oldest end');
+
+    await page.getByRole('textbox', { name: 'Who' }).fill('Casey');
+    await page.getByRole('button', { name: 'Show events' }).click();
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('tbody tr td:nth-child(2)')];
+      return rows.length > 0 && rows.every((c) => c.textContent?.includes('Casey Manager'));
+    });
+    await ctx.close();
+  });
+});

@@ -22,6 +22,7 @@ import express from 'express';
 import { AuditOutbox } from './AuditOutbox';
 import { apiRouter, problemHandler } from './api';
 import { AuditCheckpoints } from './audit/AuditCheckpoints';
+import { People } from './audit/People';
 import { CaseRepository } from './cases/CaseRepository';
 import type { CaseDeskConfig } from './config';
 import { type Database, openPglite, openPostgres } from './database';
@@ -134,6 +135,8 @@ export async function createCaseDesk(
     await new IdempotencyKeys(db, config.schema).migrate();
     const shareManifests = new ShareManifests(db, config.schema);
     await shareManifests.migrate();
+    const people = new People(db, config.schema);
+    await people.migrate();
     const seeded = await cases.seed(config.seedCount, options.onSeedProgress);
     const secret =
       config.sessionSecret ??
@@ -228,6 +231,7 @@ export async function createCaseDesk(
     app.use(
       '/api',
       limits.api,
+      people.middleware(),
       (_req, res, next) => {
         res.setHeader('cache-control', 'no-store');
         next();
@@ -236,7 +240,7 @@ export async function createCaseDesk(
         resolveActor: (req) => {
           const p = (req as unknown as { principal?: Principal }).principal;
           return p
-            ? { type: 'user', id: p.sub, department: p.department, roles: p.roles }
+            ? { type: 'user', id: p.sub, name: p.name, department: p.department, roles: p.roles }
             : undefined;
         },
         onError: () => logLine('[audit] an API request could not be recorded'),
@@ -251,6 +255,7 @@ export async function createCaseDesk(
         pseudonymKey,
         app: APP,
         shareManifests,
+        people,
       }),
     );
     if (options.clientDir) {
