@@ -1,6 +1,7 @@
 import type { AuditLog } from '@cityofboston/audit-log';
 import type { Bff } from '@cityofboston/auth-client/server';
 import type { AuditOutbox } from './AuditOutbox';
+import type { AccessIndex } from './access/AccessIndex';
 import type { AuditCheckpoints } from './audit/AuditCheckpoints';
 import type { People } from './audit/People';
 import type { CaseRepository } from './cases/CaseRepository';
@@ -24,4 +25,6 @@ export interface ApiContext {
   shareManifests: ShareManifests;
   /** Staff who have used the app, for filtering the trail by name. */
   people: People;
+  /** Resident pseudonyms and case numbers to the accesses that touched them. */
+  accessIndex: AccessIndex;
 }

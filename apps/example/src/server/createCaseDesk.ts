@@ -20,6 +20,7 @@ import {
 import type { Principal } from '@cityofboston/standards-schema';
 import express from 'express';
 import { AuditOutbox } from './AuditOutbox';
+import { AccessIndex } from './access/AccessIndex';
 import { apiRouter, problemHandler } from './api';
 import { AuditCheckpoints } from './audit/AuditCheckpoints';
 import { People } from './audit/People';
@@ -137,6 +138,8 @@ export async function createCaseDesk(
     await shareManifests.migrate();
     const people = new People(db, config.schema);
     await people.migrate();
+    const accessIndex = new AccessIndex(db, config.schema);
+    await accessIndex.migrate();
     const seeded = await cases.seed(config.seedCount, options.onSeedProgress);
     const secret =
       config.sessionSecret ??
@@ -256,6 +259,7 @@ export async function createCaseDesk(
         app: APP,
         shareManifests,
         people,
+        accessIndex,
       }),
     );
     if (options.clientDir) {

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { createEventId } from '@cityofboston/audit-log';
 import { planShare, share } from '@cityofboston/audit-log/sharing';
 import {
   type Classification,
@@ -147,24 +148,39 @@ export class CaseService {
       (s) => s.out.contact && Object.keys(s.out.contact as object).length > 0,
     );
     const key = this.#ctx.pseudonymKey;
-    await this.#ctx.log.record({
-      actor: actorOf(p),
-      action,
-      target: {
-        type: 'ServiceRequest',
-        id: targetId,
-        classification: withContact.length > 0 ? 'confidential' : 'internal',
+    // The index first, under the id the event will have: an access in the log is always found.
+    const eventId = createEventId();
+    await this.#ctx.accessIndex.add(
+      {
+        eventId,
+        action,
+        actor: actorOf(p),
+        cases: withContact.map((s) => s.record),
+        agreementId: typeof extra.agreementId === 'string' ? extra.agreementId : undefined,
       },
-      outcome: 'success',
-      details: {
-        count: shown.length,
-        contactShown: withContact.map((s) => s.record.service_request_id),
-        subjects: [
-          ...new Set(withContact.flatMap((s) => reporterPseudonyms(key, s.record.contact))),
-        ],
-        ...extra,
+      key,
+    );
+    await this.#ctx.log.record(
+      {
+        actor: actorOf(p),
+        action,
+        target: {
+          type: 'ServiceRequest',
+          id: targetId,
+          classification: withContact.length > 0 ? 'confidential' : 'internal',
+        },
+        outcome: 'success',
+        details: {
+          count: shown.length,
+          contactShown: withContact.map((s) => s.record.service_request_id),
+          subjects: [
+            ...new Set(withContact.flatMap((s) => reporterPseudonyms(key, s.record.contact))),
+          ],
+          ...extra,
+        },
       },
-    });
+      { id: eventId },
+    );
   }
 
   /**
@@ -367,18 +383,29 @@ export class CaseService {
         if (update.note !== undefined) {
           changes.push({ field: `activities[${activities.length - 1}].note`, to: '(note added)' });
         }
-        const entry = await outbox.add(tx, {
-          actor: actorOf(p),
-          action,
-          target: { type: 'ServiceRequest', id },
-          outcome: 'success',
-          details: {
-            status: checked.status,
-            noteAdded: update.note !== undefined,
-            version,
-            changes,
+        const eventId = createEventId();
+        const entry = await outbox.add(
+          tx,
+          {
+            actor: actorOf(p),
+            action,
+            target: { type: 'ServiceRequest', id },
+            outcome: 'success',
+            details: {
+              status: checked.status,
+              noteAdded: update.note !== undefined,
+              version,
+              changes,
+            },
           },
-        });
+          eventId,
+        );
+        // Indexed for the access report in the same transaction as the change and its event.
+        await this.#ctx.accessIndex.add(
+          { eventId, action, actor: actorOf(p), cases: [checked] },
+          this.#ctx.pseudonymKey,
+          tx,
+        );
         const body: UpdateAnswer = { record: this.view(p, checked), version, audit: 'pending' };
         if (options.idempotencyKey) {
           await this.#keys.remember(tx, p.sub, options.idempotencyKey, { status: 200, body });

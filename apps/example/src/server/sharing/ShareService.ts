@@ -73,6 +73,18 @@ export class ShareService {
         actor: actorOf(p),
         pseudonymKey: this.#ctx.pseudonymKey,
       });
+      // For the access report: share() has recorded the event; index it under its id.
+      await this.#ctx.accessIndex.add(
+        {
+          eventId: result.manifest.audit.eventId,
+          action: 'share.export',
+          actor: actorOf(p),
+          cases: records,
+          agreementId: agreement.id,
+          recipient: agreement.recipient,
+        },
+        this.#ctx.pseudonymKey,
+      );
       // The event holds a digest and a count; the full list is kept with the manifest.
       await this.#ctx.shareManifests.add({
         eventId: result.manifest.audit.eventId,

@@ -1,0 +1,149 @@
+import type { ServiceRequest } from '@cityofboston/standards-schema';
+import type { Database, Queryable } from '../database';
+import { reporterPseudonyms } from './residentPseudonyms';
+
+/** Who acted, as the audit event names them. */
+export interface IndexedActor {
+  id: string;
+  name?: string | undefined;
+  department?: string | undefined;
+}
+
+/** One access as the index keeps it: its audit event, and the resident's cases it touched. */
+export interface IndexedAccess {
+  eventId: string;
+  time: string;
+  action: string;
+  actor: IndexedActor;
+  caseIds: string[];
+  agreementId?: string | undefined;
+  recipient?: string | undefined;
+}
+
+/** An access to index: the audit event's id and what it showed, changed or sent. */
+export interface AccessEntry {
+  /** The audit event's id (UUIDv7, `createEventId()`): the event is recorded with this id. */
+  eventId: string;
+  action: string;
+  actor: IndexedActor;
+  /** The cases whose personal data the access showed, changed or sent, with their contact. */
+  cases: readonly Pick<ServiceRequest, 'service_request_id' | 'contact'>[];
+  agreementId?: string | undefined;
+  recipient?: string | undefined;
+}
+
+/** The time a UUIDv7 carries (its first 48 bits, milliseconds since 1970). */
+export function timeOfEventId(id: string): Date {
+  return new Date(Number.parseInt(id.replace(/-/g, '').slice(0, 12), 16));
+}
+
+/**
+ * "Who accessed my record" without reading the whole log: one row per resident key and access,
+ * the key being a keyed pseudonym of the reporter's name, email or phone (`s:`) or a case number
+ * (`c:`). Rows are written before the event they point to is recorded (list and view), or in the
+ * change's own transaction beside its outbox entry (updates), so every access the log holds is
+ * in the index; the report looks the resident's keys up (a primary-key range scan), however
+ * long the log.
+ */
+export class AccessIndex {
+  readonly #db: Database;
+  readonly #t: string;
+
+  constructor(db: Database, schema: string) {
+    this.#db = db;
+    this.#t = `"${schema}".access_index`;
+  }
+
+  async migrate(): Promise<void> {
+    await this.#db.query(
+      `CREATE TABLE IF NOT EXISTS ${this.#t} (
+        key text NOT NULL,
+        event_id text NOT NULL,
+        at timestamptz NOT NULL,
+        action text NOT NULL,
+        actor jsonb NOT NULL,
+        case_ids text[] NOT NULL,
+        agreement_id text,
+        recipient text,
+        PRIMARY KEY (key, event_id)
+      )`,
+    );
+  }
+
+  /**
+   * Indexes `entry` under each case number and reporter pseudonym of its cases, in `tx` when
+   * given (the change's transaction), else on its own.
+   */
+  async add(entry: AccessEntry, key: string, tx: Queryable = this.#db): Promise<void> {
+    const byKey = new Map<string, Set<string>>();
+    const put = (k: string, caseId: string) => {
+      const set = byKey.get(k) ?? new Set<string>();
+      set.add(caseId);
+      byKey.set(k, set);
+    };
+    for (const c of entry.cases) {
+      put(`c:${c.service_request_id}`, c.service_request_id);
+      for (const s of reporterPseudonyms(key, c.contact)) put(`s:${s}`, c.service_request_id);
+    }
+    if (byKey.size === 0) return;
+    const keys = [...byKey.keys()];
+    await tx.query(
+      `INSERT INTO ${this.#t} (key, event_id, at, action, actor, case_ids, agreement_id, recipient)
+       SELECT k.key, $2, $3::timestamptz, $4, $5::jsonb, k.case_ids, $6, $7
+       FROM jsonb_to_recordset($1::jsonb) AS k(key text, case_ids text[])
+       ON CONFLICT (key, event_id) DO NOTHING`,
+      [
+        JSON.stringify(keys.map((k) => ({ key: k, case_ids: [...(byKey.get(k) ?? [])] }))),
+        entry.eventId,
+        timeOfEventId(entry.eventId).toISOString(),
+        entry.action,
+        JSON.stringify(entry.actor),
+        entry.agreementId ?? null,
+        entry.recipient ?? null,
+      ],
+    );
+  }
+
+  /**
+   * The accesses under any of `subjects` (pseudonyms) or `caseIds`, newest first, one per event
+   * with the resident's cases it touched.
+   */
+  async find(subjects: readonly string[], caseIds: readonly string[]): Promise<IndexedAccess[]> {
+    const keys = [...subjects.map((s) => `s:${s}`), ...caseIds.map((c) => `c:${c}`)];
+    if (keys.length === 0) return [];
+    const { rows } = await this.#db.query<{
+      event_id: string;
+      at: string | Date;
+      action: string;
+      actor: IndexedActor | string;
+      case_ids: string[];
+      agreement_id: string | null;
+      recipient: string | null;
+    }>(
+      `SELECT event_id, at, action, actor, case_ids, agreement_id, recipient
+       FROM ${this.#t} WHERE key = ANY($1::text[])`,
+      [keys],
+    );
+    // One access per event, with every case of the resident it touched.
+    const byEvent = new Map<string, IndexedAccess>();
+    for (const r of rows) {
+      const seen = byEvent.get(r.event_id);
+      if (seen) {
+        seen.caseIds = [...new Set([...seen.caseIds, ...r.case_ids])].sort();
+        continue;
+      }
+      byEvent.set(r.event_id, {
+        eventId: r.event_id,
+        time: new Date(r.at).toISOString(),
+        action: r.action,
+        actor: typeof r.actor === 'string' ? (JSON.parse(r.actor) as IndexedActor) : r.actor,
+        caseIds: [...r.case_ids].sort(),
+        agreementId: r.agreement_id ?? undefined,
+        recipient: r.recipient ?? undefined,
+      });
+    }
+    return [...byEvent.values()].sort((a, b) =>
+      a.time === b.time ? b.eventId.localeCompare(a.eventId) : b.time.localeCompare(a.time),
+    );
+  }
+}
