@@ -181,6 +181,13 @@ export async function createCaseDesk(
     let idp: DevIdp | undefined;
     let oidc = config.oidc;
     if (!oidc) {
+      if (config.sessionStore !== 'memory') {
+        // Shared sessions mean several instances; each would have its own dev IdP, and a
+        // sign-out sent to another instance than the sign-in fails at its IdP.
+        logLine(
+          '[auth] sessions are shared but this instance runs its own dev IdP: for several instances run `npm run dev-idp` once and set OIDC_ISSUER on each',
+        );
+      }
       const clientSecret = randomBytes(24).toString('base64url');
       idp = await startDevIdp({
         personas: caseDeskPersonas(),
