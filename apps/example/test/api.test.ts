@@ -1,7 +1,8 @@
 // The API over real HTTP: sign-in through the dev IdP, roles, problem+json, fuzzed bodies.
+
+import { PostgresSessionStore } from '@cityofboston/auth-client/server';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqlSessionStore } from '../src/server/SqlSessionStore';
 import { as, describeSessionStoreContract, HttpBrowser, startDesk, type TestDesk } from './helpers';
 
 let desk: TestDesk;
@@ -417,10 +418,10 @@ describe('logs', () => {
   });
 });
 
-describeSessionStoreContract('SqlSessionStore (SESSION_STORE=database)', async () => {
-  // The desk's own schema, dropped with it; a second store on the same database, as a second
-  // app server would have.
-  const store = new SqlSessionStore(desk.db, desk.cases.schema);
-  await store.migrate();
-  return { store, other: new SqlSessionStore(desk.db, desk.cases.schema) };
+describeSessionStoreContract('PostgresSessionStore (SESSION_STORE=database)', async () => {
+  // auth-client's store in the desk's own schema, dropped with it; a second store on the same
+  // database, as a second app server would have.
+  const open = () =>
+    PostgresSessionStore.create({ db: desk.db, schema: desk.cases.schema, table: 'sessions' });
+  return { store: await open(), other: await open() };
 });

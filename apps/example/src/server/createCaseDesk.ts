@@ -15,6 +15,8 @@ import {
   type Bff,
   createBff,
   MemorySessionStore,
+  PostgresSessionStore,
+  RedisSessionStore,
   type SessionStore,
 } from '@cityofboston/auth-client/server';
 import type { Principal } from '@cityofboston/standards-schema';
@@ -33,8 +35,7 @@ import { IdempotencyKeys } from './http/IdempotencyKeys';
 import { rateLimits } from './http/rateLimits';
 import { createLogger, requestLogger } from './http/requestLogger';
 import { securityHeaders } from './http/securityHeaders';
-import { RedisSessionStore } from './RedisSessionStore';
-import { SqlSessionStore } from './SqlSessionStore';
+import { closeRedis, connectRedis, type RedisConnection } from './redisConnection';
 import { ShareManifests } from './sharing/ShareManifests';
 
 /** A running Case Desk. */
@@ -204,16 +205,15 @@ export async function createCaseDesk(
       closers.push(() => started.close());
       oidc = { issuer: idp.issuer, clientId: 'case-desk', clientSecret };
     }
+    // Shared sessions use auth-client's own stores: the app database or Redis.
     let store: SessionStore = new MemorySessionStore();
-    let redis: RedisSessionStore | undefined;
+    let redis: RedisConnection | undefined;
     if (config.sessionStore === 'database') {
-      const sql = new SqlSessionStore(db, config.schema);
-      await sql.migrate();
-      store = sql;
+      store = await PostgresSessionStore.create({ db, schema: config.schema, table: 'sessions' });
     } else if (config.sessionStore === 'redis' && config.redisUrl) {
-      const connected = await RedisSessionStore.connect(config.redisUrl);
-      closers.push(() => connected.close());
-      store = connected;
+      const connected = await connectRedis(config.redisUrl);
+      closers.push(() => closeRedis(connected));
+      store = new RedisSessionStore({ client: connected, prefix: 'case-desk:session:' });
       redis = connected;
     }
     const bff = createBff({
