@@ -67,6 +67,9 @@ async function main() {
     const facets = await json<{ services: { code: string }[]; neighborhoods: string[] }>(
       '/api/facets',
     );
+    const byStatus = await json<{ cursors: { after?: string } }>(
+      '/api/cases?pageSize=25&sort=status',
+    );
     const id = first.records.find((r) => r)?.service_request_id ?? '';
     const service = facets.services[0]?.code ?? '';
     const hood = facets.neighborhoods[0] ?? '';
@@ -88,6 +91,15 @@ async function main() {
           json(
             `/api/cases?pageSize=25&neighborhood=${encodeURIComponent(hood)}&from=2024-01-01&to=2024-12-31`,
           ),
+      ],
+      ['list: sorted by neighborhood', () => json('/api/cases?pageSize=25&sort=neighborhood')],
+      [
+        'list: sorted by service, last page',
+        () => json('/api/cases?pageSize=25&sort=-service&last=true'),
+      ],
+      [
+        'list: sorted by status, next page',
+        () => json(`/api/cases?pageSize=25&sort=status&after=${byStatus.cursors.after}`),
       ],
       ['facets', () => json('/api/facets')],
       ['case: view', () => json(`/api/cases/${id}`)],
