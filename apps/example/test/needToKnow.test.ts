@@ -160,6 +160,20 @@ describe('clearance: what is hidden says why; a clerk sees the notes they wrote'
       }),
     );
   });
+
+  it('the history says who acted, by name', async () => {
+    const id = await idOf('PWD');
+    await clerk.api(`/api/cases/${id}`, { method: 'PATCH', body: { note: 'Checked.' } });
+    await manager.api(`/api/cases/${id}`, { method: 'PATCH', body: { note: 'Scheduled.' } });
+    const shown = (await (await clerk.api(`/api/cases/${id}`)).json()) as {
+      record: { activities?: { actor?: string }[] };
+      actors: Record<string, string>;
+    };
+    const acted = (shown.record.activities ?? []).flatMap((a) => (a.actor ? [a.actor] : []));
+    expect(acted).toEqual(expect.arrayContaining(['pwd-clerk', 'pwd-case-manager']));
+    expect(shown.actors['pwd-clerk']).toBe('Robin Intake (synthetic)');
+    expect(shown.actors['pwd-case-manager']).toBe('Casey Manager (synthetic)');
+  });
 });
 
 describe('list events record whose contact details were shown', () => {

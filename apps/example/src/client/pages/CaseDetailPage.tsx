@@ -26,6 +26,8 @@ interface CaseView {
   record: Partial<ServiceRequest>;
   version: number;
   contactRevealed: boolean;
+  /** Names of the staff in the history, by id. */
+  actors?: Record<string, string>;
   /** The fields the viewer's clearance hides, each with why. */
   hidden?: HiddenField[];
   /** Read under another department's data-sharing agreement. */
@@ -117,7 +119,16 @@ export function CaseDetailPage({ id }: { id: string }) {
           },
         },
       );
-      setView((v) => (v ? { ...v, record: next.record, version: next.version } : v));
+      setView((v) =>
+        v
+          ? {
+              ...v,
+              record: next.record,
+              version: next.version,
+              actors: { ...v.actors, ...(principal ? { [principal.sub]: principal.name } : {}) },
+            }
+          : v,
+      );
       formRef.current?.reset();
       setSaved(
         value.status === 'closed'
@@ -218,7 +229,7 @@ export function CaseDetailPage({ id }: { id: string }) {
             .map((a) => (
               <li key={`${a.datetime}-${a.type}-${a.note ?? ''}`}>
                 {when(a.datetime)}: {a.type}
-                {a.actor ? ` by ${a.actor}` : ''}
+                {a.actor ? ` by ${view.actors?.[a.actor] ?? a.actor}` : ''}
                 {a.note ? ` — ${a.note}` : ''}
               </li>
             ))}

@@ -61,6 +61,16 @@ export class People {
     };
   }
 
+  /** The names of the people with `ids` (those the app has seen), by id. */
+  async names(ids: readonly string[]): Promise<Record<string, string>> {
+    if (ids.length === 0) return {};
+    const { rows } = await this.#db.query<{ id: string; name: string }>(
+      `SELECT id, name FROM ${this.#t} WHERE id = ANY($1::text[])`,
+      [[...new Set(ids)]],
+    );
+    return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+  }
+
   /**
    * The people `who` names: the one whose id it is, else those whose name contains it (any case,
    * at most 10).

@@ -258,6 +258,8 @@ export class CaseService {
       await this.#recordAccess(p, 'case.view', id, [{ record: found.record, out: record }], {});
       return {
         record,
+        // The history says who acted: staff names by id (a person's name is theirs to see).
+        actors: await this.#actorNames(found.record),
         version: found.version,
         contactRevealed: isAtMost('confidential', p.clearance) && !!found.record.contact,
         hidden: this.hidden(p),
@@ -283,6 +285,14 @@ export class CaseService {
       sharedUnder: { id: agreement.id, title: agreement.title, provider: agreement.provider },
       hidden: [],
     };
+  }
+
+  /** The names of the staff who acted in `record`'s history, by id. */
+  #actorNames(record: ServiceRequest): Promise<Record<string, string>> {
+    const ids = (record.activities ?? []).flatMap((a) =>
+      'datetime' in a && typeof a.actor === 'string' ? [a.actor] : [],
+    );
+    return this.#ctx.people.names(ids);
   }
 
   /**
