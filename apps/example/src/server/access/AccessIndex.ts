@@ -87,6 +87,23 @@ export class AccessIndex {
     }
     if (byKey.size === 0) return;
     const keys = [...byKey.keys()];
+    const insert = (q: Queryable) => this.#insert(q, entry, keys, byKey);
+    if (tx !== this.#db) return insert(tx);
+    // On its own (before a list or view event), the insert need not wait for its own flush to
+    // disk: the event is then recorded with a synchronous commit on the same server, which
+    // flushes the log up to and past this row, so an event that is durable has its index row.
+    await this.#db.transaction(async (t) => {
+      if (this.#db.kind === 'postgres') await t.query('SET LOCAL synchronous_commit TO OFF');
+      await insert(t);
+    });
+  }
+
+  async #insert(
+    tx: Queryable,
+    entry: AccessEntry,
+    keys: string[],
+    byKey: Map<string, Set<string>>,
+  ): Promise<void> {
     await tx.query(
       `INSERT INTO ${this.#t} (key, event_id, at, action, actor, case_ids, agreement_id, recipient)
        SELECT k.key, $2, $3::timestamptz, $4, $5::jsonb, k.case_ids, $6, $7

@@ -37,6 +37,8 @@ export interface CaseCursor {
 
 /** Counting stops here; beyond it the total is the planner's estimate ("about N"). */
 export const EXACT_COUNT_LIMIT = 10_000;
+/** How long an estimated total ("about N") is reused for the same filter. */
+const ESTIMATE_TTL_MS = 30_000;
 
 /** One page of cases, in the requested order. */
 export interface CasePage {
@@ -99,7 +101,10 @@ export class CaseRepository {
       // keeps a keyset page an index range scan at 2.5M rows.
       `DROP INDEX IF EXISTS "${this.schema}".cases_department_requested_idx`,
       `CREATE INDEX IF NOT EXISTS cases_dept_time_idx ON ${this.#t} (department, requested_at DESC, id DESC)`,
-      `CREATE INDEX IF NOT EXISTS cases_dept_status_time_idx ON ${this.#t} (department, status, requested_at DESC, id DESC)`,
+      // One direction throughout, so it serves both a status filter (newest first, read
+      // backwards) and the status order in either direction (caseSort.ts).
+      `DROP INDEX IF EXISTS "${this.schema}".cases_dept_status_time_idx`,
+      `CREATE INDEX IF NOT EXISTS cases_dept_status_sort_idx ON ${this.#t} (department, status, requested_at, id)`,
       `CREATE INDEX IF NOT EXISTS cases_dept_service_time_idx ON ${this.#t} (department, service_code, requested_at DESC, id DESC)`,
       `CREATE INDEX IF NOT EXISTS cases_dept_status_service_time_idx ON ${this.#t} (department, status, service_code, requested_at DESC, id DESC)`,
       `CREATE INDEX IF NOT EXISTS cases_dept_hood_time_idx ON ${this.#t} (department, neighborhood, requested_at DESC, id DESC)`,
@@ -285,8 +290,31 @@ export class CaseRepository {
     };
   }
 
+  /**
+   * Totals above EXACT_COUNT_LIMIT are estimates: kept for {@link ESTIMATE_TTL_MS} per filter, so
+   * paging through a large list does not count (and plan) again on every page.
+   */
+  readonly #estimates = new Map<string, { at: number; total: number }>();
+
   /** An exact count up to EXACT_COUNT_LIMIT, else the planner's estimate. */
   async #total(
+    sql: string,
+    params: unknown[],
+  ): Promise<{ total: number; totalIsEstimate: boolean }> {
+    const cacheKey = `${sql}\u0000${JSON.stringify(params)}`;
+    const cached = this.#estimates.get(cacheKey);
+    if (cached && Date.now() - cached.at < ESTIMATE_TTL_MS) {
+      return { total: cached.total, totalIsEstimate: true };
+    }
+    const result = await this.#count(sql, params);
+    if (result.totalIsEstimate) {
+      if (this.#estimates.size >= 1000) this.#estimates.clear();
+      this.#estimates.set(cacheKey, { at: Date.now(), total: result.total });
+    }
+    return result;
+  }
+
+  async #count(
     sql: string,
     params: unknown[],
   ): Promise<{ total: number; totalIsEstimate: boolean }> {
