@@ -110,7 +110,7 @@ async function main() {
     ];
     const rows: { call: string; p95: number; median: number }[] = [];
     for (const [name, call] of calls) {
-      await call(); // warm
+      for (let w = 0; w < 5; w++) await call(); // warm: steady state, not the first calls
       const samples: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         const t = performance.now();

@@ -246,6 +246,7 @@ export class CaseRepository {
     };
     let query: string;
     let reverse = false;
+    let counted: { total: number; totalIsEstimate: boolean } | undefined;
     if ('after' in position) {
       query = `${boundary(position.after, sort.desc ? '<' : '>')} ORDER BY ${order(sort.desc)} LIMIT ${pageSize}`;
     } else if ('before' in position) {
@@ -254,7 +255,7 @@ export class CaseRepository {
     } else if ('last' in position) {
       // The last page holds what is left after the full pages (when the total is exact), so it
       // is the same page that "next" reaches from the one before it.
-      const counted = await this.#total(sql, params);
+      counted = await this.#total(sql, params);
       const rest = counted.totalIsEstimate ? pageSize : counted.total % pageSize || pageSize;
       query = `${sql} ORDER BY ${order(!sort.desc)} LIMIT ${rest}`;
       reverse = true;
@@ -262,7 +263,7 @@ export class CaseRepository {
       query = `${sql} ORDER BY ${order(sort.desc)} LIMIT ${pageSize} OFFSET ${(position.page - 1) * pageSize}`;
     }
     const [total, rows] = await Promise.all([
-      this.#total(sql, params),
+      counted ?? this.#total(sql, params),
       this.#db.query<{ record: ServiceRequest; at: string | Date; key: string | null }>(
         `SELECT record, requested_at AS at, ${expression ?? 'NULL::text'} AS key FROM ${this.#t} ${query}`,
         p,
