@@ -331,3 +331,27 @@ describe('the audit trail', () => {
     await ctx.close();
   });
 });
+
+describe('the remaining pages at both widths', () => {
+  it('sign-in, page not found and the expired-account page pass axe at 1280 and 320 px', async () => {
+    const anon = await context();
+    const signInPage = await anon.newPage();
+    await signInPage.goto(`${desk.url}/`);
+    await signInPage.getByRole('heading', { name: 'Sign in to the 311 Case Desk' }).waitFor();
+    await bothWidths(signInPage, 'the sign-in page');
+    await anon.close();
+
+    const ctx = await context();
+    const page = await signIn(ctx, 'pwd-clerk');
+    await page.goto(`${desk.url}/no-such-page`);
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    await bothWidths(page, 'the 404 page');
+    await ctx.close();
+
+    const lapsed = await context();
+    const expired = await signIn(lapsed, 'pwd-contractor-expired');
+    await expired.getByRole('heading', { name: 'Your account has expired' }).waitFor();
+    await bothWidths(expired, 'the expired-account page');
+    await lapsed.close();
+  });
+});
