@@ -116,6 +116,21 @@ describe('another department sees only what an agreement grants, de-identified b
     ).toBe(true);
   });
 
+  it('refuses to sort or filter by a field the agreement does not share (field_not_shared)', async () => {
+    const agreement = 'agreement=dsa-pwd-isd-code-enforcement';
+    for (const q of ['sort=neighborhood', 'sort=-neighborhood', 'neighborhood=Dorchester']) {
+      const response = await inspector.api(`/api/cases?${agreement}&${q}`);
+      expect(response.status, q).toBe(403);
+      const problem = (await response.json()) as { code: string; errors: { path: string }[] };
+      expect(problem.code).toBe('field_not_shared');
+      expect(problem.errors[0]?.path).toBe(q.startsWith('sort') ? 'sort' : 'neighborhood');
+    }
+    // Shared fields sort and filter as usual.
+    for (const q of ['sort=status', 'sort=-service', 'status=open']) {
+      expect((await inspector.api(`/api/cases?${agreement}&${q}`)).status, q).toBe(200);
+    }
+  });
+
   it('refuses an agreement that does not name the department as recipient', async () => {
     const response = await inspector.api('/api/cases?agreement=dsa-pwd-btd-street-planning');
     expect(response.status).toBe(403);

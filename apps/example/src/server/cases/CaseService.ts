@@ -37,6 +37,24 @@ const caseResource = (department: string, agreement?: string) => ({
   ...(agreement ? { agreement } : {}),
 });
 
+/** The record field each list filter reads. */
+const FILTER_FIELD: Record<string, string> = {
+  status: 'status',
+  service: 'service_code',
+  neighborhood: 'neighborhood',
+  from: 'requested_datetime',
+  to: 'requested_datetime',
+  id: 'service_request_id',
+};
+/** The record field each order sorts by. */
+const SORT_FIELD: Record<CaseSort['key'], string> = {
+  requested: 'requested_datetime',
+  id: 'service_request_id',
+  status: 'status',
+  service: 'service_name',
+  neighborhood: 'neighborhood',
+};
+
 /** Lists, shows and changes cases; owns the transaction of a change and its audit event. */
 export class CaseService {
   readonly #ctx: ApiContext;
@@ -198,6 +216,27 @@ export class CaseService {
     const page = 'page' in position ? position.page : undefined;
     if (agreementId) {
       const agreement = this.#agreementFor(p, agreementId);
+      // An order or a filter on a field the agreement does not share would reveal it.
+      const used: [string, string][] = [
+        ...Object.entries(filter)
+          .filter(([k, v]) => v !== undefined && k !== 'department')
+          .map(([k]) => [k, FILTER_FIELD[k] ?? k] as [string, string]),
+        ...(sort ? [['sort', SORT_FIELD[sort.key]] as [string, string]] : []),
+      ];
+      const allowed = agreement.allowedFields;
+      const unshared = allowed ? used.filter(([, field]) => !allowed.includes(field)) : [];
+      if (unshared.length > 0) {
+        throw new CaseDeskError(
+          'field_not_shared',
+          `Agreement ${agreement.id} does not share ${unshared.map(([, f]) => f).join(', ')}; these cases cannot be sorted or filtered by it`,
+          {
+            issues: unshared.map(([param, field]) => ({
+              path: param,
+              message: `Not shared under ${agreement.id}: ${field}`,
+            })),
+          },
+        );
+      }
       const result = await this.#ctx.cases.list(
         { ...filter, department: agreement.provider },
         position,
