@@ -93,7 +93,8 @@ describe.runIf(withPostgres)('two app processes and the dev IdP as a separate pr
       OIDC_CLIENT_SECRET: secret,
       CASE_DESK_SEED_COUNT: '20',
       CASE_DESK_CLIENT_DIR: TEST_CLIENT_DIR,
-      AUDIT_CHECKPOINT_DIR: 'memory',
+      // With PostgreSQL the data dir only places the audit checkpoints: `memory` keeps them in memory.
+      CASE_DESK_DATA_DIR: 'memory',
     };
     // One after the other: the first creates the schema, the second finds it.
     await startProcess(
