@@ -3,6 +3,8 @@
 // report prints as a letter in English and Spanish.
 import type { ServiceRequest } from '@cityofboston/standards-schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccessIndex } from '../src/server/access/AccessIndex';
+import { ShareManifests } from '../src/server/sharing/ShareManifests';
 import { as, type HttpBrowser, startDesk, type TestDesk } from './helpers';
 
 let desk: TestDesk;
@@ -157,5 +159,31 @@ describe('the access index (no scan of the log)', () => {
     const after = (await report(`caseId=${id}`)).accesses;
     expect(after.filter((a) => a.kind === 'changed')).toHaveLength(1);
     expect(after.length).toBe(before);
+  });
+});
+
+describe('an index new on a log that already holds events', () => {
+  it('indexes the earlier accesses once, so the report still finds them', async () => {
+    const email = encodeURIComponent(resident.contact?.email ?? '');
+    const before = await report(`email=${email}`);
+    expect(before.accesses.length).toBeGreaterThan(0);
+    // As if the log predated the index: drop it and create it again.
+    const schema = desk.cases.schema;
+    await desk.db.query(`DROP TABLE "${schema}".access_index`);
+    const index = new AccessIndex(desk.db, schema);
+    expect(await index.migrate()).toBe(true);
+    expect((await report(`email=${email}`)).accesses).toEqual([]);
+    await desk.log.flush();
+    const indexed = await index.backfill(desk.log.store, new ShareManifests(desk.db, schema));
+    expect(indexed).toBeGreaterThan(0);
+    const after = await report(`email=${email}`);
+    const kinds = (r: Report) => r.accesses.map((a) => `${a.kind}:${a.eventId}`).sort();
+    expect(kinds(after)).toEqual(expect.arrayContaining(kinds(before)));
+    const shared = after.accesses.find((a) => a.kind === 'shared');
+    expect(shared?.caseIds).toContain(resident.service_request_id);
+    expect(shared?.recipient).toBe('BTD');
+    // Twice is harmless.
+    await index.backfill(desk.log.store, new ShareManifests(desk.db, schema));
+    expect(kinds(await report(`email=${email}`))).toEqual(kinds(after));
   });
 });

@@ -140,7 +140,7 @@ export async function createCaseDesk(
     const people = new People(db, config.schema);
     await people.migrate();
     const accessIndex = new AccessIndex(db, config.schema);
-    await accessIndex.migrate();
+    const indexIsNew = await accessIndex.migrate();
     const seeded = await cases.seed(config.seedCount, options.onSeedProgress);
     const secret =
       config.sessionSecret ??
@@ -177,6 +177,13 @@ export async function createCaseDesk(
     );
     await outbox.migrate();
     outbox.start();
+    // An index new on a log that already holds events: index those once, in the background.
+    if (indexIsNew && (await log.store.query({ limit: 1 })).events.length > 0) {
+      void accessIndex.backfill(log.store, shareManifests).then(
+        (n) => logLine(`[audit] access index: ${n} earlier accesses indexed`),
+        () => logLine('[audit] access index: the earlier accesses could not be indexed'),
+      );
+    }
     outboxRef = outbox;
 
     let idp: DevIdp | undefined;

@@ -1,5 +1,7 @@
+import type { AuditStore } from '@cityofboston/audit-log';
 import type { ServiceRequest } from '@cityofboston/standards-schema';
 import type { Database, Queryable } from '../database';
+import type { ShareManifests } from '../sharing/ShareManifests';
 import { reporterPseudonyms } from './residentPseudonyms';
 
 /** Who acted, as the audit event names them. */
@@ -32,6 +34,18 @@ export interface AccessEntry {
   recipient?: string | undefined;
 }
 
+/** The actions the index holds (those the access report lists). */
+const INDEXED_ACTIONS = new Set([
+  'case.list',
+  'case.view',
+  'case.update',
+  'case.close',
+  'case.reopen',
+  'share.export',
+]);
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+
 /** The time a UUIDv7 carries (its first 48 bits, milliseconds since 1970). */
 export function timeOfEventId(id: string): Date {
   return new Date(Number.parseInt(id.replace(/-/g, '').slice(0, 12), 16));
@@ -54,7 +68,12 @@ export class AccessIndex {
     this.#t = `"${schema}".access_index`;
   }
 
-  async migrate(): Promise<void> {
+  /** Creates the table when missing; resolves `true` when it did (a backfill may be due). */
+  async migrate(): Promise<boolean> {
+    const { rows } = await this.#db.query<{ found: string | null }>(
+      `SELECT to_regclass($1)::text AS found`,
+      [this.#t],
+    );
     await this.#db.query(
       `CREATE TABLE IF NOT EXISTS ${this.#t} (
         key text NOT NULL,
@@ -68,6 +87,62 @@ export class AccessIndex {
         PRIMARY KEY (key, event_id)
       )`,
     );
+    return !rows[0]?.found;
+  }
+
+  /**
+   * Indexes the accesses a log already holds (once, when the index is new on an existing log):
+   * list and view events under the case numbers whose contact they showed and their reporters'
+   * pseudonyms (which pseudonym went with which case is not in the event; the case rows say),
+   * changes under their case, shares under the cases and pseudonyms of their manifests.
+   * Idempotent; resolves with how many events it indexed.
+   */
+  async backfill(store: AuditStore, manifests: ShareManifests): Promise<number> {
+    let cursor: string | undefined;
+    let indexed = 0;
+    for (;;) {
+      const page = await store.query({ limit: 1000, order: 'asc', ...(cursor ? { cursor } : {}) });
+      for (const e of page.events) {
+        if (e.outcome !== 'success' || !INDEXED_ACTIONS.has(e.action)) continue;
+        const details = (e.details ?? {}) as Record<string, unknown>;
+        const byKey = new Map<string, Set<string>>();
+        const put = (k: string, caseId?: string) => {
+          const set = byKey.get(k) ?? new Set<string>();
+          if (caseId) set.add(caseId);
+          byKey.set(k, set);
+        };
+        for (const id of strings(details.contactShown)) put(`c:${id}`, id);
+        for (const subject of strings(details.subjects)) put(`s:${subject}`);
+        const target = e.target?.type === 'ServiceRequest' ? e.target.id : undefined;
+        if (target && target !== 'list' && !e.action.startsWith('case.list')) {
+          put(`c:${target}`, target);
+        }
+        if (e.action === 'share.export') {
+          for (const c of (await manifests.casesOf(e.id)) ?? []) {
+            put(`c:${c.id}`, c.id);
+            for (const subject of c.subjects) put(`s:${subject}`, c.id);
+          }
+        }
+        if (byKey.size === 0) continue;
+        await this.#insert(
+          this.#db,
+          {
+            eventId: e.id,
+            action: e.action,
+            actor: { id: e.actor.id, name: e.actor.name, department: e.actor.department },
+            cases: [],
+            agreementId: e.agreementId,
+            recipient: typeof details.recipient === 'string' ? details.recipient : undefined,
+          },
+          [...byKey.keys()],
+          byKey,
+          e.time,
+        );
+        indexed++;
+      }
+      if (!page.nextCursor || page.events.length === 0) return indexed;
+      cursor = page.nextCursor;
+    }
   }
 
   /**
@@ -103,6 +178,7 @@ export class AccessIndex {
     entry: AccessEntry,
     keys: string[],
     byKey: Map<string, Set<string>>,
+    at: string = timeOfEventId(entry.eventId).toISOString(),
   ): Promise<void> {
     await tx.query(
       `INSERT INTO ${this.#t} (key, event_id, at, action, actor, case_ids, agreement_id, recipient)
@@ -112,7 +188,7 @@ export class AccessIndex {
       [
         JSON.stringify(keys.map((k) => ({ key: k, case_ids: [...(byKey.get(k) ?? [])] }))),
         entry.eventId,
-        timeOfEventId(entry.eventId).toISOString(),
+        at,
         entry.action,
         JSON.stringify(entry.actor),
         entry.agreementId ?? null,

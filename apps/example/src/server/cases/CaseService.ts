@@ -173,7 +173,9 @@ export class CaseService {
         eventId,
         action,
         actor: actorOf(p),
-        cases: withContact.map((s) => s.record),
+        // A view is an access to the case whatever it showed; a list, to the cases whose
+        // reporters it showed.
+        cases: (action === 'case.view' ? shown : withContact).map((s) => s.record),
         agreementId: typeof extra.agreementId === 'string' ? extra.agreementId : undefined,
       },
       key,

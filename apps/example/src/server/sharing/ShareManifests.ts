@@ -48,4 +48,18 @@ export class ShareManifests {
       ],
     );
   }
+
+  /** The cases (and their reporters' pseudonyms) share event `eventId` sent, if it is known. */
+  async casesOf(eventId: string): Promise<{ id: string; subjects: string[] }[] | undefined> {
+    const { rows } = await this.#db.query<{ cases: unknown }>(
+      `SELECT cases FROM ${this.#t} WHERE event_id = $1`,
+      [eventId],
+    );
+    const cases = rows[0]?.cases;
+    if (cases === undefined) return undefined;
+    return (typeof cases === 'string' ? JSON.parse(cases) : cases) as {
+      id: string;
+      subjects: string[];
+    }[];
+  }
 }
