@@ -67,6 +67,9 @@ async function main() {
     const facets = await json<{ services: { code: string }[]; neighborhoods: string[] }>(
       '/api/facets',
     );
+    const byStatus = await json<{ cursors: { after?: string } }>(
+      '/api/cases?pageSize=25&sort=status',
+    );
     const id = first.records.find((r) => r)?.service_request_id ?? '';
     const service = facets.services[0]?.code ?? '';
     const hood = facets.neighborhoods[0] ?? '';
@@ -89,6 +92,15 @@ async function main() {
             `/api/cases?pageSize=25&neighborhood=${encodeURIComponent(hood)}&from=2024-01-01&to=2024-12-31`,
           ),
       ],
+      ['list: sorted by neighborhood', () => json('/api/cases?pageSize=25&sort=neighborhood')],
+      [
+        'list: sorted by service, last page',
+        () => json('/api/cases?pageSize=25&sort=-service&last=true'),
+      ],
+      [
+        'list: sorted by status, next page',
+        () => json(`/api/cases?pageSize=25&sort=status&after=${byStatus.cursors.after}`),
+      ],
       ['facets', () => json('/api/facets')],
       ['case: view', () => json(`/api/cases/${id}`)],
       [
@@ -98,7 +110,7 @@ async function main() {
     ];
     const rows: { call: string; p95: number; median: number }[] = [];
     for (const [name, call] of calls) {
-      await call(); // warm
+      for (let w = 0; w < 5; w++) await call(); // warm: steady state, not the first calls
       const samples: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         const t = performance.now();

@@ -3,6 +3,8 @@
 // report prints as a letter in English and Spanish.
 import type { ServiceRequest } from '@cityofboston/standards-schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccessIndex } from '../src/server/access/AccessIndex';
+import { ShareManifests } from '../src/server/sharing/ShareManifests';
 import { as, type HttpBrowser, startDesk, type TestDesk } from './helpers';
 
 let desk: TestDesk;
@@ -12,7 +14,13 @@ let resident: ServiceRequest;
 
 type Report = {
   caseIds: string[];
-  accesses: { who: { id: string }; kind: string; caseIds: string[]; recipient?: string }[];
+  accesses: {
+    who: { id: string };
+    kind: string;
+    caseIds: string[];
+    recipient?: string;
+    eventId: string;
+  }[];
 };
 
 beforeAll(async () => {
@@ -100,5 +108,82 @@ describe('the printable letter', () => {
     expect(html).toContain(listed);
     expect(html).not.toContain(resident.contact?.email ?? '@@');
     expect(html).not.toContain('<script');
+  });
+});
+
+describe('the access index (no scan of the log)', () => {
+  it('answers from the index without reading the log, and each access names a logged event', async () => {
+    const store = desk.log.store;
+    const original = store.query.bind(store);
+    let reads = 0;
+    store.query = (q) => {
+      reads++;
+      return original(q);
+    };
+    let r: Report & { indexRowsRead: number; accesses: { eventId: string }[] };
+    try {
+      r = (await report(`email=${encodeURIComponent(resident.contact?.email ?? '')}`)) as typeof r;
+    } finally {
+      store.query = original;
+    }
+    expect(reads).toBe(0);
+    expect(r.indexRowsRead).toBe(r.accesses.length);
+    await desk.log.flush();
+    const logged = new Set((await store.query({ limit: 10000 })).events.map((e) => e.id));
+    for (const a of r.accesses) expect(logged.has(a.eventId), a.eventId).toBe(true);
+  });
+
+  it('indexes a change in its own transaction, under the id its event has in the log', async () => {
+    const id = resident.service_request_id;
+    const response = await manager.api(`/api/cases/${id}`, {
+      method: 'PATCH',
+      body: { note: 'Called the resident back.' },
+    });
+    expect(response.status).toBe(200);
+    const r = (await report(`caseId=${id}`)) as Report & {
+      accesses: { eventId: string; kind: string }[];
+    };
+    const changed = r.accesses.find((a) => a.kind === 'changed');
+    expect(changed).toBeDefined();
+    await desk.log.flush();
+    const events = (await desk.log.store.query({ targetId: id, action: 'case.update', limit: 10 }))
+      .events;
+    expect(events.map((e) => e.id)).toContain(changed?.eventId);
+    // A refused change (a clerk closing) writes no index row.
+    const clerk = await as(desk, 'pwd-clerk');
+    const before = (await report(`caseId=${id}`)).accesses.length;
+    const status = (await desk.cases.get(id))?.record.status === 'open' ? 'closed' : 'open';
+    expect(
+      (await clerk.api(`/api/cases/${id}`, { method: 'PATCH', body: { status } })).status,
+    ).toBe(403);
+    const after = (await report(`caseId=${id}`)).accesses;
+    expect(after.filter((a) => a.kind === 'changed')).toHaveLength(1);
+    expect(after.length).toBe(before);
+  });
+});
+
+describe('an index new on a log that already holds events', () => {
+  it('indexes the earlier accesses once, so the report still finds them', async () => {
+    const email = encodeURIComponent(resident.contact?.email ?? '');
+    const before = await report(`email=${email}`);
+    expect(before.accesses.length).toBeGreaterThan(0);
+    // As if the log predated the index: drop it and create it again.
+    const schema = desk.cases.schema;
+    await desk.db.query(`DROP TABLE "${schema}".access_index`);
+    const index = new AccessIndex(desk.db, schema);
+    expect(await index.migrate()).toBe(true);
+    expect((await report(`email=${email}`)).accesses).toEqual([]);
+    await desk.log.flush();
+    const indexed = await index.backfill(desk.log.store, new ShareManifests(desk.db, schema));
+    expect(indexed).toBeGreaterThan(0);
+    const after = await report(`email=${email}`);
+    const kinds = (r: Report) => r.accesses.map((a) => `${a.kind}:${a.eventId}`).sort();
+    expect(kinds(after)).toEqual(expect.arrayContaining(kinds(before)));
+    const shared = after.accesses.find((a) => a.kind === 'shared');
+    expect(shared?.caseIds).toContain(resident.service_request_id);
+    expect(shared?.recipient).toBe('BTD');
+    // Twice is harmless.
+    await index.backfill(desk.log.store, new ShareManifests(desk.db, schema));
+    expect(kinds(await report(`email=${email}`))).toEqual(kinds(after));
   });
 });

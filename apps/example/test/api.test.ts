@@ -1,7 +1,8 @@
 // The API over real HTTP: sign-in through the dev IdP, roles, problem+json, fuzzed bodies.
+
+import { PostgresSessionStore } from '@cityofboston/auth-client/server';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqlSessionStore } from '../src/server/SqlSessionStore';
 import { as, describeSessionStoreContract, HttpBrowser, startDesk, type TestDesk } from './helpers';
 
 let desk: TestDesk;
@@ -363,6 +364,40 @@ describe('share', () => {
     expect(shared.manifest.fields.map((f) => `${f.path}:${f.treatment}`)).toEqual(leaving);
     expect(preview.fields.find((f) => f.path === 'description')?.treatment).toBe('omitted');
   });
+
+  it('counts in the preview exactly what the share sends, with the list filters and the limit', async () => {
+    const agreementId = 'dsa-pwd-btd-street-planning';
+    const facets = (await (await manager.api('/api/facets')).json()) as {
+      neighborhoods: string[];
+      services: { code: string }[];
+    };
+    const filters = [
+      { status: 'open' },
+      { status: 'closed', neighborhood: facets.neighborhoods[0] },
+      { service: facets.services[0]?.code, from: '2000-01-01', to: '2099-12-31' },
+      { from: '2099-01-01' },
+    ];
+    for (const filter of filters) {
+      for (const limit of [2, 5000]) {
+        const preview = (await (
+          await manager.api('/api/share/preview', {
+            method: 'POST',
+            body: { agreementId, filter, limit },
+          })
+        ).json()) as { count: number; matching: number; fields: { label: string }[] };
+        const shared = await manager.api('/api/share', {
+          method: 'POST',
+          body: { agreementId, purpose: 'street-planning', filter, limit },
+        });
+        const sent = shared.ok
+          ? ((await shared.json()) as { records: unknown[] }).records.length
+          : 0;
+        expect(preview.count, JSON.stringify({ filter, limit })).toBe(sent);
+        expect(preview.count).toBe(Math.min(preview.matching, limit));
+        expect(preview.fields.map((f) => f.label)).toContain('Contact first name');
+      }
+    }
+  });
 });
 
 describe('logs', () => {
@@ -383,10 +418,10 @@ describe('logs', () => {
   });
 });
 
-describeSessionStoreContract('SqlSessionStore (SESSION_STORE=database)', async () => {
-  // The desk's own schema, dropped with it; a second store on the same database, as a second
-  // app server would have.
-  const store = new SqlSessionStore(desk.db, desk.cases.schema);
-  await store.migrate();
-  return { store, other: new SqlSessionStore(desk.db, desk.cases.schema) };
+describeSessionStoreContract('PostgresSessionStore (SESSION_STORE=database)', async () => {
+  // auth-client's store in the desk's own schema, dropped with it; a second store on the same
+  // database, as a second app server would have.
+  const open = () =>
+    PostgresSessionStore.create({ db: desk.db, schema: desk.cases.schema, table: 'sessions' });
+  return { store: await open(), other: await open() };
 });

@@ -125,11 +125,13 @@ describe('property: every route and parameter answers 2xx or 4xx, and a 4xx writ
   it('holds over generated requests', async () => {
     const filterKeys = ['status', 'service', 'neighborhood', 'from', 'to'] as const;
     const request = fc.oneof(
-      query([...filterKeys, 'id', 'page', 'pageSize']).map((q) => ({
-        who: 'manager' as const,
-        method: 'GET',
-        path: `/api/cases${q}`,
-      })),
+      query([...filterKeys, 'id', 'page', 'pageSize', 'sort', 'after', 'before', 'last']).map(
+        (q) => ({
+          who: 'manager' as const,
+          method: 'GET',
+          path: `/api/cases${q}`,
+        }),
+      ),
       rawText.map((id) => ({ who: 'manager' as const, method: 'GET', path: `/api/cases/${id}` })),
       fc
         .tuple(
@@ -144,11 +146,13 @@ describe('property: every route and parameter answers 2xx or 4xx, and a 4xx writ
           body,
           ...(ifMatch === undefined ? {} : { headers: { 'if-match': ifMatch } }),
         })),
-      query(['actor', 'action', 'caseId', 'from', 'to', 'cursor']).map((q) => ({
-        who: 'auditor' as const,
-        method: 'GET',
-        path: `/api/audit/events${q}`,
-      })),
+      query(['actor', 'who', 'action', 'caseId', 'from', 'to', 'cursor', 'order', 'pageSize']).map(
+        (q) => ({
+          who: 'auditor' as const,
+          method: 'GET',
+          path: `/api/audit/events${q}`,
+        }),
+      ),
       query(['caseId']).map((q) => ({
         who: 'auditor' as const,
         method: 'GET',

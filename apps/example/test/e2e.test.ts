@@ -3,21 +3,11 @@
 // sharing, sign-out, axe (WCAG 2.2 AA) on every page and a keyboard-only run.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
+import type { Browser, BrowserContext, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchChromium, signInAt } from './browser';
 import { buildClient } from './buildClient';
 import { noteOf, startDesk, type TestDesk } from './helpers';
-
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const chromiumModule = fileURLToPath(new URL('../../../scripts/chromium.mjs', import.meta.url));
-const { requireChromium, CHROMIUM_ARGS } = (await import(chromiumModule)) as {
-  requireChromium(): string;
-  CHROMIUM_ARGS: string[];
-};
 
 let desk: TestDesk;
 let browser: Browser;
@@ -26,7 +16,7 @@ let openCases: string[];
 beforeAll(async () => {
   await buildClient();
   desk = await startDesk(300);
-  browser = await chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   openCases = (
     await desk.cases.list({ status: 'open', department: 'PWD' }, { page: 1 }, 10)
   ).records.map((r) => r.service_request_id);
@@ -47,37 +37,7 @@ const casesRows = (page: Page) =>
 
 const context = () => browser.newContext({ bypassCSP: true, acceptDownloads: true });
 
-/** Runs axe with the WCAG 2.2 AA tags on the page as it is now; fails on any violation. */
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            ctx: unknown,
-            o: unknown,
-          ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map(
-      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
-    );
-  }, WCAG_22_AA);
-  expect(violations, `axe on ${what}`).toEqual([]);
-}
-
-async function signIn(ctx: BrowserContext, personaId: string): Promise<Page> {
-  const page = await ctx.newPage();
-  await page.goto(`${desk.url}/`);
-  await page.getByRole('button', { name: 'Sign in with City SSO' }).click();
-  await page.locator(`button[data-persona="${personaId}"]`).click();
-  await page.waitForURL(`${desk.url}/cases**`);
-  await page.getByTestId('signed-in-as').waitFor();
-  return page;
-}
+const signIn = (ctx: BrowserContext, personaId: string) => signInAt(desk.url, ctx, personaId);
 
 const patch = (page: Page, id: string, body: unknown) =>
   page.evaluate(
@@ -268,10 +228,13 @@ describe('311 Case Desk in Chromium', () => {
     await page.getByRole('link', { name: 'Share data' }).click();
     await page.getByRole('heading', { name: 'Share data with another department' }).waitFor();
     await page.getByLabel('Agreement').selectOption('dsa-pwd-btd-street-planning');
-    await page.getByText('What leaves:').waitFor();
+    await page.getByTestId('share-count').waitFor();
     await page.getByLabel('Most records').fill('50');
+    await page.getByRole('button', { name: 'Update the preview' }).click();
+    await page.getByText('50 requests will leave').waitFor();
     await expectAccessible(page, 'the share preview');
     await page.getByRole('button', { name: 'Share under this agreement' }).click();
+    await page.getByRole('button', { name: 'Yes, share them' }).click();
     const recordsLink = page.getByRole('link', { name: 'Download the records (JSON)' });
     await recordsLink.waitFor();
     await expectAccessible(page, 'the share result');

@@ -116,6 +116,21 @@ describe('another department sees only what an agreement grants, de-identified b
     ).toBe(true);
   });
 
+  it('refuses to sort or filter by a field the agreement does not share (field_not_shared)', async () => {
+    const agreement = 'agreement=dsa-pwd-isd-code-enforcement';
+    for (const q of ['sort=neighborhood', 'sort=-neighborhood', 'neighborhood=Dorchester']) {
+      const response = await inspector.api(`/api/cases?${agreement}&${q}`);
+      expect(response.status, q).toBe(403);
+      const problem = (await response.json()) as { code: string; errors: { path: string }[] };
+      expect(problem.code).toBe('field_not_shared');
+      expect(problem.errors[0]?.path).toBe(q.startsWith('sort') ? 'sort' : 'neighborhood');
+    }
+    // Shared fields sort and filter as usual.
+    for (const q of ['sort=status', 'sort=-service', 'status=open']) {
+      expect((await inspector.api(`/api/cases?${agreement}&${q}`)).status, q).toBe(200);
+    }
+  });
+
   it('refuses an agreement that does not name the department as recipient', async () => {
     const response = await inspector.api('/api/cases?agreement=dsa-pwd-btd-street-planning');
     expect(response.status).toBe(403);
@@ -159,6 +174,20 @@ describe('clearance: what is hidden says why; a clerk sees the notes they wrote'
         reason: 'confidential, your clearance is internal',
       }),
     );
+  });
+
+  it('the history says who acted, by name', async () => {
+    const id = await idOf('PWD');
+    await clerk.api(`/api/cases/${id}`, { method: 'PATCH', body: { note: 'Checked.' } });
+    await manager.api(`/api/cases/${id}`, { method: 'PATCH', body: { note: 'Scheduled.' } });
+    const shown = (await (await clerk.api(`/api/cases/${id}`)).json()) as {
+      record: { activities?: { actor?: string }[] };
+      actors: Record<string, string>;
+    };
+    const acted = (shown.record.activities ?? []).flatMap((a) => (a.actor ? [a.actor] : []));
+    expect(acted).toEqual(expect.arrayContaining(['pwd-clerk', 'pwd-case-manager']));
+    expect(shown.actors['pwd-clerk']).toBe('Robin Intake (synthetic)');
+    expect(shown.actors['pwd-case-manager']).toBe('Casey Manager (synthetic)');
   });
 });
 

@@ -2,9 +2,10 @@
 // Redis, so instances need no shared app database for them. Runs when REDIS_URL is set (CI sets
 // it when a Redis answers on 127.0.0.1:6379).
 import { randomBytes } from 'node:crypto';
+import { RedisSessionStore } from '@cityofboston/auth-client/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/server/config';
-import { RedisSessionStore } from '../src/server/RedisSessionStore';
+import { closeRedis, connectRedis } from '../src/server/redisConnection';
 import {
   describeSessionStoreContract,
   expectSessionShared,
@@ -30,20 +31,20 @@ describeSessionStoreContract(
   'RedisSessionStore',
   async () => {
     const prefix = `case-desk-test:${randomBytes(4).toString('hex')}:`;
-    const store = await RedisSessionStore.connect(REDIS_URL ?? '', prefix);
-    const other = await RedisSessionStore.connect(REDIS_URL ?? '', prefix);
+    // auth-client's store, on two connections as two app servers would have.
+    const [one, two] = [await connectRedis(REDIS_URL ?? ''), await connectRedis(REDIS_URL ?? '')];
     return {
-      store,
-      other,
-      close: async () => void (await Promise.all([store.close(), other.close()])),
+      store: new RedisSessionStore({ client: one, prefix }),
+      other: new RedisSessionStore({ client: two, prefix }),
+      close: async () => void (await Promise.all([closeRedis(one), closeRedis(two)])),
     };
   },
   { runIf: Boolean(REDIS_URL) },
 );
 
-describe('RedisSessionStore.connect', () => {
+describe('connectRedis', () => {
   it('fails with an error rather than retrying forever when nothing answers', async () => {
-    await expect(RedisSessionStore.connect('redis://127.0.0.1:1')).rejects.toThrow();
+    await expect(connectRedis('redis://127.0.0.1:1')).rejects.toThrow();
   });
 });
 

@@ -154,18 +154,38 @@ function Shell({ locale, onLocale }: { locale: string; onLocale: (l: string) => 
 
 let navigated = false;
 
-/** Moves focus to the page heading after an in-app navigation, as a page load would. */
+/**
+ * After an in-app navigation, once the new page's content has loaded (its heading is there and
+ * no loading spinner is left in the main region), moves focus to the page heading, as a screen
+ * reader user expects after a page load. The first page of a visit keeps the browser's focus.
+ */
 function FocusOnNavigate() {
   useEffect(() => {
     if (!navigated) {
       navigated = true;
       return;
     }
-    const h1 = document.querySelector('h1');
-    if (h1 instanceof HTMLElement) {
+    const main = document.querySelector('main');
+    if (!main) return;
+    const ready = () => {
+      const h1 = main.querySelector('h1');
+      if (!(h1 instanceof HTMLElement) || main.querySelector('.cob-spinner-wrap')) return false;
       h1.tabIndex = -1;
       h1.focus();
-    }
+      return true;
+    };
+    if (ready()) return;
+    const observer = new MutationObserver(() => {
+      if (ready()) stop();
+    });
+    // A page that never finishes loading leaves focus where it is.
+    const timer = window.setTimeout(() => stop(), 15_000);
+    const stop = () => {
+      observer.disconnect();
+      window.clearTimeout(timer);
+    };
+    observer.observe(main, { childList: true, subtree: true });
+    return stop;
   }, []);
   return null;
 }

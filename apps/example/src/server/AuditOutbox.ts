@@ -57,13 +57,14 @@ export class AuditOutbox {
   /**
    * Adds `event` inside the caller's transaction `tx`; returns the entry id. The event is checked
    * against `AuditEventInput` first, so an event the log would refuse fails the transaction
-   * (and with it the change) instead of waiting in the outbox forever.
+   * (and with it the change) instead of waiting in the outbox forever. `eventId` (a UUIDv7) is
+   * the id the event will have in the log, for records kept with it (the access index).
    */
-  async add(tx: Queryable, event: RecordInput): Promise<string> {
+  async add(tx: Queryable, event: RecordInput, eventId: string = createEventId()): Promise<string> {
     AuditEventInput.parse({ app: this.#app, ...event });
     const { rows } = await tx.query<{ id: string }>(
       `INSERT INTO ${this.#t} (event_id, event) VALUES ($1, $2::jsonb) RETURNING id::text AS id`,
-      [createEventId(), JSON.stringify(event)],
+      [eventId, JSON.stringify(event)],
     );
     const id = rows[0]?.id;
     if (id === undefined) throw new Error('audit outbox: the insert returned no id');

@@ -1,7 +1,9 @@
 import type { AuditLog } from '@cityofboston/audit-log';
 import type { Bff } from '@cityofboston/auth-client/server';
 import type { AuditOutbox } from './AuditOutbox';
+import type { AccessIndex } from './access/AccessIndex';
 import type { AuditCheckpoints } from './audit/AuditCheckpoints';
+import type { People } from './audit/People';
 import type { CaseRepository } from './cases/CaseRepository';
 import type { Database } from './database';
 import type { ShareManifests } from './sharing/ShareManifests';
@@ -21,4 +23,8 @@ export interface ApiContext {
   app: { name: string; version: string; department: string };
   /** What each share sent (the audit event has a digest and a count). */
   shareManifests: ShareManifests;
+  /** Staff who have used the app, for filtering the trail by name. */
+  people: People;
+  /** Resident pseudonyms and case numbers to the accesses that touched them. */
+  accessIndex: AccessIndex;
 }

@@ -15,23 +15,27 @@ import {
   type Bff,
   createBff,
   MemorySessionStore,
+  PostgresSessionStore,
+  RedisSessionStore,
   type SessionStore,
 } from '@cityofboston/auth-client/server';
 import type { Principal } from '@cityofboston/standards-schema';
 import express from 'express';
 import { AuditOutbox } from './AuditOutbox';
+import { AccessIndex } from './access/AccessIndex';
 import { apiRouter, problemHandler } from './api';
 import { AuditCheckpoints } from './audit/AuditCheckpoints';
+import { People } from './audit/People';
 import { CaseRepository } from './cases/CaseRepository';
 import type { CaseDeskConfig } from './config';
 import { type Database, openPglite, openPostgres } from './database';
+import { caseDeskPersonas } from './devPersonas';
 import { healthRouter } from './health/healthRouter';
 import { IdempotencyKeys } from './http/IdempotencyKeys';
 import { rateLimits } from './http/rateLimits';
 import { createLogger, requestLogger } from './http/requestLogger';
 import { securityHeaders } from './http/securityHeaders';
-import { RedisSessionStore } from './RedisSessionStore';
-import { SqlSessionStore } from './SqlSessionStore';
+import { closeRedis, connectRedis, type RedisConnection } from './redisConnection';
 import { ShareManifests } from './sharing/ShareManifests';
 
 /** A running Case Desk. */
@@ -133,6 +137,10 @@ export async function createCaseDesk(
     await new IdempotencyKeys(db, config.schema).migrate();
     const shareManifests = new ShareManifests(db, config.schema);
     await shareManifests.migrate();
+    const people = new People(db, config.schema);
+    await people.migrate();
+    const accessIndex = new AccessIndex(db, config.schema);
+    const indexIsNew = await accessIndex.migrate();
     const seeded = await cases.seed(config.seedCount, options.onSeedProgress);
     const secret =
       config.sessionSecret ??
@@ -169,13 +177,28 @@ export async function createCaseDesk(
     );
     await outbox.migrate();
     outbox.start();
+    // An index new on a log that already holds events: index those once, in the background.
+    if (indexIsNew && (await log.store.query({ limit: 1 })).events.length > 0) {
+      void accessIndex.backfill(log.store, shareManifests).then(
+        (n) => logLine(`[audit] access index: ${n} earlier accesses indexed`),
+        () => logLine('[audit] access index: the earlier accesses could not be indexed'),
+      );
+    }
     outboxRef = outbox;
 
     let idp: DevIdp | undefined;
     let oidc = config.oidc;
     if (!oidc) {
+      if (config.sessionStore !== 'memory') {
+        // Shared sessions mean several instances; each would have its own dev IdP, and a
+        // sign-out sent to another instance than the sign-in fails at its IdP.
+        logLine(
+          '[auth] sessions are shared but this instance runs its own dev IdP: for several instances run `npm run dev-idp` once and set OIDC_ISSUER on each',
+        );
+      }
       const clientSecret = randomBytes(24).toString('base64url');
       idp = await startDevIdp({
+        personas: caseDeskPersonas(),
         clients: [
           {
             clientId: 'case-desk',
@@ -189,16 +212,15 @@ export async function createCaseDesk(
       closers.push(() => started.close());
       oidc = { issuer: idp.issuer, clientId: 'case-desk', clientSecret };
     }
+    // Shared sessions use auth-client's own stores: the app database or Redis.
     let store: SessionStore = new MemorySessionStore();
-    let redis: RedisSessionStore | undefined;
+    let redis: RedisConnection | undefined;
     if (config.sessionStore === 'database') {
-      const sql = new SqlSessionStore(db, config.schema);
-      await sql.migrate();
-      store = sql;
+      store = await PostgresSessionStore.create({ db, schema: config.schema, table: 'sessions' });
     } else if (config.sessionStore === 'redis' && config.redisUrl) {
-      const connected = await RedisSessionStore.connect(config.redisUrl);
-      closers.push(() => connected.close());
-      store = connected;
+      const connected = await connectRedis(config.redisUrl);
+      closers.push(() => closeRedis(connected));
+      store = new RedisSessionStore({ client: connected, prefix: 'case-desk:session:' });
       redis = connected;
     }
     const bff = createBff({
@@ -226,6 +248,7 @@ export async function createCaseDesk(
     app.use(
       '/api',
       limits.api,
+      people.middleware(),
       (_req, res, next) => {
         res.setHeader('cache-control', 'no-store');
         next();
@@ -234,7 +257,7 @@ export async function createCaseDesk(
         resolveActor: (req) => {
           const p = (req as unknown as { principal?: Principal }).principal;
           return p
-            ? { type: 'user', id: p.sub, department: p.department, roles: p.roles }
+            ? { type: 'user', id: p.sub, name: p.name, department: p.department, roles: p.roles }
             : undefined;
         },
         onError: () => logLine('[audit] an API request could not be recorded'),
@@ -249,6 +272,8 @@ export async function createCaseDesk(
         pseudonymKey,
         app: APP,
         shareManifests,
+        people,
+        accessIndex,
       }),
     );
     if (options.clientDir) {

@@ -36,8 +36,24 @@ export const CaseQuery = z
       .regex(/^[A-Za-z0-9_-]{1,200}$/, 'Expected a cursor from an earlier page')
       .optional(),
     last: z.enum(['true']).optional(),
-    // Page numbers use OFFSET: for the first pages; deeper pages are read by cursor.
-    page: z.coerce.number().int().min(1).max(400).default(1),
+    /** The order: a column, `-` first for descending (default `-requested`, newest first). */
+    sort: z
+      .enum([
+        'requested',
+        '-requested',
+        'id',
+        '-id',
+        'status',
+        '-status',
+        'service',
+        '-service',
+        'neighborhood',
+        '-neighborhood',
+      ])
+      .optional(),
+    // Page numbers use OFFSET: for the first pages; deeper pages are read by cursor. With a
+    // cursor, `page` is only the number the client shows (echoed back), not a position.
+    page: z.coerce.number().int().min(1).max(1_000_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(25),
   })
   .strict();
@@ -72,9 +88,16 @@ export const Filter = CaseQuery.pick({
   to: true,
 }).strict();
 
-/** The body of `POST /api/share/preview`. */
+/** The most records one share sends, and the default. */
+const ShareLimit = z.number().int().min(1).max(5000).default(500);
+
+/** The body of `POST /api/share/preview`: the same filter and limit the share will use. */
 export const SharePreviewRequest = z
-  .object({ agreementId: CleanLine.min(1).max(100), filter: Filter.default({}) })
+  .object({
+    agreementId: CleanLine.min(1).max(100),
+    filter: Filter.default({}),
+    limit: ShareLimit,
+  })
   .strict();
 
 /** The body of `POST /api/share`. */
@@ -83,7 +106,7 @@ export const ShareRequest = z
     agreementId: CleanLine.min(1).max(100),
     purpose: CleanLine.min(1).max(100),
     filter: Filter.default({}),
-    limit: z.number().int().min(1).max(5000).default(500),
+    limit: ShareLimit,
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import type { AuditEvent } from '@cityofboston/standards-schema';
-import { Alert, Button, TextField } from '@cityofboston/ui';
+import { Alert, Button, Select, TextField, useAnnounce } from '@cityofboston/ui';
 import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../api';
 
@@ -135,34 +135,82 @@ function AccessTable({ report }: { report: AccessReport }) {
   );
 }
 
+/** Where the trail is read from: the newest end (first page) or the oldest (last page). */
+interface TrailPosition {
+  order: 'desc' | 'asc';
+  /** The cursors that led here from that end; empty at the end itself. */
+  stack: string[];
+}
+const PAGE_SIZES = [25, 50, 100];
+
 /** The audit trail, for auditors: events with filters, chain verification, access report. */
 export function AuditPage() {
-  const [filters, setFilters] = useState({ actor: '', action: '', caseId: '', from: '', to: '' });
+  const [filters, setFilters] = useState({ who: '', action: '', caseId: '', from: '', to: '' });
   const [applied, setApplied] = useState('');
-  const [events, setEvents] = useState<AuditEvent[] | undefined>();
+  const [position, setPosition] = useState<TrailPosition>({ order: 'desc', stack: [] });
+  const [pageSize, setPageSize] = useState(50);
+  // The page shown, with where it was read from (set together, so the controls match it).
+  const [shown, setShown] = useState<
+    { events: AuditEvent[]; nextCursor: string | undefined; at: TrailPosition } | undefined
+  >();
+  const events = shown?.events;
+  const nextCursor = shown?.nextCursor;
   const [error, setError] = useState<string | undefined>();
   const [verifyResult, setVerifyResult] = useState<VerifyResult | undefined>();
   const [verifying, setVerifying] = useState(false);
   const [who, setWho] = useState({ caseId: '', name: '', email: '', phone: '' });
   const [access, setAccess] = useState<{ query: string; report: AccessReport } | undefined>();
   const [accessError, setAccessError] = useState<string | undefined>();
+  const announce = useAnnounce();
 
-  const load = useCallback((query: string) => {
-    setError(undefined);
-    api<{ events: AuditEvent[] }>(`/api/audit/events${query ? `?${query}` : ''}`)
-      .then((page) => setEvents(page.events))
-      .catch((e: unknown) => setError(problemText(e)));
-  }, []);
-  useEffect(() => load(applied), [applied, load]);
+  const load = useCallback(
+    (query: string, at: TrailPosition, size: number) => {
+      setError(undefined);
+      const params = new URLSearchParams(query);
+      params.set('order', at.order);
+      params.set('pageSize', String(size));
+      const cursor = at.stack[at.stack.length - 1];
+      if (cursor) params.set('cursor', cursor);
+      api<{ events: AuditEvent[]; nextCursor?: string }>(`/api/audit/events?${params}`)
+        .then((page) => {
+          // Always shown newest first; a page read from the oldest end is turned round.
+          setShown({
+            events: at.order === 'asc' ? [...page.events].reverse() : page.events,
+            nextCursor: page.nextCursor,
+            at,
+          });
+          announce(`${page.events.length} events shown`);
+        })
+        .catch((e: unknown) => {
+          setShown(undefined);
+          setError(problemText(e));
+        });
+    },
+    [announce],
+  );
+  useEffect(() => load(applied, position, pageSize), [applied, position, pageSize, load]);
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(filters)) if (v.trim()) params.set(k, v.trim());
     setApplied(params.toString());
+    setPosition({ order: 'desc', stack: [] });
   };
   const set = (k: keyof typeof filters) => (event: { target: { value: string } }) =>
     setFilters((f) => ({ ...f, [k]: event.target.value }));
+  // Older and newer pages: onwards from the end the page was read from, or back along the
+  // cursors that led here.
+  const at = shown?.at ?? position;
+  const atNewest = at.order === 'desc' && at.stack.length === 0;
+  const atOldest = at.order === 'asc' && at.stack.length === 0;
+  const canOlder = at.order === 'desc' ? nextCursor !== undefined : !atOldest;
+  const canNewer = at.order === 'asc' ? nextCursor !== undefined : !atNewest;
+  const onwards = () =>
+    nextCursor && setPosition({ order: at.order, stack: [...at.stack, nextCursor] });
+  const back = () => setPosition({ order: at.order, stack: at.stack.slice(0, -1) });
+  const older = () => canOlder && (at.order === 'desc' ? onwards() : back());
+  const newer = () => canNewer && (at.order === 'asc' ? onwards() : back());
 
   const verifyChain = async () => {
     setVerifying(true);
@@ -220,9 +268,10 @@ export function AuditPage() {
         <form onSubmit={apply} aria-label="Filter audit events">
           <div className="cd-filters">
             <TextField
-              label="Who (user id)"
-              value={filters.actor}
-              onChange={set('actor')}
+              label="Who"
+              hint="A name or user id"
+              value={filters.who}
+              onChange={set('who')}
               width={14}
             />
             <TextField
@@ -261,10 +310,43 @@ export function AuditPage() {
           </Alert>
         ) : null}
         {events ? (
-          <EventsTable
-            events={events}
-            caption={`Latest ${events.length} matching events, newest first`}
-          />
+          <>
+            <EventsTable
+              events={events}
+              caption={`${events.length} matching events, newest first${atNewest ? ' (the latest)' : atOldest ? ' (the earliest)' : ''}`}
+            />
+            <nav aria-label="Audit trail pages" className="cd-actions">
+              <Button
+                variant="secondary"
+                aria-disabled={atNewest || undefined}
+                onClick={() => !atNewest && setPosition({ order: 'desc', stack: [] })}
+              >
+                Newest events
+              </Button>
+              <Button variant="secondary" aria-disabled={!canNewer || undefined} onClick={newer}>
+                Newer
+              </Button>
+              <Button variant="secondary" aria-disabled={!canOlder || undefined} onClick={older}>
+                Older
+              </Button>
+              <Button
+                variant="secondary"
+                aria-disabled={atOldest || undefined}
+                onClick={() => !atOldest && setPosition({ order: 'asc', stack: [] })}
+              >
+                Oldest events
+              </Button>
+              <Select
+                label="Events per page"
+                value={String(pageSize)}
+                onChange={(e) => {
+                  setPageSize(Number(e.target.value));
+                  setPosition({ order: 'desc', stack: [] });
+                }}
+                options={PAGE_SIZES.map((n) => ({ value: String(n), label: String(n) }))}
+              />
+            </nav>
+          </>
         ) : null}
       </section>
       <section aria-labelledby="access-heading" className="cd-stack">

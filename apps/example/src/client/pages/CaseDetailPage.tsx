@@ -5,6 +5,7 @@ import {
   Button,
   ConfirmDialog,
   ErrorSummary,
+  RedactedValue,
   Spinner,
   TextArea,
   useSchemaForm,
@@ -14,10 +15,44 @@ import { CaseUpdate, permissionsOf } from '../../shared/schemas';
 import { ApiError, api } from '../api';
 import { AppLink } from '../router';
 
+/** A field hidden from the viewer, with the server's reason. */
+interface HiddenField {
+  path: string;
+  classification: string;
+  /** e.g. "confidential, your clearance is internal". */
+  reason: string;
+}
 interface CaseView {
   record: Partial<ServiceRequest>;
   version: number;
   contactRevealed: boolean;
+  /** Names of the staff in the history, by id. */
+  actors?: Record<string, string>;
+  /** The fields the viewer's clearance hides, each with why. */
+  hidden?: HiddenField[];
+  /** Read under another department's data-sharing agreement. */
+  sharedUnder?: { id: string; title: string; provider: string };
+}
+
+/**
+ * A value the viewer may not see: the kit's `RedactedValue` (masked text, if any, and "Redacted"
+ * for screen readers) followed by the server's reason, so the page says why.
+ */
+function Hidden({
+  field,
+  masked,
+  why,
+}: {
+  field: string;
+  masked?: string | undefined;
+  why: HiddenField;
+}) {
+  return (
+    <span data-testid={`hidden-${why.path}`}>
+      <RedactedValue field={field} {...(masked ? { masked } : {})} />{' '}
+      <span className="cd-reason">({why.reason})</span>
+    </span>
+  );
 }
 
 const when = (iso: string | undefined) =>
@@ -84,7 +119,16 @@ export function CaseDetailPage({ id }: { id: string }) {
           },
         },
       );
-      setView((v) => (v ? { ...v, record: next.record, version: next.version } : v));
+      setView((v) =>
+        v
+          ? {
+              ...v,
+              record: next.record,
+              version: next.version,
+              actors: { ...v.actors, ...(principal ? { [principal.sub]: principal.name } : {}) },
+            }
+          : v,
+      );
       formRef.current?.reset();
       setSaved(
         value.status === 'closed'
@@ -128,6 +172,12 @@ export function CaseDetailPage({ id }: { id: string }) {
   if (!view) return <Spinner label="Loading the case" />;
   const r = view.record;
   const c = r.contact;
+  const hiddenWhy = (path: string) => view.hidden?.find((h) => h.path === path);
+  const reporterText = c
+    ? [[c.first_name, c.last_name].filter(Boolean).join(' '), c.email, c.phone]
+        .filter(Boolean)
+        .join(', ')
+    : '';
   return (
     <div className="cd-stack">
       <p>
@@ -148,14 +198,24 @@ export function CaseDetailPage({ id }: { id: string }) {
         <dt>Address</dt>
         <dd>{r.address ?? '—'}</dd>
         <dt>Description</dt>
-        <dd>{r.description ?? (view.contactRevealed ? '—' : 'Hidden at your clearance')}</dd>
+        <dd>
+          {hiddenWhy('description') ? (
+            <Hidden field="description" why={hiddenWhy('description') as HiddenField} />
+          ) : (
+            (r.description ?? '—')
+          )}
+        </dd>
         <dt>Reporter</dt>
         <dd data-testid="reporter">
-          {c
-            ? [[c.first_name, c.last_name].filter(Boolean).join(' '), c.email, c.phone]
-                .filter(Boolean)
-                .join(', ') || '—'
-            : '—'}
+          {hiddenWhy('contact.email') && c ? (
+            <Hidden
+              field="reporter's contact details"
+              masked={reporterText || undefined}
+              why={hiddenWhy('contact.email') as HiddenField}
+            />
+          ) : (
+            reporterText || '—'
+          )}
         </dd>
       </dl>
       {!view.contactRevealed && c ? (
@@ -169,7 +229,7 @@ export function CaseDetailPage({ id }: { id: string }) {
             .map((a) => (
               <li key={`${a.datetime}-${a.type}-${a.note ?? ''}`}>
                 {when(a.datetime)}: {a.type}
-                {a.actor ? ` by ${a.actor}` : ''}
+                {a.actor ? ` by ${view.actors?.[a.actor] ?? a.actor}` : ''}
                 {a.note ? ` — ${a.note}` : ''}
               </li>
             ))}

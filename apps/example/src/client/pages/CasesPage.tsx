@@ -1,7 +1,8 @@
 import type { ServiceRequest } from '@cityofboston/standards-schema';
-import { Alert, Button, Select, Spinner, TextField, useAnnounce } from '@cityofboston/ui';
+import { Alert, Button, Spinner, TextField, useAnnounce } from '@cityofboston/ui';
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api } from '../api';
+import { CaseFilterFields, useFacets } from '../CaseFilterFields';
 import { CasesTable } from '../CasesTable';
 import { navigate, useLocation } from '../router';
 
@@ -13,10 +14,10 @@ interface CasePage {
   pageSize: number;
   records: Partial<ServiceRequest>[];
   contactRevealed: boolean;
-}
-interface Facets {
-  services: { code: string; name: string }[];
-  neighborhoods: string[];
+  /** The fields the viewer's clearance hides, each with the server's reason. */
+  hidden?: { path: string; reason: string }[];
+  /** Where the pages before and after this one start (keyset). */
+  cursors: { before?: string; after?: string };
 }
 
 const FILTERS = ['id', 'status', 'service', 'neighborhood', 'from', 'to'] as const;
@@ -25,7 +26,7 @@ const FILTERS = ['id', 'status', 'service', 'neighborhood', 'from', 'to'] as con
 export function CasesPage() {
   const location = useLocation();
   const query = location.searchParams;
-  const [facets, setFacets] = useState<Facets>({ services: [], neighborhoods: [] });
+  const facets = useFacets();
   const [data, setData] = useState<CasePage | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [form, setForm] = useState<Record<string, string>>(() =>
@@ -33,12 +34,6 @@ export function CasesPage() {
   );
   const announce = useAnnounce();
   const search = location.search;
-
-  useEffect(() => {
-    api<Facets>('/api/facets')
-      .then(setFacets)
-      .catch(() => {});
-  }, []);
 
   useEffect(() => {
     let live = true;
@@ -64,19 +59,48 @@ export function CasesPage() {
     };
   }, [search, announce]);
 
+  const reason = data?.hidden?.find((h) => h.path === 'contact.email')?.reason;
   const apply = (event: FormEvent) => {
     event.preventDefault();
     const params = new URLSearchParams();
     for (const k of FILTERS) if (form[k]) params.set(k, form[k] ?? '');
-    const pageSize = query.get('pageSize');
-    if (pageSize) params.set('pageSize', pageSize);
+    for (const k of ['sort', 'pageSize']) {
+      const v = query.get(k);
+      if (v) params.set(k, v);
+    }
     navigate(`/cases${params.size > 0 ? `?${params}` : ''}`);
   };
-  const goTo = (page: number, pageSize: number) => {
-    const params = new URLSearchParams(query);
-    params.set('page', String(page));
-    params.set('pageSize', String(pageSize));
+  /** The list with these filters and order, at `position` (page numbers, cursors or the end). */
+  const listAt = (position: Record<string, string>) => {
+    const params = new URLSearchParams();
+    for (const k of [...FILTERS, 'sort', 'pageSize'] as const) {
+      const v = query.get(k);
+      if (v) params.set(k, v);
+    }
+    for (const [k, v] of Object.entries(position)) params.set(k, v);
     navigate(`/cases?${params}`);
+  };
+  // Next and previous go by keyset from this page's first or last row, so they cost the same at
+  // any depth; other pages (the first 400) by number.
+  const goTo = (page: number, pageSize: number) => {
+    const current = data?.page ?? 1;
+    const size = String(pageSize);
+    if (!data || pageSize !== data.pageSize || page === 1) listAt({ page: '1', pageSize: size });
+    else if (page === current + 1 && data.cursors.after)
+      listAt({ after: data.cursors.after, page: String(page), pageSize: size });
+    else if (page === current - 1 && data.cursors.before)
+      listAt({ before: data.cursors.before, page: String(page), pageSize: size });
+    else listAt({ page: String(Math.min(page, 400)), pageSize: size });
+  };
+  const goToEnd = (end: 'first' | 'last') => listAt(end === 'first' ? {} : { last: 'true' });
+  const sortBy = (sort: string | undefined) => {
+    const params = new URLSearchParams();
+    for (const k of [...FILTERS, 'pageSize'] as const) {
+      const v = query.get(k);
+      if (v) params.set(k, v);
+    }
+    if (sort) params.set('sort', sort);
+    navigate(`/cases${params.size > 0 ? `?${params}` : ''}`);
   };
   const set = (k: string) => (event: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [k]: event.target.value }));
@@ -86,7 +110,8 @@ export function CasesPage() {
       <h1>Cases</h1>
       {data && !data.contactRevealed ? (
         <Alert variant="info" title="Contact details are masked">
-          Your clearance does not include constituents&apos; contact details.
+          Your clearance does not include constituents&apos; contact details
+          {reason ? ` (${reason})` : ''}.
         </Alert>
       ) : null}
       <form onSubmit={apply} aria-label="Filter cases">
@@ -99,43 +124,10 @@ export function CasesPage() {
             inputMode="numeric"
             width={12}
           />
-          <Select
-            label="Status"
-            value={form.status ?? ''}
-            onChange={set('status')}
-            placeholder="Any status"
-            options={[
-              { value: 'open', label: 'Open' },
-              { value: 'closed', label: 'Closed' },
-            ]}
-          />
-          <Select
-            label="Service"
-            value={form.service ?? ''}
-            onChange={set('service')}
-            placeholder="Any service"
-            options={facets.services.map((s) => ({ value: s.code, label: s.name }))}
-          />
-          <Select
-            label="Neighborhood"
-            value={form.neighborhood ?? ''}
-            onChange={set('neighborhood')}
-            placeholder="Any neighborhood"
-            options={facets.neighborhoods.map((n) => ({ value: n, label: n }))}
-          />
-          <TextField
-            label="Requested from"
-            hint="YYYY-MM-DD"
-            value={form.from ?? ''}
-            onChange={set('from')}
-            width={10}
-          />
-          <TextField
-            label="Requested to"
-            hint="YYYY-MM-DD"
-            value={form.to ?? ''}
-            onChange={set('to')}
-            width={10}
+          <CaseFilterFields
+            values={form}
+            onChange={(k, v) => setForm((f) => ({ ...f, [k]: v }))}
+            facets={facets}
           />
           <Button type="submit">Apply filters</Button>
         </div>
@@ -152,7 +144,10 @@ export function CasesPage() {
           totalIsEstimate={data.totalIsEstimate ?? false}
           page={data.page}
           pageSize={data.pageSize}
+          sort={query.get('sort')}
           onPage={goTo}
+          onEnd={goToEnd}
+          onSort={sortBy}
         />
       ) : error ? null : (
         <Spinner label="Loading cases" />

@@ -6,6 +6,7 @@ import type { ApiContext } from '../context';
 import { actorOf } from '../http/handler';
 import { type AccessReportQuery, accessReport } from './AccessReport';
 import type { AuditQuery } from './auditSchemas';
+import type { Person } from './People';
 
 /** The auditor's reads of the log: the trail, the chain check and "who accessed my record". */
 export class AuditService {
@@ -15,14 +16,38 @@ export class AuditService {
     this.#ctx = ctx;
   }
 
-  /** A page of the audit trail, newest first. */
+  /**
+   * A page of the audit trail: from the newest event (`order=desc`, the first page and those
+   * after it) or from the oldest (`order=asc`, the last page and those before it), `pageSize`
+   * events, with the cursor of the next page in that direction. `who` names a person by id or by
+   * part of their name; a name that fits several people is a 400 listing them.
+   */
   async events(p: Principal, q: AuditQuery) {
-    const { log } = this.#ctx;
+    const { log, people } = this.#ctx;
+    let actor = q.actor;
+    let person: Person | undefined;
+    if (q.who) {
+      const found = await people.find(q.who);
+      if (found.length > 1) {
+        throw new CaseDeskError('invalid_query', 'Several people match; choose one', {
+          issues: [
+            {
+              path: 'who',
+              message: `Several people match: ${found.map((f) => `${f.name} (${f.department}, ${f.id})`).join('; ')}`,
+            },
+          ],
+        });
+      }
+      person = found[0];
+      if (!person) return { events: [], order: q.order };
+      if (actor !== undefined && actor !== person.id) return { events: [], order: q.order };
+      actor = person.id;
+    }
     const page = await log.store
       .query({
-        limit: 50,
-        order: 'desc',
-        ...(q.actor ? { actor: q.actor } : {}),
+        limit: q.pageSize,
+        order: q.order,
+        ...(actor ? { actor } : {}),
         ...(q.action ? { action: q.action } : {}),
         ...(q.caseId ? { targetId: q.caseId } : {}),
         ...(q.from ? { from: `${q.from}T00:00:00Z` } : {}),
@@ -45,7 +70,7 @@ export class AuditService {
       outcome: 'success',
       details: { count: page.events.length },
     });
-    return page;
+    return { ...page, order: q.order, ...(person ? { person } : {}) };
   }
 
   /**

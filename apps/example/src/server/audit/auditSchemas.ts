@@ -4,7 +4,10 @@ import { CalendarDay, CaseId, CleanLine } from '../../shared/schemas';
 /** The audit trail's query string. */
 export const AuditQuery = z
   .object({
+    /** A user id. */
     actor: CleanLine.min(1).max(200).optional(),
+    /** A person: their user id, or part of their name. */
+    who: CleanLine.trim().min(2).max(200).optional(),
     action: CleanLine.min(1).max(100).optional(),
     caseId: CaseId.optional(),
     from: CalendarDay.optional(),
@@ -13,6 +16,9 @@ export const AuditQuery = z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,500}$/, 'Expected a cursor from an earlier page')
       .optional(),
+    /** `desc` pages from the newest event (the first page), `asc` from the oldest (the last). */
+    order: z.enum(['desc', 'asc']).default('desc'),
+    pageSize: z.coerce.number().int().min(1).max(100).default(50),
   })
   .strict();
 /** A parsed {@link AuditQuery}. */

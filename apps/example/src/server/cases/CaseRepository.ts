@@ -1,6 +1,7 @@
 import { ServiceRequest } from '@cityofboston/standards-schema';
 import { fakeMany } from '@cityofboston/standards-schema/testing';
 import type { Database, Queryable } from '../database';
+import { type CaseSort, NEWEST_FIRST, SORT_EXPRESSION, sortParam } from './caseSort';
 
 /** The filters of the cases list (all optional). */
 export interface CaseFilter {
@@ -24,16 +25,22 @@ export type CasePosition =
   | { before: CaseCursor }
   | { last: true };
 
-/** A row's place in the order (newest first): its request time and id. */
+/** A row's place in an order: its request time, id, and the value of the sorted column. */
 export interface CaseCursor {
   at: string;
   id: string;
+  /** The order the cursor was taken in (`sort=` form); a cursor is valid only in it. */
+  sort?: string;
+  /** The row's value of the sorted column (absent for the request-time and case-number orders). */
+  key?: string;
 }
 
 /** Counting stops here; beyond it the total is the planner's estimate ("about N"). */
 export const EXACT_COUNT_LIMIT = 10_000;
+/** How long an estimated total ("about N") is reused for the same filter. */
+const ESTIMATE_TTL_MS = 30_000;
 
-/** One page of cases, newest first. */
+/** One page of cases, in the requested order. */
 export interface CasePage {
   total: number;
   /** `true` when `total` is an estimate (more than {@link EXACT_COUNT_LIMIT} match). */
@@ -94,11 +101,18 @@ export class CaseRepository {
       // keeps a keyset page an index range scan at 2.5M rows.
       `DROP INDEX IF EXISTS "${this.schema}".cases_department_requested_idx`,
       `CREATE INDEX IF NOT EXISTS cases_dept_time_idx ON ${this.#t} (department, requested_at DESC, id DESC)`,
-      `CREATE INDEX IF NOT EXISTS cases_dept_status_time_idx ON ${this.#t} (department, status, requested_at DESC, id DESC)`,
+      // One direction throughout, so it serves both a status filter (newest first, read
+      // backwards) and the status order in either direction (caseSort.ts).
+      `DROP INDEX IF EXISTS "${this.schema}".cases_dept_status_time_idx`,
+      `CREATE INDEX IF NOT EXISTS cases_dept_status_sort_idx ON ${this.#t} (department, status, requested_at, id)`,
       `CREATE INDEX IF NOT EXISTS cases_dept_service_time_idx ON ${this.#t} (department, service_code, requested_at DESC, id DESC)`,
       `CREATE INDEX IF NOT EXISTS cases_dept_status_service_time_idx ON ${this.#t} (department, status, service_code, requested_at DESC, id DESC)`,
       `CREATE INDEX IF NOT EXISTS cases_dept_hood_time_idx ON ${this.#t} (department, neighborhood, requested_at DESC, id DESC)`,
       `CREATE INDEX IF NOT EXISTS cases_contact_idx ON ${this.#t} (contact_email)`,
+      // The sortable columns (caseSort.ts): one index per order, read forwards or backwards.
+      `CREATE INDEX IF NOT EXISTS cases_dept_id_idx ON ${this.#t} (department, id)`,
+      `CREATE INDEX IF NOT EXISTS cases_dept_service_name_sort_idx ON ${this.#t} (department, (coalesce(service_name, service_code, '')), requested_at, id)`,
+      `CREATE INDEX IF NOT EXISTS cases_dept_hood_sort_idx ON ${this.#t} (department, (coalesce(neighborhood, '')), requested_at, id)`,
       `CREATE TABLE IF NOT EXISTS ${s}.settings (key text PRIMARY KEY, value text NOT NULL)`,
     ]) {
       await this.#db.query(sql);
@@ -202,39 +216,71 @@ export class CaseRepository {
   }
 
   /**
-   * A page of cases matching `filter`, newest first. Pages after the first few are read by
-   * keyset (`after`/`before` a row, or `last`), which costs the same at any depth; page numbers
-   * use OFFSET and are for the first pages only.
+   * A page of cases matching `filter`, in `sort` order (default newest first). Pages after the
+   * first few are read by keyset (`after`/`before` a row, or `last`), which costs the same at
+   * any depth; page numbers use OFFSET and are for the first pages only.
    */
-  async list(filter: CaseFilter, position: CasePosition, pageSize: number): Promise<CasePage> {
+  async list(
+    filter: CaseFilter,
+    position: CasePosition,
+    pageSize: number,
+    sort: CaseSort = NEWEST_FIRST,
+  ): Promise<CasePage> {
     const { sql, params } = this.#where(filter);
     const and = sql ? `${sql} AND` : 'WHERE';
+    const expression = SORT_EXPRESSION[sort.key];
+    // The columns compared, in order; ties are broken by time and id in the same direction.
+    const columns =
+      sort.key === 'id' ? ['id'] : [...(expression ? [expression] : []), 'requested_at', 'id'];
+    const order = (desc: boolean) => columns.map((c) => `${c} ${desc ? 'DESC' : 'ASC'}`).join(', ');
+    const p = [...params];
+    const boundary = (cursor: CaseCursor, op: '<' | '>') => {
+      const values: string[] = [];
+      for (const c of columns) {
+        if (c === 'id') p.push(cursor.id);
+        else if (c === 'requested_at') p.push(cursor.at);
+        else p.push(cursor.key ?? '');
+        values.push(c === 'requested_at' ? `$${p.length}::timestamptz` : `$${p.length}`);
+      }
+      return `${and} (${columns.join(', ')}) ${op} (${values.join(', ')})`;
+    };
     let query: string;
     let reverse = false;
-    const p = [...params];
+    let counted: { total: number; totalIsEstimate: boolean } | undefined;
     if ('after' in position) {
-      p.push(position.after.at, position.after.id);
-      query = `${and} (requested_at, id) < ($${p.length - 1}::timestamptz, $${p.length}) ORDER BY requested_at DESC, id DESC LIMIT ${pageSize}`;
+      query = `${boundary(position.after, sort.desc ? '<' : '>')} ORDER BY ${order(sort.desc)} LIMIT ${pageSize}`;
     } else if ('before' in position) {
-      p.push(position.before.at, position.before.id);
-      query = `${and} (requested_at, id) > ($${p.length - 1}::timestamptz, $${p.length}) ORDER BY requested_at ASC, id ASC LIMIT ${pageSize}`;
+      query = `${boundary(position.before, sort.desc ? '>' : '<')} ORDER BY ${order(!sort.desc)} LIMIT ${pageSize}`;
       reverse = true;
     } else if ('last' in position) {
-      query = `${sql} ORDER BY requested_at ASC, id ASC LIMIT ${pageSize}`;
+      // The last page holds what is left after the full pages (when the total is exact), so it
+      // is the same page that "next" reaches from the one before it.
+      counted = await this.#total(sql, params);
+      const rest = counted.totalIsEstimate ? pageSize : counted.total % pageSize || pageSize;
+      query = `${sql} ORDER BY ${order(!sort.desc)} LIMIT ${rest}`;
       reverse = true;
     } else {
-      query = `${sql} ORDER BY requested_at DESC, id DESC LIMIT ${pageSize} OFFSET ${(position.page - 1) * pageSize}`;
+      query = `${sql} ORDER BY ${order(sort.desc)} LIMIT ${pageSize} OFFSET ${(position.page - 1) * pageSize}`;
     }
     const [total, rows] = await Promise.all([
-      this.#total(sql, params),
-      this.#db.query<{ record: ServiceRequest; at: string | Date }>(
-        `SELECT record, requested_at AS at FROM ${this.#t} ${query}`,
+      counted ?? this.#total(sql, params),
+      this.#db.query<{ record: ServiceRequest; at: string | Date; key: string | null }>(
+        `SELECT record, requested_at AS at, ${expression ?? 'NULL::text'} AS key FROM ${this.#t} ${query}`,
         p,
       ),
     ]);
     const ordered = reverse ? [...rows.rows].reverse() : rows.rows;
-    const cursorOf = (r: { record: ServiceRequest; at: string | Date } | undefined) =>
-      r ? { at: new Date(r.at).toISOString(), id: r.record.service_request_id } : undefined;
+    const cursorOf = (
+      r: { record: ServiceRequest; at: string | Date; key: string | null } | undefined,
+    ): CaseCursor | undefined =>
+      r
+        ? {
+            at: new Date(r.at).toISOString(),
+            id: r.record.service_request_id,
+            sort: sortParam(sort),
+            ...(expression ? { key: r.key ?? '' } : {}),
+          }
+        : undefined;
     return {
       ...total,
       page: 'page' in position ? position.page : undefined,
@@ -245,8 +291,31 @@ export class CaseRepository {
     };
   }
 
+  /**
+   * Totals above EXACT_COUNT_LIMIT are estimates: kept for {@link ESTIMATE_TTL_MS} per filter, so
+   * paging through a large list does not count (and plan) again on every page.
+   */
+  readonly #estimates = new Map<string, { at: number; total: number }>();
+
   /** An exact count up to EXACT_COUNT_LIMIT, else the planner's estimate. */
   async #total(
+    sql: string,
+    params: unknown[],
+  ): Promise<{ total: number; totalIsEstimate: boolean }> {
+    const cacheKey = `${sql}\u0000${JSON.stringify(params)}`;
+    const cached = this.#estimates.get(cacheKey);
+    if (cached && Date.now() - cached.at < ESTIMATE_TTL_MS) {
+      return { total: cached.total, totalIsEstimate: true };
+    }
+    const result = await this.#count(sql, params);
+    if (result.totalIsEstimate) {
+      if (this.#estimates.size >= 1000) this.#estimates.clear();
+      this.#estimates.set(cacheKey, { at: Date.now(), total: result.total });
+    }
+    return result;
+  }
+
+  async #count(
     sql: string,
     params: unknown[],
   ): Promise<{ total: number; totalIsEstimate: boolean }> {
@@ -278,10 +347,12 @@ export class CaseRepository {
     return rows.map((r) => r.record);
   }
 
-  async count(filter: CaseFilter): Promise<number> {
+  /** How many cases match `filter`, counting up to `upTo + 1` (enough to say "more than"). */
+  async count(filter: CaseFilter, upTo?: number): Promise<number> {
     const { sql, params } = this.#where(filter);
+    const limit = upTo === undefined ? '' : `LIMIT ${Math.floor(upTo) + 1}`;
     const { rows } = await this.#db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM ${this.#t} ${sql}`,
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${this.#t} ${sql} ${limit}) s`,
       params,
     );
     return rows[0]?.n ?? 0;

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { createEventId } from '@cityofboston/audit-log';
 import { planShare, share } from '@cityofboston/audit-log/sharing';
 import {
   type Classification,
@@ -19,6 +20,7 @@ import { IdempotencyKeys } from '../http/IdempotencyKeys';
 import { parseInput } from '../http/parseInput';
 import type { CaseCursor, CaseFilter, CasePosition } from './CaseRepository';
 import { encodeCursor } from './caseCursor';
+import type { CaseSort } from './caseSort';
 
 /** A field hidden from the viewer, and why (for `RedactedValue`). */
 export interface HiddenField {
@@ -34,6 +36,24 @@ const caseResource = (department: string, agreement?: string) => ({
   department,
   ...(agreement ? { agreement } : {}),
 });
+
+/** The record field each list filter reads. */
+const FILTER_FIELD: Record<string, string> = {
+  status: 'status',
+  service: 'service_code',
+  neighborhood: 'neighborhood',
+  from: 'requested_datetime',
+  to: 'requested_datetime',
+  id: 'service_request_id',
+};
+/** The record field each order sorts by. */
+const SORT_FIELD: Record<CaseSort['key'], string> = {
+  requested: 'requested_datetime',
+  id: 'service_request_id',
+  status: 'status',
+  service: 'service_name',
+  neighborhood: 'neighborhood',
+};
 
 /** Lists, shows and changes cases; owns the transaction of a change and its audit event. */
 export class CaseService {
@@ -146,24 +166,41 @@ export class CaseService {
       (s) => s.out.contact && Object.keys(s.out.contact as object).length > 0,
     );
     const key = this.#ctx.pseudonymKey;
-    await this.#ctx.log.record({
-      actor: actorOf(p),
-      action,
-      target: {
-        type: 'ServiceRequest',
-        id: targetId,
-        classification: withContact.length > 0 ? 'confidential' : 'internal',
+    // The index first, under the id the event will have: an access in the log is always found.
+    const eventId = createEventId();
+    await this.#ctx.accessIndex.add(
+      {
+        eventId,
+        action,
+        actor: actorOf(p),
+        // A view is an access to the case whatever it showed; a list, to the cases whose
+        // reporters it showed.
+        cases: (action === 'case.view' ? shown : withContact).map((s) => s.record),
+        agreementId: typeof extra.agreementId === 'string' ? extra.agreementId : undefined,
       },
-      outcome: 'success',
-      details: {
-        count: shown.length,
-        contactShown: withContact.map((s) => s.record.service_request_id),
-        subjects: [
-          ...new Set(withContact.flatMap((s) => reporterPseudonyms(key, s.record.contact))),
-        ],
-        ...extra,
+      key,
+    );
+    await this.#ctx.log.record(
+      {
+        actor: actorOf(p),
+        action,
+        target: {
+          type: 'ServiceRequest',
+          id: targetId,
+          classification: withContact.length > 0 ? 'confidential' : 'internal',
+        },
+        outcome: 'success',
+        details: {
+          count: shown.length,
+          contactShown: withContact.map((s) => s.record.service_request_id),
+          subjects: [
+            ...new Set(withContact.flatMap((s) => reporterPseudonyms(key, s.record.contact))),
+          ],
+          ...extra,
+        },
       },
-    });
+      { id: eventId },
+    );
   }
 
   /**
@@ -176,14 +213,37 @@ export class CaseService {
     position: CasePosition,
     pageSize: number,
     agreementId?: string,
+    sort?: CaseSort,
   ) {
     const page = 'page' in position ? position.page : undefined;
     if (agreementId) {
       const agreement = this.#agreementFor(p, agreementId);
+      // An order or a filter on a field the agreement does not share would reveal it.
+      const used: [string, string][] = [
+        ...Object.entries(filter)
+          .filter(([k, v]) => v !== undefined && k !== 'department')
+          .map(([k]) => [k, FILTER_FIELD[k] ?? k] as [string, string]),
+        ...(sort ? [['sort', SORT_FIELD[sort.key]] as [string, string]] : []),
+      ];
+      const allowed = agreement.allowedFields;
+      const unshared = allowed ? used.filter(([, field]) => !allowed.includes(field)) : [];
+      if (unshared.length > 0) {
+        throw new CaseDeskError(
+          'field_not_shared',
+          `Agreement ${agreement.id} does not share ${unshared.map(([, f]) => f).join(', ')}; these cases cannot be sorted or filtered by it`,
+          {
+            issues: unshared.map(([param, field]) => ({
+              path: param,
+              message: `Not shared under ${agreement.id}: ${field}`,
+            })),
+          },
+        );
+      }
       const result = await this.#ctx.cases.list(
         { ...filter, department: agreement.provider },
         position,
         pageSize,
+        sort,
       );
       // The rows were selected by the provider's department; that is what each record carries.
       const records = await this.#shared(
@@ -213,6 +273,7 @@ export class CaseService {
       { ...filter, department: p.department },
       position,
       pageSize,
+      sort,
     );
     const records = result.records.map((r) => this.view(p, r));
     await this.#recordAccess(
@@ -238,6 +299,8 @@ export class CaseService {
       await this.#recordAccess(p, 'case.view', id, [{ record: found.record, out: record }], {});
       return {
         record,
+        // The history says who acted: staff names by id (a person's name is theirs to see).
+        actors: await this.#actorNames(found.record),
         version: found.version,
         contactRevealed: isAtMost('confidential', p.clearance) && !!found.record.contact,
         hidden: this.hidden(p),
@@ -263,6 +326,14 @@ export class CaseService {
       sharedUnder: { id: agreement.id, title: agreement.title, provider: agreement.provider },
       hidden: [],
     };
+  }
+
+  /** The names of the staff who acted in `record`'s history, by id. */
+  #actorNames(record: ServiceRequest): Promise<Record<string, string>> {
+    const ids = (record.activities ?? []).flatMap((a) =>
+      'datetime' in a && typeof a.actor === 'string' ? [a.actor] : [],
+    );
+    return this.#ctx.people.names(ids);
   }
 
   /**
@@ -363,18 +434,29 @@ export class CaseService {
         if (update.note !== undefined) {
           changes.push({ field: `activities[${activities.length - 1}].note`, to: '(note added)' });
         }
-        const entry = await outbox.add(tx, {
-          actor: actorOf(p),
-          action,
-          target: { type: 'ServiceRequest', id },
-          outcome: 'success',
-          details: {
-            status: checked.status,
-            noteAdded: update.note !== undefined,
-            version,
-            changes,
+        const eventId = createEventId();
+        const entry = await outbox.add(
+          tx,
+          {
+            actor: actorOf(p),
+            action,
+            target: { type: 'ServiceRequest', id },
+            outcome: 'success',
+            details: {
+              status: checked.status,
+              noteAdded: update.note !== undefined,
+              version,
+              changes,
+            },
           },
-        });
+          eventId,
+        );
+        // Indexed for the access report in the same transaction as the change and its event.
+        await this.#ctx.accessIndex.add(
+          { eventId, action, actor: actorOf(p), cases: [checked] },
+          this.#ctx.pseudonymKey,
+          tx,
+        );
         const body: UpdateAnswer = { record: this.view(p, checked), version, audit: 'pending' };
         if (options.idempotencyKey) {
           await this.#keys.remember(tx, p.sub, options.idempotencyKey, { status: 200, body });

@@ -8,6 +8,10 @@ import { parseInput } from '../http/parseInput';
 import type { CasePosition } from './CaseRepository';
 import { CaseService, etagOf } from './CaseService';
 import { decodeCursor } from './caseCursor';
+import { parseSort, sortParam } from './caseSort';
+
+/** Page numbers are read with OFFSET, so they reach the first pages only; cursors go deeper. */
+const MAX_OFFSET_PAGE = 400;
 
 /** The `:id` of a case route: a case number, or a 400 naming `id` (never a database error). */
 function caseIdOf(value: unknown): string {
@@ -77,19 +81,45 @@ export function casesRouter(ctx: ApiContext): express.Router {
     '/cases',
     guard(ROLES.readCases),
     handler(async (req, res) => {
-      const { page, pageSize, agreement, after, before, last, ...filter } = parseInput(
+      const { page, pageSize, agreement, after, before, last, sort, ...filter } = parseInput(
         CaseQuery,
         req.query,
         'invalid_query',
       );
+      const order = parseSort(sort);
+      if (!after && !before && !last && page > MAX_OFFSET_PAGE) {
+        throw new CaseDeskError('invalid_query', 'The query is not valid', {
+          issues: [
+            {
+              path: 'page',
+              message: `Page numbers reach page ${MAX_OFFSET_PAGE}; use the last page or narrower filters for older cases`,
+            },
+          ],
+        });
+      }
       const position: CasePosition = after
-        ? { after: decodeCursor(after, 'after') }
+        ? { after: decodeCursor(after, 'after', sortParam(order)) }
         : before
-          ? { before: decodeCursor(before, 'before') }
+          ? { before: decodeCursor(before, 'before', sortParam(order)) }
           : last
             ? { last: true }
             : { page };
-      res.json(await service.list(principalOf(res), filter, position, pageSize, agreement));
+      const result = await service.list(
+        principalOf(res),
+        filter,
+        position,
+        pageSize,
+        agreement,
+        order,
+      );
+      // With a cursor the position is the cursor; the page number the client sent is its label.
+      res.json({
+        ...result,
+        sort: sortParam(order),
+        page: last
+          ? Math.max(1, Math.ceil(result.total / pageSize))
+          : (result.page ?? (after || before ? page : undefined)),
+      });
     }),
   );
 

@@ -1,7 +1,7 @@
 import { type Options, rateLimit } from 'express-rate-limit';
 import { RedisStore } from 'rate-limit-redis';
 import { CaseDeskError } from '../CaseDeskError';
-import type { RedisSessionStore } from '../RedisSessionStore';
+import type { RedisConnection } from '../redisConnection';
 
 /**
  * Per-client rate limits (express-rate-limit), one minute windows. In Redis when sessions are
@@ -11,7 +11,7 @@ import type { RedisSessionStore } from '../RedisSessionStore';
 export function rateLimits(options: {
   api: number;
   signIn: number;
-  redis?: RedisSessionStore | undefined;
+  redis?: RedisConnection | undefined;
 }) {
   const make = (name: string, limit: number) => {
     const config: Partial<Options> = {
@@ -31,7 +31,7 @@ export function rateLimits(options: {
     if (redis) {
       config.store = new RedisStore({
         prefix: `case-desk:rate:${name}:`,
-        sendCommand: (...args: string[]) => redis.sendCommand(...args) as never,
+        sendCommand: (...args: string[]) => redis.sendCommand(args) as never,
       });
     }
     return rateLimit(config);

@@ -49,19 +49,17 @@ export class ShareManifests {
     );
   }
 
-  /** Share event id to the ids of the resident's cases in each share that included them. */
-  async withSubjects(subjects: string[]): Promise<Map<string, string[]>> {
-    if (subjects.length === 0) return new Map();
-    const wanted = new Set(subjects);
-    const { rows } = await this.#db.query<{
-      event_id: string;
-      cases: { id: string; subjects: string[] }[];
-    }>(`SELECT event_id, cases FROM ${this.#t} WHERE subjects && $1::text[]`, [subjects]);
-    return new Map(
-      rows.map((r) => [
-        r.event_id,
-        r.cases.filter((c) => c.subjects.some((x) => wanted.has(x))).map((c) => c.id),
-      ]),
+  /** The cases (and their reporters' pseudonyms) share event `eventId` sent, if it is known. */
+  async casesOf(eventId: string): Promise<{ id: string; subjects: string[] }[] | undefined> {
+    const { rows } = await this.#db.query<{ cases: unknown }>(
+      `SELECT cases FROM ${this.#t} WHERE event_id = $1`,
+      [eventId],
     );
+    const cases = rows[0]?.cases;
+    if (cases === undefined) return undefined;
+    return (typeof cases === 'string' ? JSON.parse(cases) : cases) as {
+      id: string;
+      subjects: string[];
+    }[];
   }
 }

@@ -1,6 +1,7 @@
 import { planShare, share } from '@cityofboston/audit-log/sharing';
 import { type Principal, ServiceRequest } from '@cityofboston/standards-schema';
 import type { z } from 'zod';
+import { fieldLabel } from '../../shared/fieldLabels';
 import type { SharePreviewRequest, ShareRequest } from '../../shared/schemas';
 import { can } from '../access/policy';
 import { reporterPseudonyms } from '../access/residentPseudonyms';
@@ -38,12 +39,19 @@ export class ShareService {
   /** The very plan `share()` will apply: the preview cannot promise what the share does not do. */
   async preview(p: Principal, body: z.output<typeof SharePreviewRequest>) {
     const agreement = this.#agreement(p, body.agreementId);
-    const count = await this.#ctx.cases.count({ ...body.filter, department: agreement.provider });
+    // What leaves is what the share will select: the matching cases, up to the limit.
+    const matching = await this.#ctx.cases.count(
+      { ...body.filter, department: agreement.provider },
+      body.limit,
+    );
     const plan = planShare(ServiceRequest, agreement, { recipient: agreement.recipient });
     return {
       agreement,
-      fields: plan.fields,
-      count,
+      fields: plan.fields.map((f) => ({ ...f, label: fieldLabel(f.path) })),
+      count: Math.min(matching, body.limit),
+      matching,
+      matchingIsMore: matching > body.limit,
+      limit: body.limit,
       ...(plan.refusal ? { refusal: plan.refusal.message } : {}),
     };
   }
@@ -65,6 +73,18 @@ export class ShareService {
         actor: actorOf(p),
         pseudonymKey: this.#ctx.pseudonymKey,
       });
+      // For the access report: share() has recorded the event; index it under its id.
+      await this.#ctx.accessIndex.add(
+        {
+          eventId: result.manifest.audit.eventId,
+          action: 'share.export',
+          actor: actorOf(p),
+          cases: records,
+          agreementId: agreement.id,
+          recipient: agreement.recipient,
+        },
+        this.#ctx.pseudonymKey,
+      );
       // The event holds a digest and a count; the full list is kept with the manifest.
       await this.#ctx.shareManifests.add({
         eventId: result.manifest.audit.eventId,
