@@ -156,6 +156,18 @@ describe('311 Case Desk in Chromium', () => {
     await ctx.close();
   });
 
+  it('signs in at the identity provider in the language chosen in the app', async () => {
+    const ctx = await context();
+    await ctx.addInitScript(() => window.localStorage.setItem('case-desk-language', 'es'));
+    const page = await ctx.newPage();
+    await page.goto(desk.url);
+    await page.getByRole('button', { name: 'Sign in with City SSO' }).click();
+    await page.waitForURL(/\/interaction\//);
+    expect(await page.getAttribute('html', 'lang')).toBe('es');
+    await page.getByRole('button', { name: /^Iniciar sesión como Robin Intake/ }).waitFor();
+    await ctx.close();
+  });
+
   it('an expired account gets a clear refusal page, not the cases page', async () => {
     const ctx = await context();
     const page = await signIn(ctx, 'pwd-contractor-expired');

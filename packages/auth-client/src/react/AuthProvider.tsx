@@ -117,9 +117,12 @@ export function AuthProvider({
   }, [body?.csrfHeader, doFetch, endLocally, onSignedOut]);
 
   const signIn = useCallback(
-    (returnTo?: string) => {
+    (returnTo?: string, options?: { uiLocales?: string }) => {
       const target = returnTo ?? `${window.location.pathname}${window.location.search}`;
-      window.location.assign(`${basePath}/login?returnTo=${encodeURIComponent(target)}`);
+      const locales = options?.uiLocales
+        ? `&uiLocales=${encodeURIComponent(options.uiLocales)}`
+        : '';
+      window.location.assign(`${basePath}/login?returnTo=${encodeURIComponent(target)}${locales}`);
     },
     [basePath],
   );

@@ -1,5 +1,5 @@
 import { useSession } from '@cityofboston/auth-client/react';
-import { Alert, Button } from '@cityofboston/ui';
+import { Alert, Button, useI18n } from '@cityofboston/ui';
 
 const REASONS: Record<string, string> = {
   signed_out: 'You signed out.',
@@ -11,6 +11,8 @@ const REASONS: Record<string, string> = {
 /** Shown to anyone not signed in. */
 export function SignInPage({ reason }: { reason: string | undefined }) {
   const session = useSession();
+  // The dev IdP (or the City's IdP) shows its pages in the language chosen here.
+  const { locale } = useI18n();
   const message = reason ? REASONS[reason] : undefined;
   const returnTo = window.location.pathname === '/' ? '/cases' : window.location.pathname;
   return (
@@ -21,7 +23,11 @@ export function SignInPage({ reason }: { reason: string | undefined }) {
         Staff sign in with City single sign-on. Every view of a constituent&apos;s contact details
         and every change is recorded in a tamper-evident audit trail.
       </p>
-      <Button onClick={() => session.signIn(`${returnTo}${window.location.search}`)}>
+      <Button
+        onClick={() =>
+          session.signIn(`${returnTo}${window.location.search}`, { uiLocales: locale })
+        }
+      >
         Sign in with City SSO
       </Button>
     </div>
