@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { type AcceptorPayload, acceptorOf, REJECT } from './internal/acceptor';
+import { fieldwiseIssuesOf } from './internal/fieldwiseIssues';
+import { normalFormOf } from './internal/normalForm';
 
 const compiledCache = new WeakMap<z.core.$ZodType, z.core.$ZodType>();
 
@@ -32,6 +34,11 @@ export type BulkResult<T> =
   | { success: false; issues: z.core.$ZodIssue[] };
 
 interface Bulk<T> {
+  /**
+   * 1 when zod accepts the record and returns a value equal to it, -1 when zod rejects it, 0
+   * when the acceptor must tell (see normalForm.ts).
+   */
+  same: (record: unknown) => 1 | 0 | -1;
   /** zod's output for a record the compiled check accepts, else REJECT. */
   fast: (record: unknown) => T | typeof REJECT;
   /** zod's own parse, with its issues finalized as `safeParse` does. */
@@ -40,13 +47,26 @@ interface Bulk<T> {
 
 function bulkOf<S extends z.core.$ZodType>(schema: S): Bulk<z.output<S>> {
   const accept = acceptorOf(schema);
+  const normal = normalFormOf(schema);
+  const fieldwise = fieldwiseIssuesOf(schema);
   const runtime = accept ? schema : compiled(schema);
   const payload: AcceptorPayload = { value: undefined, issues: [] };
+  const same = (record: unknown): 1 | 0 | -1 => {
+    if (!normal) return 0;
+    try {
+      const verdict = normal(record, payload);
+      if (payload.issues.length !== 0) payload.issues.length = 0;
+      return verdict;
+    } catch {
+      payload.issues.length = 0;
+      return 0;
+    }
+  };
   const fast = (record: unknown): z.output<S> | typeof REJECT => {
     if (!accept) return REJECT;
     try {
       const out = accept(record, payload);
-      if (out === REJECT) payload.issues.length = 0;
+      if (out === REJECT && payload.issues.length !== 0) payload.issues.length = 0;
       return out as z.output<S> | typeof REJECT;
     } catch {
       // A transform or refinement threw or went async: zod's parser does the same in `slow`.
@@ -54,18 +74,21 @@ function bulkOf<S extends z.core.$ZodType>(schema: S): Bulk<z.output<S>> {
       return REJECT;
     }
   };
+  const ctx = { async: false } as const;
+  const finalize = (issues: z.core.$ZodRawIssue[]) => {
+    const config = z.core.config();
+    return issues.map((issue) => z.core.util.finalizeIssue(issue, ctx, config));
+  };
   const slow = (record: unknown): BulkResult<z.output<S>> => {
-    const ctx = { async: false } as const;
+    // An object's issues are its failing fields' issues: parse only those (fieldwiseIssues.ts).
+    const raw = fieldwise?.(record);
+    if (raw) return { success: false, issues: finalize(raw) };
     const result = runtime._zod.run({ value: record, issues: [] }, ctx);
     if (result instanceof Promise) throw new z.core.$ZodAsyncError();
     if (result.issues.length === 0) return { success: true, data: result.value as z.output<S> };
-    const config = z.core.config();
-    return {
-      success: false,
-      issues: result.issues.map((issue) => z.core.util.finalizeIssue(issue, ctx, config)),
-    };
+    return { success: false, issues: finalize(result.issues) };
   };
-  return { fast, slow };
+  return { same, fast, slow };
 }
 
 /**
@@ -112,16 +135,23 @@ export function validateMany<S extends z.core.$ZodType>(
   schema: S,
   records: readonly unknown[],
 ): ValidateManyResult<z.output<S>> {
-  const { fast, slow } = bulkOf(schema);
+  const { same, fast, slow } = bulkOf(schema);
   const valid: z.output<S>[] = [];
   const invalid: { index: number; issues: z.core.$ZodIssue[] }[] = [];
   for (let index = 0; index < records.length; index++) {
     const record = records[index];
-    // The common case allocates nothing beyond zod's output.
-    const out = fast(record);
-    if (out !== REJECT) {
-      valid.push(out);
+    // The common case: already in the form zod returns, so the record is its own result.
+    const verdict = same(record);
+    if (verdict === 1) {
+      valid.push(record as z.output<S>);
       continue;
+    }
+    if (verdict === 0) {
+      const out = fast(record);
+      if (out !== REJECT) {
+        valid.push(out);
+        continue;
+      }
     }
     const result = slow(record);
     if (result.success) valid.push(result.data);
