@@ -48,9 +48,12 @@ export async function* jsonArrayElements(
   let container = false;
   let pieces: string[] = [];
   const finish = (text: string): JsonArrayElement => {
-    pieces.push(text);
-    const source = pieces.join('');
-    pieces = [];
+    let source = text;
+    if (pieces.length > 0) {
+      pieces.push(text);
+      source = pieces.join('');
+      pieces = [];
+    }
     try {
       return { line: startLine, value: JSON.parse(source) };
     } catch (error) {
@@ -61,22 +64,37 @@ export async function* jsonArrayElements(
   };
   for await (const chunk of chunks) {
     let from = 0; // where the current element's text starts in this chunk
+    let backslash = -1; // the next backslash at or after i, once looked up (-2: none left)
     for (let i = 0; i < chunk.length; i++) {
-      const c = chunk.charCodeAt(i);
-      if (state === State.Inside) {
-        if (inString) {
-          if (escaped) escaped = false;
-          else if (c === 92)
-            escaped = true; // \
-          else if (c === 34) {
-            inString = false; // "
-            if (!container) {
-              yield finish(chunk.slice(from, i + 1));
-              state = State.Between;
-            }
-          } else if (c === 10) line++;
+      if (state === State.Inside && inString) {
+        // Most of a record's text is inside strings: jump to the closing quote with indexOf,
+        // stepping over escapes. (A raw line break is not valid inside a JSON string: JSON.parse
+        // rejects the element, so lines need not be counted here.)
+        if (escaped) {
+          escaped = false;
+          continue; // i is the escaped character
+        }
+        if (backslash !== -2 && backslash < i) {
+          backslash = chunk.indexOf('\\', i);
+          if (backslash === -1) backslash = -2;
+        }
+        const quote = chunk.indexOf('"', i);
+        if (backslash >= 0 && (quote === -1 || backslash < quote)) {
+          i = backslash; // the loop's i++ lands on the escaped character
+          escaped = true;
           continue;
         }
+        if (quote === -1) break; // the string goes on in the next chunk
+        i = quote;
+        inString = false;
+        if (!container) {
+          yield finish(chunk.slice(from, i + 1));
+          state = State.Between;
+        }
+        continue;
+      }
+      const c = chunk.charCodeAt(i);
+      if (state === State.Inside) {
         if (container) {
           if (c === 34) inString = true;
           else if (c === 123 || c === 91) depth++;
