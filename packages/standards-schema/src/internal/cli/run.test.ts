@@ -234,4 +234,20 @@ describe('city-schema validate --from (feed readers)', () => {
     expect(code).toBe(2);
     expect(err[0]).toMatch(/is not valid JSON: line 4: expected "," or "\]" after an element/);
   });
+
+  it('finds a relative file in the folder npx was typed in (INIT_CWD), not only where npm runs it', async () => {
+    const file = join(dir, 'typed-here.json');
+    writeFileSync(file, JSON.stringify(rows));
+    const before = process.env.INIT_CWD;
+    process.env.INIT_CWD = dir;
+    try {
+      const { code, out } = await run('validate', 'ServiceRequest', 'typed-here.json');
+      expect(code).toBe(0);
+      expect(out.at(-1)).toMatch(/4 valid, 0 invalid$/);
+    } finally {
+      if (before === undefined) delete process.env.INIT_CWD;
+      else process.env.INIT_CWD = before;
+    }
+    expect((await run('validate', 'ServiceRequest', 'typed-here.json')).code).toBe(2);
+  });
 });

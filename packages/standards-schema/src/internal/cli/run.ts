@@ -13,6 +13,7 @@ import {
   readSync,
   statSync,
 } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
 import type { z } from 'zod';
@@ -53,6 +54,21 @@ function detectFormat(file: string): Format {
   return 'json';
 }
 
+/**
+ * The input file as the user named it. `npx city-schema` (npm exec) runs the command in the
+ * nearest folder with a package.json, not where the user typed it; npm passes that folder as
+ * INIT_CWD. A relative path that does not exist here is looked up there.
+ */
+function locate(file: string): string {
+  if (isAbsolute(file) || existsSync(file)) return file;
+  const typedIn = process.env.INIT_CWD;
+  if (typedIn) {
+    const there = resolve(typedIn, file);
+    if (existsSync(there)) return there;
+  }
+  return file;
+}
+
 /** The first character of the file that is not whitespace (or a byte order mark), if any. */
 function firstCharacter(file: string): string | undefined {
   const fd = openSync(file, 'r');
@@ -82,9 +98,9 @@ async function* records(
   if (format === 'json') {
     if (firstCharacter(file) === '[') {
       try {
-        yield* jsonArrayElements(
-          createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }),
-        );
+        // The default 64 KiB chunks: 1 MiB ones made the same run 1.5 to 3 times slower (large
+        // strings in the old generation) for the same CPU time.
+        yield* jsonArrayElements(createReadStream(file, { encoding: 'utf8' }));
       } catch (error) {
         if (error instanceof JsonArrayError)
           throw new UnusableInput(`${file} is not valid JSON: ${error.message}`);
@@ -226,6 +242,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.err(`city-schema: unknown schema "${name}"; expected one of: ${SCHEMA_NAMES.join(', ')}`);
     return 2;
   }
+  file = locate(file);
   if (!existsSync(file) || !statSync(file).isFile()) {
     io.err(`city-schema: cannot read ${file}: no such file`);
     return 2;
