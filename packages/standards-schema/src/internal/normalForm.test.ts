@@ -25,9 +25,9 @@ function verdict(schema: z.ZodType, input: unknown): 1 | 0 | -1 {
 /** Every path to a value inside a record. */
 function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   const paths = [prefix];
-  if (Array.isArray(value))
-    value.forEach((item, i) => paths.push(...pathsOf(item, [...prefix, i])));
-  else if (typeof value === 'object' && value !== null)
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) paths.push(...pathsOf(item, [...prefix, i]));
+  } else if (typeof value === 'object' && value !== null)
     for (const [key, item] of Object.entries(value)) paths.push(...pathsOf(item, [...prefix, key]));
   return paths;
 }

@@ -7,13 +7,16 @@
 // (acceptor.ts), node by node with zod's rules, and it may answer "no" for a value zod accepts
 // (then the acceptor and zod's parser run as before); it never answers "yes" wrongly:
 // - a transform counts only where it declares the values it leaves unchanged (fixedPoint.ts);
-// - an object must hold no key the schema would strip, and a plain prototype (symbol-keyed
-//   properties, which no JSON or CSV value has, are not looked at: zod drops them, the record
-//   returned as it is keeps them);
+// - an object must hold no key the schema would strip, and a plain prototype; its own
+//   enumerable keys are walked (symbol-keyed and non-enumerable properties, which no JSON or CSV
+//   value has, are not looked at: zod would drop or check them);
 // - a default, a prefault, an island (a node the acceptor does not model) answer "no";
 // - a check must leave the value as it is (an overwrite such as trim answers "no");
 // - a union is decided by the first option that accepts, as zod does: an earlier option that
 //   accepts the value in another form makes the answer "no".
+// At the root of an object schema the check also answers "rejected" when a field is (zod then
+// rejects the record), so an invalid record goes straight to the field-by-field issues
+// (fieldwiseIssues.ts), whose failing fields the same generated code locates (`failing`).
 import { z } from 'zod';
 import { type AcceptorPayload, copyPlainRecord, Generator, internals, REJECT } from './acceptor';
 import { fixedPointsOf } from './fixedPoint';
@@ -401,10 +404,6 @@ function generate(schema: Node): NormalFormCheck | undefined {
   } catch {
     return undefined;
   }
-  return generateWith(schema);
-}
-
-function generateWith(schema: Node): NormalFormCheck | undefined {
   const acceptor = new Generator();
   const generator = new NormalFormGenerator(acceptor);
   let root: string;
