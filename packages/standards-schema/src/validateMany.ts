@@ -41,8 +41,13 @@ interface Bulk<T> {
   same: (record: unknown) => 1 | 0 | -1;
   /** zod's output for a record the compiled check accepts, else REJECT. */
   fast: (record: unknown) => T | typeof REJECT;
-  /** zod's own parse, with its issues finalized as `safeParse` does. */
-  slow: (record: unknown) => BulkResult<T>;
+  /**
+   * zod's own parse, with its issues finalized as `safeParse` does; `known`, the rejected fields
+   * `same` found, spares looking for them again.
+   */
+  slow: (record: unknown, known?: number[]) => BulkResult<T>;
+  /** The rejected fields `same` found on the record it last answered -1 to. */
+  failing: () => number[] | undefined;
 }
 
 function bulkOf<S extends z.core.$ZodType>(schema: S): Bulk<z.output<S>> {
@@ -51,14 +56,19 @@ function bulkOf<S extends z.core.$ZodType>(schema: S): Bulk<z.output<S>> {
   const fieldwise = fieldwiseIssuesOf(schema);
   const runtime = accept ? schema : compiled(schema);
   const payload: AcceptorPayload = { value: undefined, issues: [] };
+  // The rejected fields the normal-form check found on the last record it said -1 to.
+  let failing: number[] | undefined;
   const same = (record: unknown): 1 | 0 | -1 => {
     if (!normal) return 0;
     try {
       const verdict = normal(record, payload);
       if (payload.issues.length !== 0) payload.issues.length = 0;
+      failing = payload.failing;
+      payload.failing = undefined;
       return verdict;
     } catch {
       payload.issues.length = 0;
+      payload.failing = undefined;
       return 0;
     }
   };
@@ -79,16 +89,16 @@ function bulkOf<S extends z.core.$ZodType>(schema: S): Bulk<z.output<S>> {
     const config = z.core.config();
     return issues.map((issue) => z.core.util.finalizeIssue(issue, ctx, config));
   };
-  const slow = (record: unknown): BulkResult<z.output<S>> => {
+  const slow = (record: unknown, known?: number[]): BulkResult<z.output<S>> => {
     // An object's issues are its failing fields' issues: parse only those (fieldwiseIssues.ts).
-    const raw = fieldwise?.(record);
+    const raw = fieldwise?.(record, known);
     if (raw) return { success: false, issues: finalize(raw) };
     const result = runtime._zod.run({ value: record, issues: [] }, ctx);
     if (result instanceof Promise) throw new z.core.$ZodAsyncError();
     if (result.issues.length === 0) return { success: true, data: result.value as z.output<S> };
     return { success: false, issues: finalize(result.issues) };
   };
-  return { same, fast, slow };
+  return { same, fast, slow, failing: () => failing };
 }
 
 /**
@@ -142,7 +152,7 @@ export function validateMany<S extends z.core.$ZodType>(
   schema: S,
   records: readonly unknown[],
 ): ValidateManyResult<z.output<S>> {
-  const { same, fast, slow } = bulkOf(schema);
+  const { same, fast, slow, failing } = bulkOf(schema);
   const valid: z.output<S>[] = [];
   const invalid: { index: number; issues: z.core.$ZodIssue[] }[] = [];
   for (let index = 0; index < records.length; index++) {
@@ -160,7 +170,7 @@ export function validateMany<S extends z.core.$ZodType>(
         continue;
       }
     }
-    const result = slow(record);
+    const result = slow(record, verdict === -1 ? failing() : undefined);
     if (result.success) valid.push(result.data);
     else invalid.push({ index, issues: result.issues });
   }

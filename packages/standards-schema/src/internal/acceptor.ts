@@ -20,6 +20,8 @@ export const REJECT: unique symbol = Symbol('city.acceptor.reject');
 export interface AcceptorPayload {
   value: unknown;
   issues: unknown[];
+  /** Set by the normal-form check's root when it rejects: the rejected fields (normalForm.ts). */
+  failing?: number[] | undefined;
 }
 
 /**

@@ -23,7 +23,7 @@ interface Field {
 }
 
 /** Raw (unfinalized) issues of `record`, as zod's parse would give them, or undefined. */
-export type FieldwiseIssues = (record: unknown) => RawIssue[] | undefined;
+export type FieldwiseIssues = (record: unknown, failing?: number[]) => RawIssue[] | undefined;
 
 const cache = new WeakMap<Node, FieldwiseIssues | null>();
 
@@ -52,14 +52,15 @@ function make(schema: Node): FieldwiseIssues | undefined {
   const payload: AcceptorPayload = { value: undefined, issues: [] };
   const ctx = { async: false } as const;
 
-  return (record) => {
+  // `failing`: the rejected fields, when the normal-form check has already found them.
+  return (record, known) => {
     if (typeof record !== 'object' || record === null || Array.isArray(record)) return undefined;
     const input = record as Record<string, unknown>;
     const issues: RawIssue[] = [];
     let aborts = false;
-    let failing: number[] | undefined;
+    let failing: number[] | undefined = known;
     try {
-      failing = locate(input, payload);
+      failing ??= locate(input, payload);
     } catch {
       // A transform or check threw: zod's parser does the same, let it.
       return undefined;

@@ -158,11 +158,17 @@ class NormalFormGenerator {
         )
           return 'return false;';
         for (const option of def.options as Node[]) {
+          // This option accepts v in another form: zod returns that form. An object that lacks
+          // one of the option's required keys cannot be accepted (zod reports the key), so the
+          // acceptor need not run on it.
+          const accepts = `${g.node(option)}(v, P) !== R`;
+          const missing = this.requiredKeys(option).map((k) => `!(${JSON.stringify(k)} in v)`);
           lines.push(
             `if (${this.same(option)}(v, P)) return true;`,
             'if (P.issues.length !== 0) P.issues.length = 0;',
-            // This option accepts v in another form: zod returns that form.
-            `if (${g.node(option)}(v, P) !== R) return false;`,
+            missing.length > 0
+              ? `if (!(typeof v === 'object' && v !== null && (${missing.join(' || ')})) && ${accepts}) return false;`
+              : `if (${accepts}) return false;`,
             'if (P.issues.length !== 0) P.issues.length = 0;',
           );
         }
@@ -189,6 +195,14 @@ class NormalFormGenerator {
     }
     lines.push(...this.checks(schema), 'return true;');
     return lines.join('\n');
+  }
+
+  /** The keys an object schema requires (neither optional nor defaulted); none for others. */
+  private requiredKeys(schema: Node): string[] {
+    const zod = internals(schema);
+    if (!zod.traits.has('$ZodObject')) return [];
+    const shape = (zod.def as unknown as { shape: Record<string, Node> }).shape;
+    return Object.keys(shape).filter((key) => internals(shape[key] as Node).optin === undefined);
   }
 
   private object(schema: Node): string[] | undefined {
@@ -257,32 +271,52 @@ class NormalFormGenerator {
       lines.push(`return ${this.same(schema)}(v, P) ? 1 : 0;`);
     } else {
       const shape = def.shape;
+      // Once a field is rejected the record is invalid: the walk goes on to collect every
+      // rejected field (in `P.failing`, shape indexes in shape order) for the field-by-field
+      // issues, instead of a second pass over the record.
       lines.push(
         `if (typeof v !== 'object' || v === null || Array.isArray(v) || !${g.constant(isPlain)}(v)) return 0;`,
         'let r = 0;',
+        'let bad;',
         'for (const key in v) {',
         'switch (key) {',
       );
       let required = 0;
-      for (const key of Object.keys(shape)) {
+      const missing: string[] = [];
+      Object.keys(shape).forEach((key, index) => {
         const field = shape[key] as Node;
         const { optin, optout } = internals(field);
         const k = JSON.stringify(key);
         const optional = optin === 'optional' && optout === 'optional';
         if (!optional) required++;
+        if (optin === undefined) missing.push(`if (!(${k} in v)) (bad ??= []).push(${index});`);
         lines.push(
           `case ${k}: { ${optional ? '' : 'r++; '}const x = v[${k}];`,
           `if (!${this.same(field)}(x, P)) {`,
           'if (P.issues.length !== 0) P.issues.length = 0;',
           `const t = ${g.node(field)}(x, P);`,
           'if (P.issues.length !== 0) P.issues.length = 0;',
-          'return t === R ? -1 : 0; } break; }',
+          `if (t === R) (bad ??= []).push(${index}); else if (bad === undefined) return 0; } break; }`,
         );
-      }
-      lines.push('default: return 0;', '}', '}', `if (r !== ${required}) return 0;`);
+      });
+      lines.push(
+        'default: if (bad === undefined) return 0;',
+        '}',
+        '}',
+        `if (bad === undefined && r === ${required}) {`,
+      );
       for (const line of this.checks(schema))
         lines.push(line.replaceAll('return false', 'return 0'));
-      lines.push('return 1;');
+      lines.push(
+        'return 1;',
+        '}',
+        // A missing key zod requires is rejected too; a missing defaulted one is filled in.
+        ...missing,
+        'if (bad === undefined) return 0;',
+        'if (bad.length > 1) bad.sort((a, b) => a - b);',
+        'P.failing = bad;',
+        'return -1;',
+      );
     }
     g.functions.push(`function verdict(v, P) {\n${lines.join('\n')}\n}`);
     return 'verdict';

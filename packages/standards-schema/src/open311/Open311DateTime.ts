@@ -9,52 +9,18 @@ const W3C_DATETIME =
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-// Reads two digits at `at` (the pattern has already checked they are digits).
+// Reads two digits at `at`. On text that is not a W3C date-time it reads garbage (NaN or out of
+// range), which the callers below tolerate.
 const two = (text: string, at: number) =>
   (text.charCodeAt(at) - 48) * 10 + (text.charCodeAt(at + 1) - 48);
 
-const DIGITS_AT = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15];
-const isDigit = (text: string, at: number) => {
-  const c = text.charCodeAt(at);
-  return c >= 48 && c <= 57;
-};
-
-/**
- * Whether `text` matches W3C_DATETIME, read character by character (the same language as the
- * pattern: `\d` is ASCII, `$` is the end of the text). The refinement below runs on every
- * date-time of a bulk validation, after the pattern check, so it does not run the pattern again.
- */
-export function matchesW3cDateTime(text: string): boolean {
-  const n = text.length;
-  if (n < 17) return false;
-  for (let k = 0; k < DIGITS_AT.length; k++)
-    if (!isDigit(text, DIGITS_AT[k] as number)) return false;
-  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':') return false;
-  let i = 16;
-  if (text[i] === ':') {
-    if (!isDigit(text, i + 1) || !isDigit(text, i + 2)) return false;
-    i += 3;
-    if (text[i] === '.') {
-      const start = ++i;
-      while (i < n && isDigit(text, i)) i++;
-      if (i === start) return false;
-    }
-  }
-  if (i === n - 1) return text[i] === 'Z';
-  if (i !== n - 6 || (text[i] !== '+' && text[i] !== '-') || text[i + 3] !== ':') return false;
-  return (
-    isDigit(text, i + 1) && isDigit(text, i + 2) && isDigit(text, i + 4) && isDigit(text, i + 5)
-  );
-}
-
-// The calendar and clock ranges the pattern cannot check. Runs on every record of a bulk
-// validation, so it reads characters in place rather than allocating a match.
-function isValid(text: string): boolean {
-  if (!matchesW3cDateTime(text)) return true; // the pattern check reports it
+// The calendar and clock ranges of a text the pattern matches. On any other text it may answer
+// either way, without throwing.
+function inRange(text: string): boolean {
   const year = two(text, 0) * 100 + two(text, 2);
   const month = two(text, 5);
   const day = two(text, 8);
-  if (month < 1 || month > 12 || day < 1) return false;
+  if (!(month >= 1 && month <= 12 && day >= 1)) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const days = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number);
   if (day > days || two(text, 11) > 23 || two(text, 14) > 59) return false;
@@ -63,6 +29,11 @@ function isValid(text: string): boolean {
   if (text.charCodeAt(last) === 90) return true; // Z
   return two(text, last - 4) <= 23 && two(text, last - 1) <= 59;
 }
+
+// The refinement: false only for a text the pattern matches whose date or time is out of range
+// (the pattern check reports the rest). It runs on every date-time of a bulk validation, so the
+// common case (in range) reads characters in place and does not run the pattern again.
+const isValid = (text: string): boolean => inRange(text) || !W3C_DATETIME.test(text);
 
 /** Adds `:00` seconds to a W3C time without them, so the value is also RFC 3339. */
 function withSeconds(text: string): string {

@@ -34,9 +34,10 @@ export function normalizePhone(input: string): string {
 export const Phone = z
   .string()
   .transform(
+    // '+' and digits only: nothing to trim or strip, and it starts with '+': it comes back as is.
     withFixedPoints(
       normalizePhone,
-      (value) => typeof value === 'string' && normalizePhone(value) === value,
+      (value) => typeof value === 'string' && /^\+[0-9]+$/.test(value),
     ),
   )
   .pipe(z.string().regex(E164, 'Expected an E.164 phone number such as +16176354500'))
