@@ -126,6 +126,30 @@ describe('conformance: Open311 GeoReport v2', () => {
     }
   });
 
+  it('zod, our JSON Schema and the W3C note agree on the calendar and the clock, on a real record', () => {
+    const base = (json('open311/chicago-requests.json').records as Entry[])[0]?.record as object;
+    const verdicts = (requested_datetime: string) => {
+      const record = { ...base, requested_datetime };
+      return [zodAccepts('ServiceRequest', record), ourJsonSchema('ServiceRequest')(record)];
+    };
+    for (const ok of [
+      '2024-02-29T10:00Z',
+      '2000-02-29T10:00:00-05:00',
+      '2014-07-12T23:59:59.5+14:00',
+    ])
+      expect(verdicts(ok), ok).toEqual([true, true]);
+    for (const bad of [
+      '2025-02-30T10:00Z', // ajv accepted it when the pattern said only the digits' shape
+      '1900-02-29T10:00Z',
+      '2014-04-31T10:00Z',
+      '2014-07-12T24:00Z',
+      '2014-07-12T10:60Z',
+      '2014-07-12T10:00:60Z',
+      '2014-07-12T10:00+24:00',
+    ])
+      expect(verdicts(bad), bad).toEqual([false, false]);
+  });
+
   it('the specification’s JSON examples are valid', () => {
     for (const r of check('open311/spec-examples.json', 'ServiceDefinition', undefined)) {
       expect([r.zod, r.ourJson], r.key).toEqual([true, true]);
