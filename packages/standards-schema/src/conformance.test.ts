@@ -12,6 +12,7 @@ import addFormats from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { normalizeBldsPermit, PermitFeed } from './blds/feed';
 import { addCityKeywords, jsonSchemaOf, schemaByName } from './json-schema';
 import { Ckan311ServiceRequest, ckan311Layout } from './open311/ckan';
 import { ServiceRequestFeed } from './open311/feed';
@@ -123,6 +124,30 @@ describe('conformance: Open311 GeoReport v2', () => {
     )) {
       expect([r.zod, r.ourJson, r.theirs], r.key).toEqual([true, true, true]);
     }
+  });
+
+  it('zod, our JSON Schema and the W3C note agree on the calendar and the clock, on a real record', () => {
+    const base = (json('open311/chicago-requests.json').records as Entry[])[0]?.record as object;
+    const verdicts = (requested_datetime: string) => {
+      const record = { ...base, requested_datetime };
+      return [zodAccepts('ServiceRequest', record), ourJsonSchema('ServiceRequest')(record)];
+    };
+    for (const ok of [
+      '2024-02-29T10:00Z',
+      '2000-02-29T10:00:00-05:00',
+      '2014-07-12T23:59:59.5+14:00',
+    ])
+      expect(verdicts(ok), ok).toEqual([true, true]);
+    for (const bad of [
+      '2025-02-30T10:00Z', // ajv accepted it when the pattern said only the digits' shape
+      '1900-02-29T10:00Z',
+      '2014-04-31T10:00Z',
+      '2014-07-12T24:00Z',
+      '2014-07-12T10:60Z',
+      '2014-07-12T10:00:60Z',
+      '2014-07-12T10:00+24:00',
+    ])
+      expect(verdicts(bad), bad).toEqual([false, false]);
   });
 
   it('the specification’s JSON examples are valid', () => {
@@ -245,5 +270,58 @@ describe('conformance: the City’s open-data 311 CSV (legacy layout, 100 real r
     const shown = redact(ServiceRequest, parsed, { clearance: 'public' });
     expect(JSON.stringify(shown)).not.toMatch(/Regards|\d{3}-\d{3}-\d{4}/);
     expect(shown.service_name).toBe('Request for Pothole Repair');
+  });
+});
+
+describe('conformance: BLDS permits as the City of Seattle and the City of Calgary publish them', () => {
+  // BLDS has no official JSON Schema: the verdicts are the core permits table's (SOURCES.md), and
+  // our zod schema and our JSON Schema must agree on every record once the reader has mapped it.
+  const files = ['blds/seattle-permits.json', 'blds/calgary-permits.json'];
+  const ourPermit = ourJsonSchema('Permit');
+
+  it.each(files)('%s: the reader, zod and our JSON Schema give the recorded verdict', (file) => {
+    const { records } = json(file) as { records: (Entry & { because?: string })[] };
+    expect(records.length).toBeGreaterThan(10);
+    records.forEach((entry, i) => {
+      const key = `${file}#${i}`;
+      const mapped = normalizeBldsPermit(entry.record);
+      const zod = PermitFeed.safeParse(entry.record).success;
+      expect(zod, key).toBe(entry.verdict === 'valid');
+      expect(ourPermit(mapped), key).toBe(zod);
+      if (entry.verdict === 'invalid') expect(entry.because, key).toBeTruthy();
+    });
+  });
+
+  it('Calgary’s permits lack the address fields BLDS requires, and some use a class BLDS lacks', () => {
+    const { records } = json('blds/calgary-permits.json') as { records: Entry[] };
+    const paths = new Set<string>();
+    for (const entry of records) {
+      const result = PermitFeed.safeParse(entry.record);
+      for (const issue of result.error?.issues ?? []) paths.add(issue.path.join('.'));
+    }
+    expect([...paths].sort()).toEqual([
+      'Description',
+      'OriginalAddress1',
+      'OriginalCity',
+      'OriginalState',
+      'OriginalZip',
+      'PermitClassMapped',
+      'TotalSqFt',
+    ]);
+  });
+
+  it('Seattle’s permits read with their types: numbers, dates, the permit link', () => {
+    const [first] = json('blds/seattle-permits.json').records as Entry[];
+    expect(PermitFeed.parse(first?.record)).toMatchObject({
+      PermitNum: '7135854-CN',
+      IssuedDate: '2026-09-23',
+      AppliedDate: '2026-06-22',
+      EstProjectCost: 287134,
+      HousingUnits: 1,
+      Latitude: 47.5550674,
+      OriginalState: 'WA',
+      PermitClassMapped: 'Residential',
+      Link: 'https://services.seattle.gov/portal/customize/LinkToRecord.aspx?altId=7135854-CN',
+    });
   });
 });

@@ -8,6 +8,7 @@ export {
   statePlaneToWgs84,
   wgs84ToStatePlane,
 } from './address/statePlane';
+export { normalizeBldsPermit, PermitFeed } from './blds/feed';
 export {
   BLDS_CONTRACTOR_TRADES,
   BLDS_PERMIT_CLASSES,

@@ -20,6 +20,8 @@ export const REJECT: unique symbol = Symbol('city.acceptor.reject');
 export interface AcceptorPayload {
   value: unknown;
   issues: unknown[];
+  /** Set by the normal-form check's root when it rejects: the rejected fields (normalForm.ts). */
+  failing?: number[] | undefined;
 }
 
 /**
@@ -36,7 +38,7 @@ export type Acceptor = ((input: unknown, payload: AcceptorPayload) => unknown) &
 };
 
 /** Thrown by generated code when a check or transform returns a promise (zod would throw). */
-const ASYNC = Symbol('city.acceptor.async');
+export const ASYNC: unique symbol = Symbol('city.acceptor.async');
 
 type Node = z.core.$ZodType;
 type AnyDef = z.core.$ZodTypeDef & Record<string, unknown>;
@@ -51,7 +53,7 @@ interface Internals {
   run: (payload: AcceptorPayload, ctx: { async: false }) => unknown;
 }
 
-const internals = (schema: Node) => schema._zod as unknown as Internals;
+export const internals = (schema: Node) => schema._zod as unknown as Internals;
 
 /**
  * What zod's record returns, for string keys and values it does not check, when the input is a
@@ -59,7 +61,7 @@ const internals = (schema: Node) => schema._zod as unknown as Internals;
  * copy of its own enumerable string keys (zod skips non-enumerable and inherited ones too).
  * REJECT for anything else (symbol keys, other prototypes), which zod's own parser then decides.
  */
-function copyPlainRecord(v: unknown): Record<string, unknown> | typeof REJECT {
+export function copyPlainRecord(v: unknown): Record<string, unknown> | typeof REJECT {
   if (typeof v !== 'object' || v === null || Object.getPrototypeOf(v) !== Object.prototype) {
     return REJECT;
   }
@@ -74,7 +76,8 @@ function copyPlainRecord(v: unknown): Record<string, unknown> | typeof REJECT {
   return out;
 }
 
-class Generator {
+/** Generates the acceptor's functions; the normal-form generator (normalForm.ts) shares it. */
+export class Generator {
   readonly constantNames: string[] = ['R', 'ASYNC'];
   readonly constantValues: unknown[] = [REJECT, ASYNC];
   readonly functions: string[] = [];
@@ -103,7 +106,7 @@ class Generator {
     return name;
   }
 
-  private island(schema: Node): string {
+  island(schema: Node): string {
     this.islands++;
     const s = this.constant(schema._zod);
     return [
@@ -344,7 +347,7 @@ class Generator {
     return lines;
   }
 
-  private checksOf(schema: Node): z.core.$ZodCheck[] {
+  checksOf(schema: Node): z.core.$ZodCheck[] {
     const zod = internals(schema);
     const own = (zod.def.checks ?? []) as z.core.$ZodCheck[];
     // A string format is its own first check (zod's $ZodType does the same).

@@ -1,33 +1,19 @@
 import { z } from 'zod';
+import { withFixedPoints } from '../internal/fixedPoint';
 
 // W3C "Date and Time Formats" (the note GeoReport v2 cites for every datetime): a complete date
 // plus hours and minutes, optionally seconds and a decimal fraction, and a time zone designator
-// (`Z` or `+hh:mm`/`-hh:mm`). Seconds are optional there, not in RFC 3339.
-const W3C_DATETIME =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-// Reads two digits at `at` (the pattern has already checked they are digits).
-const two = (text: string, at: number) =>
-  (text.charCodeAt(at) - 48) * 10 + (text.charCodeAt(at + 1) - 48);
-
-// The calendar and clock ranges the pattern cannot check. Runs on every record of a bulk
-// validation, so it reads characters in place rather than allocating a match.
-function isValid(text: string): boolean {
-  if (!W3C_DATETIME.test(text)) return true; // the pattern check reports it
-  const year = two(text, 0) * 100 + two(text, 2);
-  const month = two(text, 5);
-  const day = two(text, 8);
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number);
-  if (day > days || two(text, 11) > 23 || two(text, 14) > 59) return false;
-  if (text.charCodeAt(16) === 58 && two(text, 17) > 59) return false;
-  const last = text.length - 1;
-  if (text.charCodeAt(last) === 90) return true; // Z
-  return two(text, last - 4) <= 23 && two(text, last - 1) <= 59;
-}
+// (`Z` or `+hh:mm`/`-hh:mm`). Seconds are optional there, not in RFC 3339. The pattern also holds
+// the calendar and the clock (months 01-12, the days of each month, 29 February in leap years
+// only, hours 00-23, minutes and seconds 00-59, offsets up to 23:59), so the exported JSON Schema
+// (a `pattern`) rejects exactly what this schema rejects: it used to say only the digits' shape,
+// with the calendar in a refinement JSON Schema cannot carry, so ajv accepted 2025-02-30T10:00Z.
+// Leap years: divisible by 4 and not by 100 (the two last digits), or by 400 (the two first, 00).
+const DAY = String.raw`(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8]))`;
+const LEAP_YEAR = String.raw`(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)`;
+const TIME = String.raw`(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?`;
+const ZONE = String.raw`(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)`;
+const W3C_DATETIME = new RegExp(String.raw`^(?:\d{4}-${DAY}|${LEAP_YEAR}-02-29)T${TIME}${ZONE}$`);
 
 /** Adds `:00` seconds to a W3C time without them, so the value is also RFC 3339. */
 function withSeconds(text: string): string {
@@ -49,8 +35,12 @@ export const Open311DateTime = z
     W3C_DATETIME,
     'Expected a W3C date-time with a time zone, such as 2010-04-14T06:37:38-08:00',
   )
-  .refine(isValid, 'Expected a W3C date-time with a time zone, such as 2010-04-14T06:37:38-08:00')
-  .transform(withSeconds)
+  .transform(
+    withFixedPoints(
+      withSeconds,
+      (value) => typeof value === 'string' && value.charCodeAt(16) === 58,
+    ),
+  )
   .meta({
     description:
       'W3C NOTE-datetime complete date plus hours and minutes (seconds optional) and a time zone designator',

@@ -2,12 +2,22 @@
 // `null` where they allow it (normalized to absent), ids given as numbers (the spec's own JSON
 // examples send `"service_request_id":638344`) normalized to strings.
 import { z } from 'zod';
+import { withFixedPoints } from '../internal/fixedPoint';
+
+const isString = (value: unknown) => typeof value === 'string';
+const isNonEmptyString = (value: unknown) => typeof value === 'string' && value !== '';
+const isNotNull = (value: unknown) => value !== null;
 
 /** An id: a non-empty string, or a number normalized to its string. */
 export function open311Id() {
   return z
     .union([z.string().min(1), z.number()])
-    .transform((value): string => (typeof value === 'number' ? String(value) : value));
+    .transform(
+      withFixedPoints(
+        (value: string | number): string => (typeof value === 'number' ? String(value) : value),
+        isString,
+      ),
+    );
 }
 
 /**
@@ -17,7 +27,13 @@ export function open311Id() {
 export function nullish<S extends z.ZodType>(schema: S) {
   return schema
     .nullable()
-    .transform((value): z.output<S> | undefined => (value === null ? undefined : value))
+    .transform(
+      withFixedPoints(
+        (value: z.output<S> | null): z.output<S> | undefined =>
+          value === null ? undefined : value,
+        isNotNull,
+      ),
+    )
     .optional();
 }
 
@@ -29,8 +45,12 @@ export function optionalOpen311Id() {
   return z
     .union([z.string(), z.number()])
     .nullable()
-    .transform((value): string | undefined =>
-      value === null || value === '' ? undefined : String(value),
+    .transform(
+      withFixedPoints(
+        (value: string | number | null): string | undefined =>
+          value === null || value === '' ? undefined : String(value),
+        isNonEmptyString,
+      ),
     )
     .optional();
 }

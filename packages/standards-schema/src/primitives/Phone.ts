@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withFixedPoints } from '../internal/fixedPoint';
 
 // NANP numbers (+1) have area and exchange codes starting 2-9; other country codes start 2-9.
 const E164 = /^(?:\+1[2-9]\d{2}[2-9]\d{6}|\+[2-9]\d{6,14})$/;
@@ -32,7 +33,13 @@ export function normalizePhone(input: string): string {
  */
 export const Phone = z
   .string()
-  .transform(normalizePhone)
+  .transform(
+    // '+' and digits only: nothing to trim or strip, and it starts with '+': it comes back as is.
+    withFixedPoints(
+      normalizePhone,
+      (value) => typeof value === 'string' && /^\+[0-9]+$/.test(value),
+    ),
+  )
   .pipe(z.string().regex(E164, 'Expected an E.164 phone number such as +16176354500'))
   .meta({ description: 'Phone number in E.164 form', examples: ['+16176354500'] });
 /** An E.164 phone number string. */

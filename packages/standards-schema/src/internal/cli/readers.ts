@@ -1,6 +1,7 @@
 // The feed readers `city-schema validate --from <reader>` accepts: each reads a real feed's
 // records (as its publisher sends them) and maps them to one of the exported schemas.
 import type { z } from 'zod';
+import { PermitFeed } from '../../blds/feed';
 import { Ckan311ServiceRequest } from '../../open311/ckan';
 import { ServiceRequestFeed } from '../../open311/feed';
 
@@ -36,6 +37,15 @@ export const READERS: readonly FeedReader[] = [
     rawCsv: false,
     description:
       'an Open311 GeoReport v2 feed as cities send it (empty strings, 0/0 locations, local times), to ServiceRequest',
+  },
+  {
+    name: 'blds',
+    output: 'Permit',
+    format: 'json',
+    schema: PermitFeed,
+    rawCsv: true,
+    description:
+      'BLDS building permits as publishers serve them (Socrata JSON with lowercase columns, CSV), to Permit',
   },
 ];
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -193,5 +193,61 @@ describe('city-schema validate --from (feed readers)', () => {
     expect((await run('validate', '--from', 'nope', corpus)).code).toBe(2);
     expect((await run('validate', 'Permit', corpus, '--from', 'ckan-311')).code).toBe(2);
     expect((await run('validate', 'ServiceRequest', corpus, '--report', 'xml')).code).toBe(2);
+  });
+
+  it('reads BLDS permits as Seattle and Calgary serve them (--from blds) and says what is missing', async () => {
+    const corpus = (name: string) =>
+      (
+        JSON.parse(
+          readFileSync(join(import.meta.dirname, '../../../conformance/blds', name), 'utf8'),
+        ) as { records: { record: unknown }[] }
+      ).records.map((entry) => entry.record);
+    const file = join(dir, 'permits.json');
+    writeFileSync(
+      file,
+      JSON.stringify(
+        [...corpus('seattle-permits.json'), ...corpus('calgary-permits.json').slice(0, 2)],
+        null,
+        1,
+      ),
+    );
+    const { code, out } = await run('validate', '--from', 'blds', file, '--report', 'json');
+    expect(code).toBe(1);
+    const report = JSON.parse(out[0] as string);
+    expect(report).toMatchObject({
+      schema: 'Permit',
+      from: 'blds',
+      records: 16,
+      valid: 14,
+      invalid: 2,
+    });
+    expect(report.problems.map((p: { path: string }) => p.path)).toContain('OriginalCity');
+  });
+
+  it('streams a JSON array in pieces and exits 2 on a broken one, saying where', async () => {
+    const file = join(dir, 'broken-array.json');
+    writeFileSync(
+      file,
+      `[\n${JSON.stringify(rows[0])},\n${JSON.stringify(rows[1])}\n${JSON.stringify(rows[2])}\n]`,
+    );
+    const { code, err } = await run('validate', 'ServiceRequest', file);
+    expect(code).toBe(2);
+    expect(err[0]).toMatch(/is not valid JSON: line 4: expected "," or "\]" after an element/);
+  });
+
+  it('finds a relative file in the folder npx was typed in (INIT_CWD), not only where npm runs it', async () => {
+    const file = join(dir, 'typed-here.json');
+    writeFileSync(file, JSON.stringify(rows));
+    const before = process.env.INIT_CWD;
+    process.env.INIT_CWD = dir;
+    try {
+      const { code, out } = await run('validate', 'ServiceRequest', 'typed-here.json');
+      expect(code).toBe(0);
+      expect(out.at(-1)).toMatch(/4 valid, 0 invalid$/);
+    } finally {
+      if (before === undefined) delete process.env.INIT_CWD;
+      else process.env.INIT_CWD = before;
+    }
+    expect((await run('validate', 'ServiceRequest', 'typed-here.json')).code).toBe(2);
   });
 });
