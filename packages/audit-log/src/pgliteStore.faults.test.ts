@@ -35,5 +35,5 @@ describe('pgliteStore when its database goes away', () => {
       process.off('uncaughtException', onCrash);
       process.off('unhandledRejection', onCrash);
     }
-  });
+  }, 120_000); // a fresh PGlite and 52 records took 18 s alone at load 16; CI runs seven packages at once
 });
