@@ -6,6 +6,7 @@ import Provider from 'oidc-provider';
 import { AuthError } from '../authError';
 import { isDevelopmentEnvironment, nodeEnv } from '../internal/environment';
 import { escapeHtml, loggedOutPage, loginPage, logoutPage } from './loginPage';
+import { memoryAdapter } from './memoryAdapter';
 import { type DevPersona, defaultPersonas } from './personas';
 
 /** A relying party registered with the dev IdP. */
@@ -167,6 +168,7 @@ export async function startDevIdp(options: DevIdpOptions = {}): Promise<DevIdp> 
   const jwk = { ...(await exportJWK(privateKey)), kid: randomUUID(), alg, use: 'sig' };
 
   const provider = new Provider(issuer, {
+    adapter: memoryAdapter(),
     clients: clients.map((c) => ({
       client_id: c.clientId,
       ...(c.clientSecret === undefined
