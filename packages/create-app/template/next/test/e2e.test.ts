@@ -309,6 +309,28 @@ describe('the API (route handlers)', () => {
     await page.context().close();
   });
 
+  it('refuses a change without the CSRF header or from another origin (csrf_rejected)', async () => {
+    const page = await signIn('staff');
+    const data = {
+      title: 'Sent from elsewhere',
+      details: '',
+      requesterName: 'Eve Example',
+      requesterEmail: 'eve@example.com',
+    };
+    const refused = [
+      await page.request.post(`${app.url}/api/requests`, { headers: { origin: app.url }, data }),
+      await page.request.post(`${app.url}/api/requests`, {
+        headers: { 'x-city-csrf': '1', origin: 'https://elsewhere.example' },
+        data,
+      }),
+    ];
+    for (const res of refused) {
+      expect(res.status()).toBe(403);
+      expect(((await res.json()) as { code: string }).code).toBe('csrf_rejected');
+    }
+    await page.context().close();
+  });
+
   it('hides another department’s request', async () => {
     const page = await signIn('outsider');
     const res = await page.request.get(`${app.url}/api/requests/1`);
