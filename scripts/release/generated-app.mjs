@@ -29,7 +29,8 @@ async function startAndStop(app, env) {
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
+  // npm start builds first (next build takes about two minutes on a loaded 2-core machine).
+  const deadline = Date.now() + 420_000;
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`npm start exited:\n${output}`);
@@ -219,17 +220,22 @@ export async function rehearseGeneratedApp({
   if (template === 'next') {
     // The Docker image's build (standalone output), then its server, without Docker.
     const tb = Date.now();
-    run('npm', ['run', 'build'], { cwd: app, env: { NEXT_OUTPUT: 'standalone' } });
+    run('npm', ['run', 'build'], {
+      cwd: app,
+      env: { NEXT_OUTPUT: 'standalone' },
+      timeout: 600_000,
+    });
     await standaloneSmoke(app, work);
     timings.standalone = Date.now() - tb;
     log(
       `${name}: standalone build and server (as in the Docker image) ${(timings.standalone / 1000).toFixed(0)} s (${elapsed()})`,
     );
   } else {
-    run('npm', ['run', 'build'], { cwd: app });
+    run('npm', ['run', 'build'], { cwd: app, timeout: 600_000 });
   }
   const t1 = Date.now();
-  run('npm', ['test'], { cwd: app, env: chromium });
+  // Two servers and a browser per template; on a loaded machine this outlasts the default 5 min.
+  run('npm', ['test'], { cwd: app, env: chromium, timeout: 900_000 });
   timings.test = Date.now() - t1;
   const t2 = Date.now();
   const compliance = run('npm', ['run', 'compliance', '--', '--reuse-tests'], {
