@@ -103,4 +103,11 @@ describe('production mode with the issuer in another process', () => {
       /Cannot start: .*OIDC_ISSUER.*SESSION_SECRET.*AUDIT_SIGNING_KEY/s,
     );
   });
+
+  it('refuses to start in development without an issuer, and says how to get the dev IdP', async () => {
+    const port = await freePort();
+    await expect(startNext(port, { APP_ENV: 'development', OIDC_ISSUER: '' })).rejects.toThrow(
+      /Cannot start: OIDC_ISSUER is not set: start the app with `npm start`/,
+    );
+  });
 });

@@ -5,7 +5,7 @@ import { type Bff, createBff, PostgresSessionStore } from '@cityofboston/auth-cl
 import info from '../../city-app.json';
 import { AuditOutbox } from './AuditOutbox';
 import { type AuditSigning, loadAuditSigning } from './auditSigning';
-import { type AppInfo, type Config, readConfig } from './config';
+import { type AppInfo, type Config, ConfigError, readConfig } from './config';
 import { AUDIT_SCHEMA, type Database, openPglite, openPostgres } from './database';
 import { openSettings } from './settings';
 import { WorkRequestRepository } from './WorkRequestRepository';
@@ -67,8 +67,8 @@ export async function stopApp(): Promise<void> {
 async function open(): Promise<App> {
   const config = appConfig();
   if (!config.oidc) {
-    throw new Error(
-      'OIDC_ISSUER is not set: start the app with `npm start` (which runs the dev IdP in development) or set OIDC_* (see .env.example)',
+    throw new ConfigError(
+      'OIDC_ISSUER is not set: start the app with `npm start` or `npm run dev` (which run the dev IdP in development), or set OIDC_*',
     );
   }
   const port = process.env.PORT ?? '3000';
