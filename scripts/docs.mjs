@@ -37,7 +37,11 @@ function sourceEntries(dir, pkg) {
     const js = typeof target === 'object' ? target.import?.default : undefined;
     if (!js) continue;
     const base = js.replace(/^\.\/dist\/((esm|cjs)\/)?/, 'src/').replace(/\.m?js$/, '');
-    const source = ['.ts', '.tsx'].map((ext) => base + ext).find((f) => existsSync(join(dir, f)));
+    // `dev-idp.js` is built from `devIdp.ts`: try the name as it is, then in camelCase.
+    const camel = base.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+    const source = [base, camel]
+      .flatMap((b) => ['.ts', '.tsx'].map((ext) => b + ext))
+      .find((f) => existsSync(join(dir, f)));
     if (!source) throw new Error(`${pkg.name}: no source for ${js}`);
     entries.push(source);
   }
