@@ -92,7 +92,11 @@ export async function startNext(port: number, env: Record<string, string>): Prom
     if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${out}`);
     const res = await fetch(`${url}/sign-in`).catch(() => undefined);
     if (res?.status === 200) break;
-    if (Date.now() > deadline) throw new Error(`next start did not answer:\n${out}`);
+    if (Date.now() > deadline) {
+      // A server that never answered is stopped, not left running after the tests.
+      child.kill('SIGKILL');
+      throw new Error(`next start did not answer:\n${out}`);
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
