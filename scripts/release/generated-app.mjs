@@ -2,8 +2,9 @@
 // from the local registry, installed, started (timed from `npm create` to the first page),
 // built, tested (axe on every page included) and asked for its compliance evidence; then each
 // piece of evidence is checked here, independently of the app's own checks, against its schema.
-import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,12 +29,14 @@ async function startAndStop(app, env) {
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
+  // npm start builds first (next build takes about two minutes on a loaded 2-core machine).
+  const deadline = Date.now() + 420_000;
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`npm start exited:\n${output}`);
       const res = await fetch(`${url}/`).catch(() => undefined);
-      if (res?.status === 200 && (await res.text()).includes('<div id="root">')) break;
+      // The first page: the client's shell (vite-express) or the server-rendered sign-in page (next).
+      if (res?.status === 200 && /<html lang="en"/.test(await res.text())) break;
       if (Date.now() > deadline) throw new Error(`npm start did not serve a page:\n${output}`);
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -42,13 +45,84 @@ async function startAndStop(app, env) {
     if (api.status !== 401) throw new Error(`GET /api/requests without a session: ${api.status}`);
     return output;
   } finally {
-    // npm start runs vite then tsx: stop the whole process group.
+    // npm start runs a build then the server: stop the whole process group.
     try {
       process.kill(-child.pid, 'SIGTERM');
     } catch {
       child.kill('SIGTERM');
     }
     await new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r()));
+  }
+}
+
+/**
+ * What the Next template's Docker image runs, without Docker: the standalone server Next traced
+ * (`NEXT_OUTPUT=standalone`), in production mode from the environment only. It must refuse to
+ * start without its settings, serve the sign-in page and refuse the API without a session, and on
+ * SIGTERM close its audit log (exit 0, a signed checkpoint exported).
+ */
+async function standaloneSmoke(app, work) {
+  const server = join(app, '.next', 'standalone', 'server.js');
+  if (!existsSync(server)) throw new Error(`no standalone server at ${server}`);
+  // As the Dockerfile lays it out: the static files beside the traced server.
+  cpSync(join(app, '.next', 'static'), join(app, '.next', 'standalone', '.next', 'static'), {
+    recursive: true,
+  });
+  const dir = mkdtempSync(join(work, 'standalone-'));
+  const base = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    NEXT_MANUAL_SIG_HANDLE: 'true',
+    DATA_DIR: join(dir, 'data'),
+    AUDIT_CHECKPOINT_DIR: join(dir, 'checkpoints'),
+  };
+  const startServer = (env) => {
+    const child = spawn(process.execPath, [server], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    return { child, output: () => output };
+  };
+  const refused = startServer({ ...base, PORT: String(await freePort()) });
+  const code = await new Promise((r) => refused.child.once('exit', r));
+  if (code !== 1 || !/Cannot start: .*OIDC_ISSUER/.test(refused.output())) {
+    throw new Error(`standalone server without settings: exit ${code}\n${refused.output()}`);
+  }
+  const port = await freePort();
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const started = startServer({
+    ...base,
+    PORT: String(port),
+    PUBLIC_URL: `http://localhost:${port}`,
+    // Discovery is fetched at the first sign-in, which this smoke test does not do.
+    OIDC_ISSUER: 'https://login.invalid',
+    OIDC_CLIENT_ID: 'smoke',
+    SESSION_SECRET: randomBytes(32).toString('base64url'),
+    AUDIT_SIGNING_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  });
+  try {
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      if (started.child.exitCode !== null) {
+        throw new Error(`standalone server exited:\n${started.output()}`);
+      }
+      const res = await fetch(`http://localhost:${port}/sign-in`).catch(() => undefined);
+      if (res?.status === 200 && (await res.text()).includes('Sign in with City SSO')) break;
+      if (Date.now() > deadline)
+        throw new Error(`standalone server did not serve:\n${started.output()}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const api = await fetch(`http://localhost:${port}/api/requests`);
+    if (api.status !== 401) throw new Error(`standalone GET /api/requests: ${api.status}`);
+  } finally {
+    if (started.child.exitCode === null) started.child.kill('SIGTERM');
+  }
+  const exit = await new Promise((r) =>
+    started.child.exitCode === null ? started.child.once('exit', r) : r(started.child.exitCode),
+  );
+  if (exit !== 0 || !existsSync(join(dir, 'checkpoints', 'latest.checkpoint'))) {
+    throw new Error(`standalone server did not close cleanly (exit ${exit}):\n${started.output()}`);
   }
 }
 
@@ -111,21 +185,57 @@ export async function rehearseGeneratedApp({
     { cwd: work },
   );
   timings.create = Date.now() - t0;
-  run('npm', ['install', '--no-audit', '--no-fund'], { cwd: app, timeout: 900_000 });
+  // A fresh install prints no warning from our dependencies (engines, install scripts...).
+  const install = spawnSync('npm', ['install', '--no-audit', '--no-fund'], {
+    cwd: app,
+    encoding: 'utf8',
+    timeout: 900_000,
+    env: { ...process.env, ...env },
+  });
+  if (install.status !== 0) {
+    throw new Error(`npm install (in ${app}) failed:\n${install.stdout}${install.stderr}`);
+  }
+  const installWarnings = `${install.stdout}\n${install.stderr}`
+    .split('\n')
+    .filter((l) => /\bwarn\b/i.test(l));
+  if (installWarnings.length) {
+    throw new Error(`${name}: npm install printed warnings:\n  ${installWarnings.join('\n  ')}`);
+  }
   timings.install = Date.now() - t0;
   const started = await startAndStop(app, env);
   timings.running = Date.now() - t0;
   log(
     `${name}: npm create → running app in ${(timings.running / 1000).toFixed(0)} s (create ${(timings.create / 1000).toFixed(0)} s, install ${((timings.install - timings.create) / 1000).toFixed(0)} s) (${elapsed()})`,
   );
-  const warnings = started.split('\n').filter((l) => /warn/i.test(l) && !l.startsWith('>'));
-  if (warnings.length) log(`${name}: runtime warnings on start:\n  ${warnings.join('\n  ')}`);
+  // Nor does a fresh start (npm's own echo of the script lines starts with ">").
+  const warnings = started
+    .split('\n')
+    .filter((l) => /warn|⚠|deprecat/i.test(l) && !l.startsWith('>'));
+  if (warnings.length) {
+    throw new Error(`${name}: warnings on a fresh npm start:\n  ${warnings.join('\n  ')}`);
+  }
 
   log(`${name}: build, npm test (Chromium, axe on every page), npm run compliance (${elapsed()})`);
   const chromium = { CHROMIUM_PATH: requireChromium() };
-  run('npm', ['run', 'build'], { cwd: app });
+  if (template === 'next') {
+    // The Docker image's build (standalone output), then its server, without Docker.
+    const tb = Date.now();
+    run('npm', ['run', 'build'], {
+      cwd: app,
+      env: { NEXT_OUTPUT: 'standalone' },
+      timeout: 600_000,
+    });
+    await standaloneSmoke(app, work);
+    timings.standalone = Date.now() - tb;
+    log(
+      `${name}: standalone build and server (as in the Docker image) ${(timings.standalone / 1000).toFixed(0)} s (${elapsed()})`,
+    );
+  } else {
+    run('npm', ['run', 'build'], { cwd: app, timeout: 600_000 });
+  }
   const t1 = Date.now();
-  run('npm', ['test'], { cwd: app, env: chromium });
+  // Two servers and a browser per template; on a loaded machine this outlasts the default 5 min.
+  run('npm', ['test'], { cwd: app, env: chromium, timeout: 900_000 });
   timings.test = Date.now() - t1;
   const t2 = Date.now();
   const compliance = run('npm', ['run', 'compliance', '--', '--reuse-tests'], {

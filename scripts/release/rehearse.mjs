@@ -228,7 +228,13 @@ try {
     const createApp = await import(
       pathToFileURL(join(root, 'packages', 'create-app', 'dist', 'index.js')).href
     );
+    // --template <name>: one template only (a quicker local loop).
+    const argv = process.argv.slice(2);
+    const only = argv.includes('--template') ? argv[argv.indexOf('--template') + 1] : undefined;
+    const took = [];
     for (const template of Object.keys(createApp.TEMPLATES)) {
+      if (only && template !== only) continue;
+      const t = Date.now();
       await rehearseGeneratedApp({
         work,
         root,
@@ -238,7 +244,9 @@ try {
         elapsed,
         registryEnv: registry.env,
       });
+      took.push(`${template} ${((Date.now() - t) / 1000).toFixed(0)} s`);
     }
+    log(`generated apps, each from npm create to checked evidence: ${took.join(', ')}`);
   }
 
   if (!skipPre && !onlyGenerated) {

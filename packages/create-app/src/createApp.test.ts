@@ -53,6 +53,45 @@ describe('createApp', () => {
     expect(info.createdWith).toBe('@cityofboston/create-app@1.0.0');
   });
 
+  it('writes each template over the shared layer, with no placeholder or workspace path left', () => {
+    for (const template of ['vite-express', 'next'] as const) {
+      const dir = join(scratch(), template);
+      const created = createApp(
+        dir,
+        { name: 'permit-tracker', department: 'ISD', template },
+        VERSIONS,
+      );
+      const text = created.files.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+      expect(text, template).not.toMatch(/__[A-Z_]+__|workspace-version|workspace:/);
+      // The shared layer: the compliance scripts, the sample resource, its policy.
+      for (const file of [
+        'compliance/run.ts',
+        'src/shared/WorkRequest.ts',
+        'src/shared/policy.ts',
+        'test/policy.test.ts',
+        '.env.example',
+        '.gitignore',
+        '.dockerignore',
+        'Dockerfile',
+        '.github/workflows/ci.yml',
+      ]) {
+        expect(created.files, `${template}: ${file}`).toContain(file);
+      }
+      expect(created.files.some((f) => f.startsWith('_'))).toBe(false);
+    }
+    const next = join(scratch(), 'next-app');
+    createApp(next, { name: 'next-app', department: 'DoIT', template: 'next' }, VERSIONS);
+    const pkg = JSON.parse(readFileSync(join(next, 'package.json'), 'utf8'));
+    expect(pkg.dependencies.next).toMatch(/^~16\./);
+    expect(pkg.dependencies['@cityofboston/ui']).toBe('^4.0.0');
+    // The list page is a server component; the kit's DataTable gets data only (rowIdKey, formats).
+    const list = readFileSync(join(next, 'src/app/requests/page.tsx'), 'utf8');
+    expect(list).not.toMatch(/^'use client'/);
+    expect(list).toMatch(/rowIdKey="id"/);
+    expect(readFileSync(join(next, 'Dockerfile'), 'utf8')).toMatch(/USER node[\s\S]*server\.js/);
+    expect(existsSync(join(next, 'vite.config.ts'))).toBe(false);
+  });
+
   it('writes the PostgreSQL compose file only for the postgres database', () => {
     const a = join(scratch(), 'a');
     const b = join(scratch(), 'b');

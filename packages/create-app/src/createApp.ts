@@ -65,7 +65,14 @@ export function createApp(
       `${dir} is not empty. Choose a new folder name, or empty this one first; create-app never overwrites files.`,
     );
   }
+  // Every template is the shared layer (the compliance scripts, the sample resource, its policy
+  // and the server parts that do not depend on the web framework) under the template's own files.
+  const shared = fileURLToPath(new URL('../template/_shared/', import.meta.url));
   const template = fileURLToPath(new URL(`../template/${resolved.template}/`, import.meta.url));
+  const sources = new Map<string, string>();
+  for (const layer of [shared, template]) {
+    for (const source of walk(layer)) sources.set(source, join(layer, source));
+  }
   const tokens: Record<string, string> = {
     __APP_NAME__: resolved.name,
     __APP_TITLE__: resolved.title,
@@ -76,7 +83,7 @@ export function createApp(
     __CITY_DOMAIN__: resolved.municipality.domain,
   };
   const written: string[] = [];
-  for (const source of walk(template)) {
+  for (const [source, from] of sources) {
     const base = source.split(/[\\/]/).pop() ?? source;
     const only = ONLY_FOR[base];
     if (only && only !== resolved.database) continue;
@@ -84,9 +91,9 @@ export function createApp(
     const to = join(dir, target);
     mkdirSync(join(to, '..'), { recursive: true });
     if (BINARY.test(base)) {
-      writeFileSync(to, readFileSync(join(template, source)));
+      writeFileSync(to, readFileSync(from));
     } else {
-      let text = readFileSync(join(template, source), 'utf8');
+      let text = readFileSync(from, 'utf8');
       for (const [token, value] of Object.entries(tokens)) text = text.replaceAll(token, value);
       if (target === 'package.json') text = withVersions(text, resolved, versions);
       writeFileSync(to, text);

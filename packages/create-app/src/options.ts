@@ -5,6 +5,7 @@ import { CreateAppError } from './errors';
 /** The project shapes `create-app` writes. */
 export const TEMPLATES = {
   'vite-express': 'Vite + React client with an Express backend-for-frontend',
+  next: 'Next.js App Router: server components, and route handlers as the backend-for-frontend',
 } as const;
 /** One of the keys of {@link TEMPLATES}. */
 export type TemplateName = keyof typeof TEMPLATES;

@@ -3,19 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import {
-  AWAITING_REVIEW,
-  acrRuleProblems,
-  buildAcr,
-} from '../template/vite-express/compliance/acr';
-import { renderAcrHtml } from '../template/vite-express/compliance/acrHtml';
-import type { Evidence } from '../template/vite-express/compliance/evidence';
-import { buildInventory } from '../template/vite-express/compliance/inventory';
-import {
-  buildPubliccode,
-  publiccodeProblems,
-} from '../template/vite-express/compliance/publiccode';
-import { validatorFor } from '../template/vite-express/compliance/validate';
+import { AWAITING_REVIEW, acrRuleProblems, buildAcr } from '../template/_shared/compliance/acr';
+import { renderAcrHtml } from '../template/_shared/compliance/acrHtml';
+import type { Evidence } from '../template/_shared/compliance/evidence';
+import { buildInventory } from '../template/_shared/compliance/inventory';
+import { buildPubliccode, publiccodeProblems } from '../template/_shared/compliance/publiccode';
+import { validatorFor } from '../template/_shared/compliance/validate';
 
 const info = {
   name: 'permit-tracker',

@@ -7,6 +7,7 @@ import Provider from 'oidc-provider';
 import { AuthError } from '../authError';
 import { isDevelopmentEnvironment, nodeEnv } from '../internal/environment';
 import { errorPage, loggedOutPage, loginPage, logoutPage, type PageContext } from './loginPage';
+import { memoryAdapter } from './memoryAdapter';
 import { type DevIdpTranslatorFor, loadPageTranslators } from './pageStrings';
 import { type DevPersona, defaultPersonas } from './personas';
 
@@ -190,6 +191,7 @@ export async function startDevIdp(options: DevIdpOptions = {}): Promise<DevIdp> 
   const jwk = { ...(await exportJWK(privateKey)), kid: randomUUID(), alg, use: 'sig' };
 
   const provider = new Provider(issuer, {
+    adapter: memoryAdapter(),
     clients: clients.map((c) => ({
       client_id: c.clientId,
       ...(c.clientSecret === undefined

@@ -81,16 +81,25 @@ async function signIn(persona: string): Promise<Page> {
   return page;
 }
 
-/** Presses Tab until the focused element has `name` as its accessible text; fails after 40. */
+/**
+ * The label or text of the focused control; empty when focus is on the page itself (Tab past
+ * the last control leaves it on the body, whose text holds every name on the page: taking that
+ * for the control pressed Enter on nothing, the keyboard flow's old flake).
+ */
+function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body || el === document.documentElement) return '';
+    const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : '';
+    return `${label ?? ''} ${el.getAttribute('aria-label') ?? ''} ${el.textContent ?? ''}`.trim();
+  });
+}
+
+/** Presses Tab until the focused control has `name` as its label or text; fails after 40. */
 async function tabTo(page: Page, name: RegExp, steps: string[]): Promise<void> {
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      const label = el?.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : '';
-      return `${label ?? ''} ${el?.getAttribute('aria-label') ?? ''} ${el?.textContent ?? ''}`.trim();
-    });
-    if (name.test(focused)) {
+    if (name.test(await focusedName(page))) {
       steps.push(`Tab to ${name.source}`);
       return;
     }
@@ -154,15 +163,23 @@ describe('pages, each checked with axe', () => {
 });
 
 describe('keyboard only', () => {
+  it('never takes the page itself for a control when focus leaves the last one', async () => {
+    const page = await browser.newPage({ bypassCSP: true });
+    await page.goto(`${app.url}/`);
+    await page.getByRole('button', { name: 'Sign in with City SSO' }).waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    expect(await focusedName(page)).toBe('');
+    await page.close();
+  });
+
   it('signs in and creates a request without a pointer', async () => {
     const steps: string[] = [];
     const flow: KeyboardEvidence = { flow: 'Sign in and create a request', steps, passed: false };
     keyboard.push(flow);
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    // Once the session check has answered: a button focused before the page settles can be
-    // replaced by its re-render, and Enter then lands on nothing (seen on a loaded machine).
-    await page.goto(`${app.url}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${app.url}/`);
     await page.getByRole('button', { name: 'Sign in with City SSO' }).waitFor();
     await tabTo(page, /Sign in with City SSO/, steps);
     await page.keyboard.press('Enter');

@@ -6,7 +6,7 @@ import { readAppInfo, readConfig } from '../src/server/config';
 import { AUDIT_SCHEMA, openPglite, openPostgres } from '../src/server/database';
 import { openSettings } from '../src/server/settings';
 
-/** How the app audits (what src/server/createServer.ts and the routers configure). */
+/** How the app audits (what the server and its API routes configure). */
 export const AUDIT_CONFIGURATION = {
   library: '@cityofboston/audit-log',
   store: 'the app database, schema "audit" (PGlite in DATA_DIR, or PostgreSQL at DATABASE_URL)',
@@ -16,7 +16,8 @@ export const AUDIT_CONFIGURATION = {
   changes:
     'written to audit_outbox in the same transaction as the change, then delivered to the log (outbox pattern)',
   reads: 'every list and detail view of personal data is recorded with the records it showed',
-  requests: 'auditMiddleware records each /api request with its actor and outcome',
+  requests:
+    'each /api request is recorded with its actor and outcome (auditMiddleware in Express, withAudit around route handlers)',
   signIn: 'sign-in, sign-out and session events from the BFF (onEvent)',
 };
 

@@ -43,7 +43,7 @@ export class ConfigError extends Error {
 }
 
 /** Reads {@link Config} from `env`; in production, OIDC and the session secret are required. */
-export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
