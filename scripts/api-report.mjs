@@ -120,12 +120,28 @@ function parse(report) {
   return sections;
 }
 
+/**
+ * A constant object that gained members at its end (`const TEMPLATES: { readonly a: …; }` →
+ * `{ readonly a: …; readonly b: …; }`): an addition, like a new option (docs/SEMVER.md), not a
+ * change. Interfaces and types are not widened this way: code may implement them.
+ */
+function widenedConstant(line, now) {
+  if (!/^const \w+: \{ .* \};$/.test(line)) return false;
+  const head = line.slice(0, -'};'.length);
+  for (const candidate of now) if (candidate !== line && candidate.startsWith(head)) return true;
+  return false;
+}
+
 /** 'major' when something was removed or changed, 'minor' when only added, undefined when equal. */
 function neededBump(before, after) {
   let needed;
   for (const [entry, lines] of Object.entries(before)) {
     const now = after[entry];
-    for (const line of lines) if (!now?.has(line)) return 'major';
+    for (const line of lines) {
+      if (now?.has(line)) continue;
+      if (now && widenedConstant(line, now)) needed = 'minor';
+      else return 'major';
+    }
   }
   for (const [entry, lines] of Object.entries(after)) {
     for (const line of lines) if (!before[entry]?.has(line)) needed = 'minor';
