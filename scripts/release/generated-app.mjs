@@ -19,9 +19,12 @@ const addFormats = addFormatsModule.default ?? addFormatsModule;
 /** Starts `npm start`, waits for the first page, touches the API, stops it; resolves in ms. */
 async function startAndStop(app, env) {
   const port = await freePort();
+  // A newcomer's terminal, not a CI job: with CI set, next build asks for a build cache (the
+  // generated CI workflow keeps one), which is advice for CI, not a warning a newcomer sees.
+  const { CI: _ci, ...newcomer } = process.env;
   const child = spawn('npm', ['start'], {
     cwd: app,
-    env: { ...process.env, ...env, PORT: String(port) },
+    env: { ...newcomer, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: process.platform !== 'win32',
   });
