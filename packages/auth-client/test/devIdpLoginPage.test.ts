@@ -2,7 +2,7 @@
 // can be chosen with the keyboard alone, all the way back to the app.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, chromium } from 'playwright';
+import { type Browser, chromium, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs helper of the repository, without declarations
 import { CHROMIUM_ARGS, requireChromium } from '../../../scripts/chromium.mjs';
@@ -24,6 +24,20 @@ afterAll(async () => {
   await t?.close();
 });
 
+/** axe's violations on the page for the given rule tags, as `id: help` lines. */
+async function axeViolations(page: Page, tags: string[]): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async (values) => {
+    const axe = (
+      window as unknown as {
+        axe: { run(o: unknown): Promise<{ violations: { id: string; help: string }[] }> };
+      }
+    ).axe;
+    const result = await axe.run({ runOnly: { type: 'tag', values } });
+    return result.violations.map((v) => `${v.id}: ${v.help}`);
+  }, tags);
+}
+
 describe('dev IdP login page in Chromium', () => {
   it('lists every persona and passes axe with the WCAG 2.2 AA rules', async () => {
     // The page's CSP forbids scripts; the test lets axe in.
@@ -35,21 +49,16 @@ describe('dev IdP login page in Chromium', () => {
       .locator('button[data-persona]')
       .evaluateAll((els) => els.map((el) => el.getAttribute('data-persona')));
     expect(personas).toEqual(t.idp.personas.map((p) => p.id));
-    await page.addScriptTag({ content: axeSource });
-    const result = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run(o: unknown): Promise<{ violations: { id: string; help: string }[] }> };
-        }
-      ).axe;
-      return axe.run({
-        runOnly: {
-          type: 'tag',
-          values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-        },
-      });
-    });
-    expect(result.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(
+      await axeViolations(page, [
+        'wcag2a',
+        'wcag2aa',
+        'wcag21a',
+        'wcag21aa',
+        'wcag22aa',
+        'best-practice',
+      ]),
+    ).toEqual([]);
     await page.close();
   });
 
@@ -76,19 +85,7 @@ describe('dev IdP login page in Chromium', () => {
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     expect(await page.title()).toContain('مزوّد الهوية');
     expect(await page.locator('p.note').textContent()).toContain('لا حاجة إلى كلمة مرور');
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run(o: unknown): Promise<{ violations: { id: string; help: string }[] }> };
-        }
-      ).axe;
-      const result = await axe.run({
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] },
-      });
-      return result.violations.map((v) => `${v.id}: ${v.help}`);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page, ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])).toEqual([]);
     await page.close();
   });
 

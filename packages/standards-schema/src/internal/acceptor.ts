@@ -387,17 +387,23 @@ export function acceptorOf(schema: Node): Acceptor | undefined {
   return made;
 }
 
-function generate(schema: Node): Acceptor | undefined {
-  // jitless is how an app says `new Function` is not allowed (a strict CSP).
-  if (z.core.globalConfig.jitless) return undefined;
-  // A cyclic schema (lazy, recursive getters) needs zod's memoizer to parse cyclic input, and
-  // zod's compiler refuses it too (a throw here means "cannot tell"). For acyclic schemas the
-  // memoizer takes itself out, so the generated code matches zod's parse.
+/**
+ * Whether code may be generated for `schema`: jitless is how an app says `new Function` is not
+ * allowed (a strict CSP); a cyclic schema (lazy, recursive getters) needs zod's memoizer to parse
+ * cyclic input, and zod's compiler refuses it too (a throw here means "cannot tell"). For acyclic
+ * schemas the memoizer takes itself out, so generated code matches zod's parse.
+ */
+export function canGenerate(schema: Node): boolean {
+  if (z.core.globalConfig.jitless) return false;
   try {
-    if (z.core.isRecursiveSchema(schema)) return undefined;
+    return !z.core.isRecursiveSchema(schema);
   } catch {
-    return undefined;
+    return false;
   }
+}
+
+function generate(schema: Node): Acceptor | undefined {
+  if (!canGenerate(schema)) return undefined;
   const generator = new Generator();
   const root = generator.node(schema);
   if (generator.islands > 0 && generator.names.size === 1) return undefined;

@@ -17,8 +17,15 @@
 // At the root of an object schema the check also answers "rejected" when a field is (zod then
 // rejects the record), so an invalid record goes straight to the field-by-field issues
 // (fieldwiseIssues.ts), whose failing fields the same generated code locates (`failing`).
-import { z } from 'zod';
-import { type AcceptorPayload, copyPlainRecord, Generator, internals, REJECT } from './acceptor';
+import type { z } from 'zod';
+import {
+  type AcceptorPayload,
+  canGenerate,
+  copyPlainRecord,
+  Generator,
+  internals,
+  REJECT,
+} from './acceptor';
 import { fixedPointsOf } from './fixedPoint';
 
 type Node = z.core.$ZodType;
@@ -431,13 +438,7 @@ export function normalFormOf(schema: Node): NormalFormCheck | undefined {
 }
 
 function generate(schema: Node): NormalFormCheck | undefined {
-  // As for the acceptor: jitless forbids `new Function`; a cyclic schema is not modelled.
-  if (z.core.globalConfig.jitless) return undefined;
-  try {
-    if (z.core.isRecursiveSchema(schema)) return undefined;
-  } catch {
-    return undefined;
-  }
+  if (!canGenerate(schema)) return undefined;
   const acceptor = new Generator();
   const generator = new NormalFormGenerator(acceptor);
   let root: string;
@@ -466,15 +467,13 @@ export function failingFieldsOf(schema: Node): FailingFields | undefined {
   const cached = failingCache.get(schema);
   if (cached !== undefined) return cached ?? undefined;
   let made: FailingFields | undefined;
-  if (!z.core.globalConfig.jitless) {
+  if (canGenerate(schema)) {
     try {
-      if (!z.core.isRecursiveSchema(schema)) {
-        const acceptor = new Generator();
-        const root = new NormalFormGenerator(acceptor).failing(schema);
-        if (root) {
-          const source = `${acceptor.functions.join('\n')}\nreturn ${root};`;
-          made = new Function(...acceptor.constantNames, source)(...acceptor.constantValues);
-        }
+      const acceptor = new Generator();
+      const root = new NormalFormGenerator(acceptor).failing(schema);
+      if (root) {
+        const source = `${acceptor.functions.join('\n')}\nreturn ${root};`;
+        made = new Function(...acceptor.constantNames, source)(...acceptor.constantValues);
       }
     } catch {
       made = undefined;

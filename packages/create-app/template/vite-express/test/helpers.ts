@@ -1,13 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright';
 import { build } from 'vite';
 import { readAppInfo, readConfig } from '../src/server/config';
 import { createServer, type RunningApp } from '../src/server/createServer';
-
-const require = createRequire(import.meta.url);
 
 /** Builds the client (vite), so the tests exercise what `npm start` serves. */
 export async function buildClient(): Promise<string> {
@@ -32,54 +28,9 @@ export function startApp(
   });
 }
 
-/**
- * The browser: the Chromium at CHROMIUM_PATH (CI and machines that provide one), else
- * Playwright's. Flags keep a headless Chromium off the network and quiet.
- */
-export function launchBrowser() {
-  return chromium.launch({
-    ...(process.env.CHROMIUM_PATH ? { executablePath: process.env.CHROMIUM_PATH } : {}),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
-}
-
-/** The axe rules' outcome on one page, kept as evidence for the conformance report. */
-export interface PageEvidence {
-  page: string;
-  path: string;
-  violations: { id: string; impact: string | null; tags: string[]; targets: string[] }[];
-  passes: { id: string; tags: string[] }[];
-  incomplete: { id: string; tags: string[] }[];
-  inapplicable: { id: string; tags: string[] }[];
-}
-
-/** A keyboard-only flow and whether it completed. */
-export interface KeyboardEvidence {
-  flow: string;
-  steps: string[];
-  passed: boolean;
-}
-
-/** Writes the evidence `npm run compliance` reads (test-results/accessibility.json). */
-export function writeEvidence(pages: PageEvidence[], keyboard: KeyboardEvidence[]): void {
-  mkdirSync('test-results', { recursive: true });
-  const axe = require('axe-core/package.json') as { version: string };
-  writeFileSync(
-    'test-results/accessibility.json',
-    `${JSON.stringify(
-      { generatedAt: new Date().toISOString(), axeVersion: axe.version, pages, keyboard },
-      null,
-      2,
-    )}\n`,
-  );
-}
+export {
+  type KeyboardEvidence,
+  launchBrowser,
+  type PageEvidence,
+  writeEvidence,
+} from './browser';
