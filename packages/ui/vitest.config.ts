@@ -23,6 +23,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'jsdom',
+          // jsdom's role queries compute accessible names in JavaScript: a whole schema form took
+          // over 5 s in CI with seven packages testing at once. No assertion depends on the limit.
+          testTimeout: 30_000,
           include: [
             'src/**/*.test.ts',
             'src/**/*.test.tsx',
