@@ -7,5 +7,7 @@ export default defineConfig(
     node: 'src/node.ts',
     sharing: 'src/sharing.ts',
     cli: 'src/cli.ts',
+    // The worker thread of a parallel verify, loaded by path from beside the bundle that runs it.
+    lineWorker: 'src/verifyLines/lineWorker.ts',
   }),
 );

@@ -22,6 +22,8 @@
  * - `TRUST_REQUIRED`: `verify()` without a trusted key and a trusted checkpoint, and without
  *   `allowUnsigned`.
  * - `INVALID_SOURCE`: `verify()` or the CLI got a source it cannot read.
+ * - `VERIFY_WORKER_FAILED`: a worker thread of a parallel `verify()` could not start, threw or
+ *   exited; nothing was concluded about the log (verify with `threads: 1` to check in one thread).
  * - `INVALID_CURSOR`: a `query()` cursor that this store did not issue.
  * - `INVALID_AGREEMENT`: a data-sharing agreement failed the `DataSharingAgreement` schema.
  * - `SHARE_PURPOSE_NOT_ALLOWED`: `share()` for a purpose the agreement does not list.
@@ -52,6 +54,7 @@ export const AUDIT_ERROR_CODES = [
   'INVALID_CHECKPOINT',
   'TRUST_REQUIRED',
   'INVALID_SOURCE',
+  'VERIFY_WORKER_FAILED',
   'INVALID_CURSOR',
   'INVALID_AGREEMENT',
   'SHARE_PURPOSE_NOT_ALLOWED',

@@ -16,6 +16,7 @@ import { acquireFileLock, type FileLock } from './internal/fileLock';
 import { queryArray } from './internal/query';
 import { checkStoredLine } from './internal/storedLine';
 import type { AuditQuery, AuditQueryPage, AuditStore } from './store';
+import { CANONICAL_LINE_FILE } from './verifyLines/lineFile';
 import type { StoredCheckpoint } from './verifyTrust';
 
 export interface JsonlStoreOptions {
@@ -512,5 +513,7 @@ export function jsonlStore(options: JsonlStoreOptions): JsonlStore {
   // verify() hashes the stored lines directly (not enumerable: a wrapper that spreads this store
   // and replaces `read` falls back to reading events).
   Object.defineProperty(store, CANONICAL_LINES, { value: () => lineChunks(path) });
+  // A parallel verify reads the same file's bytes in worker threads.
+  Object.defineProperty(store, CANONICAL_LINE_FILE, { value: () => path });
   return store;
 }

@@ -10,6 +10,13 @@ import { defaultOrigin, type SignedCheckpoint } from './note/checkpointNote';
 import type { TrustedKey } from './note/signedNote';
 import type { AuditStore } from './store';
 import { COLUMN_MISMATCH } from './verifyColumns';
+import { CANONICAL_LINE_FILE, type CanonicalLineFile } from './verifyLines/lineFile';
+import {
+  defaultThreads,
+  LINE_TUNING,
+  type LineTuning,
+  verifyLineFile,
+} from './verifyLines/verifyLineFile';
 import { planTrust, trustRequired, type VerifyProblem, verifiersFor } from './verifyTrust';
 
 export type { VerifyProblem } from './verifyTrust';
@@ -106,6 +113,13 @@ export interface VerifyOptions {
   /** Called every `progressEvery` events (default 10,000) with the count so far. */
   onProgress?: (count: number) => void;
   progressEvery?: number;
+  /**
+   * Threads that check a JSONL log's lines in parallel (worker threads: canonical form, event
+   * hash, leaf hash), while this thread joins their results in file order; the result is the
+   * same as in one thread. Default: the machine's available parallelism, at most 4. `1`, another
+   * kind of store, or a file under 4 MiB is checked in this thread.
+   */
+  threads?: number;
 }
 
 function isStore(source: VerifySource): source is AuditStore {
@@ -149,6 +163,14 @@ export async function verify(
 ): Promise<VerifyResult> {
   let events: Iterable<AuditEvent> | AsyncIterable<AuditEvent> | undefined;
   let lines: AsyncIterable<readonly string[]> | undefined;
+  let linesFile: string | undefined;
+  const threads = options.threads ?? defaultThreads();
+  if (!Number.isSafeInteger(threads) || threads < 1) {
+    throw new AuditLogError(
+      'INVALID_OPTIONS',
+      `verify: threads must be a whole number >= 1 (got ${String(options.threads)})`,
+    );
+  }
   const trustedGiven = [...(options.trusted ?? []), ...(options.checkpoints ?? [])];
   const origin = options.origin ?? defaultOrigin(isStore(source) ? source.chainId : 'default');
   const verifiers = verifiersFor(options.keys, options.publicKey, origin);
@@ -163,6 +185,8 @@ export async function verify(
   if (isStore(source)) {
     const raw = (source as Partial<CanonicalLineSource>)[CANONICAL_LINES];
     if (typeof raw === 'function') lines = raw.call(source);
+    const file = (source as Partial<CanonicalLineFile>)[CANONICAL_LINE_FILE];
+    if (typeof raw === 'function' && typeof file === 'function') linesFile = file.call(source);
     else events = source.read();
     stored = await source.checkpoints();
     recordedHead = (await source.head()).seq;
@@ -214,8 +238,9 @@ export async function verify(
   let count = 0;
 
   /** Adds the event to the tree and checks the checkpoints at its size. */
-  const extend = (seq: number, hash: string) => {
-    const leaf = eventLeafBin(hash);
+  const extend = (seq: number, hash: string) => addLeaf(seq, eventLeafBin(hash), () => hash);
+  /** Adds a leaf hash (undefined: the event has no SHA-256 hash) and checks the checkpoints. */
+  const addLeaf = (seq: number, leaf: string | undefined, hashOf: () => string) => {
     if (leaf === undefined) {
       problem(seq, 'malformed', `event ${seq} has no SHA-256 hash`);
       return;
@@ -224,6 +249,7 @@ export async function verify(
     const size = range.size;
     const wantHeads = heads.size > 0 ? heads.get(size) : undefined;
     if (wantHeads) {
+      const hash = hashOf();
       for (const cp of wantHeads) {
         if (cp.headHash !== hash) {
           problem(
@@ -327,37 +353,67 @@ export async function verify(
     link(seq, prevHash, hash);
   };
 
-  if (lines) {
+  /** Every check of one stored line (lineNo set): the fast scan, or parse and the event checks. */
+  const checkLine = (line: string) => {
+    const scan = scanEventLine(line);
+    if (!scan) {
+      // Not in the form the log writes (or a form the fast scanner leaves to this path):
+      // parse it and let the event checks decide.
+      let event: unknown;
+      try {
+        event = JSON.parse(line);
+      } catch {
+        counted();
+        problem(expected, 'malformed', `entry ${count} is not JSON`);
+        return;
+      }
+      step(event, line);
+      return;
+    }
+    counted();
+    const seq = scan.seq;
+    if (!position(seq)) return;
+    // The stored text minus `"hash":"…",` is what the hash covers (see hashEvent).
+    const actual = sha256hex(line.slice(0, scan.hashMemberStart) + line.slice(scan.hashMemberEnd));
+    const claimed = line.slice(scan.hashStart, scan.hashEnd);
+    if (actual !== claimed)
+      problem(seq, 'hash-mismatch', `event ${seq} does not match its hash (modified)`);
+    link(seq, line.slice(scan.prevStart, scan.prevEnd), claimed);
+  };
+
+  const inWorkers =
+    linesFile !== undefined &&
+    (await verifyLineFile(
+      linesFile,
+      threads,
+      {
+        stopped: () => more,
+        setLine: (n) => {
+          lineNo = n;
+        },
+        counted,
+        position,
+        problem,
+        checkLine,
+        prev: () => prev,
+        setPrev: (hash) => {
+          prev = hash;
+        },
+        advance: (seq) => {
+          expected = seq + 1;
+        },
+        addLeaf,
+      },
+      (options as { [LINE_TUNING]?: LineTuning })[LINE_TUNING],
+    ));
+  if (inWorkers) {
+    lineNo = 0;
+  } else if (lines) {
     outer: for await (const chunk of lines) {
       for (const line of chunk) {
         if (more) break outer;
         lineNo += 1;
-        const scan = scanEventLine(line);
-        if (!scan) {
-          // Not in the form the log writes (or a form the fast scanner leaves to this path):
-          // parse it and let the event checks decide.
-          let event: unknown;
-          try {
-            event = JSON.parse(line);
-          } catch {
-            counted();
-            problem(expected, 'malformed', `entry ${count} is not JSON`);
-            continue;
-          }
-          step(event, line);
-          continue;
-        }
-        counted();
-        const seq = scan.seq;
-        if (!position(seq)) continue;
-        // The stored text minus `"hash":"…",` is what the hash covers (see hashEvent).
-        const actual = sha256hex(
-          line.slice(0, scan.hashMemberStart) + line.slice(scan.hashMemberEnd),
-        );
-        const claimed = line.slice(scan.hashStart, scan.hashEnd);
-        if (actual !== claimed)
-          problem(seq, 'hash-mismatch', `event ${seq} does not match its hash (modified)`);
-        link(seq, line.slice(scan.prevStart, scan.prevEnd), claimed);
+        checkLine(line);
       }
     }
     lineNo = 0;

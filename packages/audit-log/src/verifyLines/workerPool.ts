@@ -1,0 +1,117 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { AuditLogError } from '../errors';
+import type { ChunkResult } from './chunkResult';
+
+/** What the main thread sends a worker: one chunk of whole lines. */
+export interface ChunkRequest {
+  id: number;
+  buffer: ArrayBuffer;
+  length: number;
+}
+
+interface Pending {
+  resolve: (result: ChunkResult) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Where the worker's code is. Built, it is `lineWorker.js` (ESM) or `lineWorker.cjs` beside the
+ * bundle that runs this; from the TypeScript sources (tests, benchmarks), it is `lineWorker.ts`
+ * beside this file, run through tsx.
+ */
+function workerEntry(): { file: URL | string; execArgv?: string[] } {
+  // In the CJS build `import.meta` is an empty object, and the module has a __dirname instead.
+  const here = (import.meta as { url?: string }).url;
+  if (typeof here === 'string') {
+    if (here.endsWith('.ts')) {
+      return { file: new URL('./lineWorker.ts', here), execArgv: ['--import', 'tsx'] };
+    }
+    // tsup's CJS build sets import.meta.url to the .cjs file's URL.
+    return { file: new URL(here.endsWith('.cjs') ? './lineWorker.cjs' : './lineWorker.js', here) };
+  }
+  if (typeof __dirname === 'string') return { file: join(__dirname, 'lineWorker.cjs') };
+  throw new Error('cannot tell where the worker code is (neither import.meta.url nor __dirname)');
+}
+
+function workerFailed(cause: unknown): AuditLogError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new AuditLogError(
+    'VERIFY_WORKER_FAILED',
+    `verify: a worker thread failed (${reason}); nothing was concluded about the log. Run verify with threads: 1 (--threads 1) to check it in this thread.`,
+    { cause },
+  );
+}
+
+/**
+ * Worker threads that check chunks of lines, in the order given. A worker that cannot start, throws
+ * or exits fails every chunk still waiting (with `VERIFY_WORKER_FAILED`), so a verify never hangs
+ * and never reports ok on a chunk nobody checked.
+ */
+export class LineWorkers {
+  private readonly workers: Worker[] = [];
+  private readonly pending: Map<number, Pending>[] = [];
+  private next = 0;
+  private ids = 0;
+  private failure: AuditLogError | undefined;
+  private closing = false;
+
+  constructor(threads: number) {
+    for (let w = 0; w < threads; w++) {
+      const waiting = new Map<number, Pending>();
+      this.pending.push(waiting);
+      let worker: Worker;
+      try {
+        const entry = workerEntry();
+        worker = new Worker(entry.file, entry.execArgv ? { execArgv: entry.execArgv } : {});
+      } catch (error) {
+        this.fail(error);
+        return;
+      }
+      worker.on('message', (message: { id: number; result: ChunkResult }) => {
+        const p = waiting.get(message.id);
+        if (!p) return;
+        waiting.delete(message.id);
+        p.resolve(message.result);
+      });
+      worker.on('error', (error) => this.fail(error));
+      worker.on('exit', (code) => {
+        if (!this.closing) this.fail(new Error(`a worker exited with code ${code}`));
+      });
+      this.workers.push(worker);
+    }
+  }
+
+  private fail(cause: unknown): void {
+    this.failure ??= workerFailed(cause);
+    const error = this.failure;
+    for (const waiting of this.pending) {
+      for (const p of waiting.values()) p.reject(error);
+      waiting.clear();
+    }
+  }
+
+  /** Checks one chunk (its buffer is transferred to a worker and comes back in the result). */
+  run(buffer: ArrayBuffer, length: number): Promise<ChunkResult> {
+    if (this.failure) return Promise.reject(this.failure);
+    const w = this.next;
+    this.next = (w + 1) % this.workers.length;
+    const worker = this.workers[w] as Worker;
+    const waiting = this.pending[w] as Map<number, Pending>;
+    const id = this.ids++;
+    const result = new Promise<ChunkResult>((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+    });
+    // Awaited later, in file order; until then a failure must not count as unhandled.
+    result.catch(() => {});
+    const request: ChunkRequest = { id, buffer, length };
+    worker.postMessage(request, [buffer]);
+    return result;
+  }
+
+  /** Stops every worker (waiting chunks are dropped). */
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
