@@ -1,7 +1,8 @@
 // What a worker sends back for one chunk of a JSONL log: compact per-line results, so the main
 // thread never decodes or hashes a line the worker already checked. The chunk's bytes come back
-// too (transferred, not copied): the main thread reads a line's text from them only when it needs
-// it (a line the fast scanner refused, or a hash it must compare across a chunk boundary).
+// too (transferred, not copied), for the next read; the main thread reads a line's text from them
+// only for a line that is not REGULAR (the worker hashed REGULAR lines in place, so their bytes
+// are no longer the line).
 
 /** The line passed the canonical scan: its other results are set. */
 export const FAST = 1;
@@ -11,8 +12,8 @@ export const HASH_OK = 2;
 export const LINKED = 4;
 /** Its claimed hash is 64 hex digits, so its leaf (32 bytes in `leaves`) is set. */
 export const LEAF_OK = 8;
-/** The line is ASCII: `at` holds byte offsets of its hash and prevHash texts. */
-export const ASCII = 16;
+/** Its claimed hash and prevHash are 64 characters each, in `hashes` and `prevs`. */
+export const REGULAR = 16;
 
 /** One chunk's results, line by line (non-empty lines only, in file order). */
 export interface ChunkResult {
@@ -20,15 +21,16 @@ export interface ChunkResult {
   buffer: ArrayBuffer;
   /** How many non-empty lines the chunk holds. */
   lines: number;
-  /** Per line: FAST | HASH_OK | LINKED | LEAF_OK | ASCII. */
+  /** Per line: FAST | HASH_OK | LINKED | LEAF_OK | REGULAR. */
   flags: Uint8Array;
   /** Per line: its integrity.seq (FAST lines). */
   seqs: Float64Array;
-  /**
-   * Per line, 6 byte offsets into `buffer`: the line's start and end, then (ASCII lines) the
-   * claimed hash's start and end, then the prevHash's start and end.
-   */
+  /** Per line, its start and end (byte offsets into `buffer`). */
   at: Uint32Array;
-  /** The RFC 9162 leaf hashes of the LEAF_OK lines, 32 chars each (one per byte), in line order. */
+  /** Per line, 32 chars (one per byte): its RFC 9162 leaf hash when LEAF_OK. */
   leaves: string;
+  /** Per line, 64 chars: its claimed hash when REGULAR. */
+  hashes: string;
+  /** Per line, 64 chars: its prevHash when REGULAR. */
+  prevs: string;
 }

@@ -11,6 +11,10 @@ export interface LineTuning {
   chunkBytes?: number;
   /** Files smaller than this are verified in one thread (starting workers costs more). Default 4 MiB. */
   minFileBytes?: number;
+  /** The worker's code (tests start a failing one). */
+  workerFile?: URL;
+  /** Counts the chunks that workers checked (tests make sure the parallel path ran). */
+  stats?: { chunks: number };
 }
 
 /** Internal option key of {@link LineTuning} on VerifyOptions. */
@@ -85,7 +89,7 @@ export async function verifyLineFile(
   try {
     const { size } = await fh.stat();
     if (size < (tuning.minFileBytes ?? 4 << 20)) return false;
-    workers = new LineWorkers(Math.min(threads, Math.ceil(size / chunkBytes)));
+    workers = new LineWorkers(Math.min(threads, Math.ceil(size / chunkBytes)), tuning.workerFile);
     const spare: ArrayBuffer[] = [];
     const reader = readChunks(fh, chunkBytes, spare);
     const queue: Promise<ChunkResult>[] = [];
@@ -103,6 +107,7 @@ export async function verifyLineFile(
     for (let result = queue.shift(); result; result = queue.shift()) {
       const r = await result;
       line = walkChunk(r, line, checks);
+      if (tuning.stats) tuning.stats.chunks += 1;
       spare.push(r.buffer);
       if (checks.stopped()) break;
       await fill(workers);

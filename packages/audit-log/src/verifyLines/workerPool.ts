@@ -1,4 +1,7 @@
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AuditLogError } from '../errors';
 import type { ChunkResult } from './chunkResult';
@@ -18,20 +21,34 @@ interface Pending {
 /**
  * Where the worker's code is. Built, it is `lineWorker.js` (ESM) or `lineWorker.cjs` beside the
  * bundle that runs this; from the TypeScript sources (tests, benchmarks), it is `lineWorker.ts`
- * beside this file, run through tsx.
+ * beside this file, started through tsx's module hooks (on Node 20, `--import tsx` in a worker's
+ * execArgv does not reach the worker's own loader, so the worker registers them itself).
  */
-function workerEntry(): { file: URL | string; execArgv?: string[] } {
-  // In the CJS build `import.meta` is an empty object, and the module has a __dirname instead.
+function workerEntry(): { file: URL | string; eval?: boolean } {
   const here = (import.meta as { url?: string }).url;
   if (typeof here === 'string') {
     if (here.endsWith('.ts')) {
-      return { file: new URL('./lineWorker.ts', here), execArgv: ['--import', 'tsx'] };
+      const target = new URL('./lineWorker.ts', here).href;
+      const code = `import(${JSON.stringify(tsxApi(here))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); });`;
+      return { file: code, eval: true };
     }
     // tsup's CJS build sets import.meta.url to the .cjs file's URL.
     return { file: new URL(here.endsWith('.cjs') ? './lineWorker.cjs' : './lineWorker.js', here) };
   }
   if (typeof __dirname === 'string') return { file: join(__dirname, 'lineWorker.cjs') };
   throw new Error('cannot tell where the worker code is (neither import.meta.url nor __dirname)');
+}
+
+/** The URL of tsx's ESM API (`tsx/esm/api`, import condition), found from `from`. */
+function tsxApi(from: string): string {
+  const require = createRequire(from);
+  const manifest = require.resolve('tsx/package.json');
+  const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+    exports: Record<string, { import: { default: string } }>;
+  };
+  const entry = exports['./esm/api']?.import.default;
+  if (!entry) throw new Error('tsx has no ESM API to start a TypeScript worker with');
+  return pathToFileURL(join(dirname(manifest), entry)).href;
 }
 
 function workerFailed(cause: unknown): AuditLogError {
@@ -56,14 +73,15 @@ export class LineWorkers {
   private failure: AuditLogError | undefined;
   private closing = false;
 
-  constructor(threads: number) {
+  /** Starts `threads` workers (from `file`, or the built-in worker). */
+  constructor(threads: number, file?: URL) {
     for (let w = 0; w < threads; w++) {
       const waiting = new Map<number, Pending>();
       this.pending.push(waiting);
       let worker: Worker;
       try {
-        const entry = workerEntry();
-        worker = new Worker(entry.file, entry.execArgv ? { execArgv: entry.execArgv } : {});
+        const entry = file ? { file } : workerEntry();
+        worker = new Worker(entry.file, { eval: entry.eval === true });
       } catch (error) {
         this.fail(error);
         return;
