@@ -27,6 +27,7 @@ import {
 } from '../src/index';
 import { jsonlStore } from '../src/node';
 import { defaultThreads } from '../src/verifyLines/verifyLineFile';
+import { cpuByThread } from './threadCpu';
 
 const dir = mkdtempSync(join(tmpdir(), 'audit-proofs-bench-'));
 const N = Number(process.env.AUDIT_BENCH_EVENTS ?? 1_000_000);
@@ -142,6 +143,7 @@ const measure = async (fn: () => Promise<void>) => {
   return { wall: performance.now() - wall, cpu: cpuMs() - cpu };
 };
 const sides = { one: [] as number[][], many: [] as number[][] };
+const busiest = { one: [] as number[], many: [] as number[], floor: [] as number[] };
 for (let round = 0; round < 3; round++) {
   const one = await measure(() => verifyOnce(1));
   const many = await measure(() => verifyOnce(undefined));
@@ -152,13 +154,30 @@ for (let round = 0; round < 3; round++) {
   console.log(
     `round ${round + 1}: events/s wall (per CPU-second): one thread ${rate(one.wall)} (${rate(one.cpu)}), ${threadsDefault} workers ${rate(many.wall)} (${rate(many.cpu)}), floor ${rate(peer.wall)} (${rate(peer.cpu)})`,
   );
+  // Where the time went, by thread: the busiest thread's CPU time bounds the wall time when
+  // every thread has a core of its own (this machine's other jobs rarely leave that).
+  const threads = {
+    one: await cpuByThread(() => verifyOnce(1)),
+    many: await cpuByThread(() => verifyOnce(undefined)),
+    floor: await cpuByThread(floorOnce),
+  };
+  for (const side of ['one', 'many', 'floor'] as const) {
+    busiest[side].push(threads[side][0] ?? Number.NaN);
+  }
+  console.log(
+    `round ${round + 1}: CPU ms by thread, busiest first: one thread [${threads.one.join(', ')}], ${threadsDefault} workers [${threads.many.join(', ')}], floor [${threads.floor.join(', ')}]`,
+  );
 }
 const mid = (rows: number[][], k: number) =>
   ([...rows.map((r) => r[k] as number)].sort((a, b) => a - b)[1] as number).toFixed(2);
+const midOf = (values: number[]) => [...values].sort((a, b) => a - b)[1] as number;
 console.log(
   `verify vs floor, median of 3 rounds: one thread wall ${mid(sides.one, 0)} / CPU ${mid(sides.one, 1)}; ${threadsDefault} workers wall ${mid(sides.many, 0)} / CPU ${mid(sides.many, 1)} (goal: wall >= 1.5); load average ${loadavg()
     .map((l) => l.toFixed(2))
     .join(' ')}`,
+);
+console.log(
+  `busiest thread's CPU time, median of 3 rounds: floor ${midOf(busiest.floor)} ms, one thread ${midOf(busiest.one)} ms (floor / it: ${(midOf(busiest.floor) / midOf(busiest.one)).toFixed(2)}), ${threadsDefault} workers ${midOf(busiest.many)} ms (floor / it: ${(midOf(busiest.floor) / midOf(busiest.many)).toFixed(2)}): the wall-time ratios with a free core per thread`,
 );
 
 // 2. Inclusion proofs: a tree of N leaves, proofs for spread-out leaves, checked against the
