@@ -88,7 +88,7 @@ export async function verifyLineFile(
   let workers: LineWorkers | undefined;
   try {
     const { size } = await fh.stat();
-    if (size < (tuning.minFileBytes ?? 4 << 20)) return false;
+    if (size === 0 || size < (tuning.minFileBytes ?? 4 << 20)) return false;
     workers = new LineWorkers(Math.min(threads, Math.ceil(size / chunkBytes)), tuning.workerFile);
     const spare: ArrayBuffer[] = [];
     const reader = readChunks(fh, chunkBytes, spare);

@@ -183,6 +183,29 @@ describe('verify in worker threads agrees with one thread', () => {
     }
   });
 
+  it('with lines longer than a chunk (the read buffer grows), and blank lines between events', async () => {
+    const path = variant(`${lines.slice(0, 40).join('\n\n')}\n`);
+    const one = await verifyWith(path, 1, { allowUnsigned: true }, tuning());
+    const stats = { chunks: 0 };
+    const many = await verifyWith(
+      path,
+      2,
+      { allowUnsigned: true },
+      tuning({ chunkBytes: 300, stats }),
+    );
+    expect(stats.chunks).toBeGreaterThan(10);
+    expect(many).toEqual(one);
+    expect(one).toMatchObject({ ok: false, count: 40 }); // the store's checkpoints cover 600
+    expect(one.problems.at(-1)).toMatchObject({ reason: 'truncated' });
+  });
+
+  it('on an empty file', async () => {
+    const path = variant('');
+    expect(await verifyWith(path, 2, {}, tuning())).toEqual(
+      await verifyWith(path, 1, {}, tuning()),
+    );
+  });
+
   it('when maxProblems stops the walk, and in the progress it reports', async () => {
     const copy = lines.map((l, i) => (i % 10 === 3 ? l.replace('routine check', 'edited') : l));
     const path = variant(`${copy.join('\n')}\n`);
