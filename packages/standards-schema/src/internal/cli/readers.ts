@@ -45,7 +45,7 @@ export const READERS: readonly FeedReader[] = [
     schema: PermitFeed,
     rawCsv: true,
     description:
-      'BLDS building permits as publishers serve them (Socrata JSON with lowercase columns, CSV), to Permit',
+      'BLDS building permits as publishers serve them (Socrata JSON with lowercase columns, CSV, ArcGIS features with epoch-millisecond dates), to Permit',
   },
 ];
 

@@ -224,6 +224,28 @@ describe('city-schema validate --from (feed readers)', () => {
     expect(report.problems.map((p: { path: string }) => p.path)).toContain('OriginalCity');
   });
 
+  it('reads BLDS permits as ArcGIS serves them (features) with --from blds', async () => {
+    const features = (name: string) =>
+      (
+        JSON.parse(
+          readFileSync(join(import.meta.dirname, '../../../conformance/blds', name), 'utf8'),
+        ) as { records: { record: unknown }[] }
+      ).records.map((entry) => entry.record);
+    const file = join(dir, 'features.json');
+    writeFileSync(
+      file,
+      JSON.stringify([...features('tempe-permits.json'), ...features('boulder-permits.json')]),
+    );
+    const { code, out } = await run('validate', '--from', 'blds', file, '--report', 'json');
+    expect(code).toBe(1);
+    const report = JSON.parse(out[0] as string);
+    expect(report).toMatchObject({ schema: 'Permit', records: 5, valid: 3, invalid: 2 });
+    expect(report.problems.map((p: { path: string }) => p.path)).toEqual([
+      'OriginalAddress1',
+      'OriginalAddress1',
+    ]);
+  });
+
   it('streams a JSON array in pieces and exits 2 on a broken one, saying where', async () => {
     const file = join(dir, 'broken-array.json');
     writeFileSync(
