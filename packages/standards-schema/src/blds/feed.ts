@@ -20,8 +20,8 @@ const DATE_FIELDS = new Set(Object.keys(Permit.shape).filter((key) => /Date$/.te
 const MIDNIGHT = /^(\d{4}-\d{2}-\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?)?$/;
 const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 // ArcGIS twins of the BLDS dates (`applieddatedtm` for AppliedDate), by lowercase column name.
-const DATE_BY_TWIN = new Map(
-  [...DATE_FIELDS].map((field) => [`${field.toLowerCase()}dtm`, field] as const),
+const DATE_BY_TWIN = new Map<string, string>(
+  [...DATE_FIELDS].map((field) => [`${field.toLowerCase()}dtm`, field]),
 );
 
 function readValue(field: string, value: unknown): unknown {
