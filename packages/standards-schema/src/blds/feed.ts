@@ -82,11 +82,10 @@ export function normalizeBldsPermit(input: unknown): unknown {
 
 /**
  * A reader for BLDS permit feeds (Socrata JSON, CSV rows, ArcGIS features): input as publishers
- * serve it (see
- * {@link normalizeBldsPermit}), output the strict BLDS `Permit`. A feed without a field BLDS
- * requires (the City of Calgary's has no `OriginalCity`, `OriginalState`, `OriginalZip`) or with a
- * mapped value outside the BLDS table (`PermitClassMapped: "Unspecified"`) is invalid, and the
- * issues say which field.
+ * serve it (see {@link normalizeBldsPermit}), output the strict BLDS `Permit`. A feed without a
+ * field BLDS requires (the City of Calgary's has no `OriginalCity`, `OriginalState`,
+ * `OriginalZip`; the City of Boulder's no `OriginalAddress1`) or with a mapped value outside the
+ * BLDS table (`PermitClassMapped: "Unspecified"`) is invalid, and the issues say which field.
  *
  * @example
  * ```ts
