@@ -2,8 +2,15 @@ import type { Checkpoint, KeyInput } from './checkpoint';
 import { AuditLogError } from './errors';
 import { canonicalize } from './internal/canonical';
 import { CANONICAL_LINES, type CanonicalLineSource, scanEventLine } from './internal/canonicalLine';
-import { GENESIS_HASH, hashEvent, type SealedEvent, sha256hex } from './internal/chain';
-import type { AuditEvent } from './internal/schemas';
+import {
+  type AnyAuditEvent,
+  GENESIS_HASH,
+  hashEvent,
+  isBatchIntegrity,
+  type SealedEvent,
+  sha256hex,
+} from './internal/chain';
+import { hashBatchEvent } from './internal/sealBatch';
 import { eventLeafBin } from './merkle/hash';
 import { CompactRange } from './merkle/tree';
 import { defaultOrigin, type SignedCheckpoint } from './note/checkpointNote';
@@ -74,7 +81,7 @@ export interface VerifyResult {
 }
 
 /** What {@link verify} reads: a store, or events in chain order. */
-export type VerifySource = AuditStore | Iterable<AuditEvent> | AsyncIterable<AuditEvent>;
+export type VerifySource = AuditStore | Iterable<AnyAuditEvent> | AsyncIterable<AnyAuditEvent>;
 
 export interface VerifyOptions {
   /**
@@ -115,17 +122,21 @@ function isStore(source: VerifySource): source is AuditStore {
   );
 }
 
+/**
+ * True for an event with an integrity block of either format: format 1 `{ seq, prevHash, hash }`
+ * or format 2 `{ format: 2, seq, hash }`.
+ */
 function isSealed(value: unknown): value is SealedEvent {
   if (typeof value !== 'object' || value === null) return false;
-  const integrity = (value as AuditEvent).integrity;
-  return (
-    typeof integrity === 'object' &&
-    integrity !== null &&
-    Number.isSafeInteger(integrity.seq) &&
-    typeof integrity.prevHash === 'string' &&
-    typeof integrity.hash === 'string'
-  );
+  const integrity = (value as { integrity?: unknown }).integrity as Record<string, unknown>;
+  if (typeof integrity !== 'object' || integrity === null) return false;
+  if (!Number.isSafeInteger(integrity.seq) || typeof integrity.hash !== 'string') return false;
+  return integrity.format === 2 || typeof integrity.prevHash === 'string';
 }
+
+/** The members each format's integrity block holds, no more (the hash covers no other). */
+const FORMAT1_KEYS = 'hash,prevHash,seq';
+const FORMAT2_KEYS = 'format,hash,seq';
 
 /**
  * Checks a log: every event against its hash and its predecessor (the chain), the RFC 9162
@@ -147,7 +158,7 @@ export async function verify(
   source: VerifySource,
   options: VerifyOptions = {},
 ): Promise<VerifyResult> {
-  let events: Iterable<AuditEvent> | AsyncIterable<AuditEvent> | undefined;
+  let events: Iterable<AnyAuditEvent> | AsyncIterable<AnyAuditEvent> | undefined;
   let lines: AsyncIterable<readonly string[]> | undefined;
   const trustedGiven = [...(options.trusted ?? []), ...(options.checkpoints ?? [])];
   const origin = options.origin ?? defaultOrigin(isStore(source) ? source.chainId : 'default');
@@ -168,8 +179,8 @@ export async function verify(
     recordedHead = (await source.head()).seq;
   } else if (
     source &&
-    (typeof (source as Iterable<AuditEvent>)[Symbol.iterator] === 'function' ||
-      typeof (source as AsyncIterable<AuditEvent>)[Symbol.asyncIterator] === 'function')
+    (typeof (source as Iterable<AnyAuditEvent>)[Symbol.iterator] === 'function' ||
+      typeof (source as AsyncIterable<AnyAuditEvent>)[Symbol.asyncIterator] === 'function')
   ) {
     events = source;
   } else {
@@ -283,6 +294,9 @@ export async function verify(
     if (onProgress && count % every === 0) onProgress(count);
   };
 
+  /** Format 2 was seen: a later format-1 event means the log went back to the old format. */
+  let batchFormat = false;
+
   /** Verifies one event object; `line`, when given, must be its canonical text. */
   const step = (event: unknown, line?: string) => {
     counted();
@@ -290,20 +304,24 @@ export async function verify(
       problem(expected, 'malformed', `entry ${count} has no integrity block`);
       return;
     }
-    const { seq, prevHash, hash } = event.integrity;
+    const integrity = event.integrity;
+    const { seq, hash } = integrity;
     if (!position(seq)) return;
-    // The hash covers the integrity block's seq and prevHash only: anything else in it would be
-    // a change no hash could reveal.
-    if (Object.keys(event.integrity).length !== 3) {
+    const format2 = isBatchIntegrity(integrity);
+    // The hash covers the integrity block's seq and prevHash (format 1) or its format (format
+    // 2) only: anything else in it would be a change no hash could reveal.
+    if (Object.keys(integrity).sort().join() !== (format2 ? FORMAT2_KEYS : FORMAT1_KEYS)) {
       problem(
         seq,
         'malformed',
-        `event ${seq} has members in its integrity block besides seq, prevHash and hash`,
+        format2
+          ? `event ${seq} has members in its integrity block besides format, seq and hash`
+          : `event ${seq} has members in its integrity block besides seq, prevHash and hash`,
       );
     }
     let actual: string | undefined;
     try {
-      actual = hashEvent(event, seq, prevHash);
+      actual = format2 ? hashBatchEvent(event) : hashEvent(event, seq, integrity.prevHash);
     } catch (error) {
       problem(
         seq,
@@ -324,7 +342,27 @@ export async function verify(
         `event ${seq}: the ${columns} column differs from the hashed record`,
       );
     }
-    link(seq, prevHash, hash);
+    if (format2) {
+      // No link to the predecessor: the store's seq and the tree (against the checkpoints)
+      // fix the order of format-2 events.
+      batchFormat = true;
+      prev = hash;
+      expected = seq + 1;
+      extend(seq, hash);
+      return;
+    }
+    if (batchFormat) {
+      problem(
+        seq,
+        'malformed',
+        `event ${seq} is in format 1 after events in format 2 (a log never goes back to format 1)`,
+      );
+      prev = hash;
+      expected = seq + 1;
+      extend(seq, hash);
+      return;
+    }
+    link(seq, integrity.prevHash, hash);
   };
 
   if (lines) {
@@ -362,7 +400,7 @@ export async function verify(
     }
     lineNo = 0;
   } else if (events) {
-    for await (const event of events as Iterable<AuditEvent> | AsyncIterable<AuditEvent>) {
+    for await (const event of events as Iterable<AnyAuditEvent> | AsyncIterable<AnyAuditEvent>) {
       if (more) break;
       step(event);
     }

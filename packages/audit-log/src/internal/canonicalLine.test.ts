@@ -5,6 +5,7 @@ import { sampleEvent } from '../../test/fixtures';
 import { createAuditLog } from '../createAuditLog';
 import { memoryStore } from '../memoryStore';
 import { canonicalize, canonicalizeWith } from './canonical';
+import type { ChainedEvent } from './chain';
 import { isCanonicalText, scanEventLine } from './canonicalLine';
 
 // Keys the scanner leaves to the slow path: any that JSON must escape.
@@ -83,9 +84,9 @@ describe('scanEventLine', () => {
     const store = memoryStore();
     const log = createAuditLog({ app: { name: 'scan' }, store });
     // details.integrity and details.id come before the top-level members: they must not confuse it.
-    const event = await log.record(
+    const event = (await log.record(
       sampleEvent(1, { details: { id: 'not-this', integrity: { hash: 'nor-this' } } }),
-    );
+    )) as ChainedEvent;
     await log.close();
     const line = canonicalize(event);
     const scan = scanEventLine(line);
