@@ -28,7 +28,10 @@ export interface OtelLogRecord {
  * logger.emit(toOtelLogRecord(event));
  * ```
  */
-export function toOtelLogRecord(event: AnyAuditEvent, observedAt: number = Date.now()): OtelLogRecord {
+export function toOtelLogRecord(
+  event: AnyAuditEvent,
+  observedAt: number = Date.now(),
+): OtelLogRecord {
   const a: Record<string, OtelAttributeValue> = {
     'event.name': event.action,
     'user.id': event.actor.id,

@@ -5,8 +5,8 @@ import { sampleEvent } from '../../test/fixtures';
 import { createAuditLog } from '../createAuditLog';
 import { memoryStore } from '../memoryStore';
 import { canonicalize, canonicalizeWith } from './canonical';
-import type { ChainedEvent } from './chain';
 import { isCanonicalText, scanEventLine } from './canonicalLine';
+import type { ChainedEvent } from './chain';
 
 // Keys the scanner leaves to the slow path: any that JSON must escape.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what JSON escapes.

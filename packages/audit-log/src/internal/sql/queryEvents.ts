@@ -27,7 +27,8 @@ export async function queryEvents(
   if (q.targetId !== undefined) add('e.target_id = ?', q.targetId);
   if (q.fromMs !== undefined) add('e.event_time >= ?', new Date(q.fromMs).toISOString());
   if (q.toMs !== undefined) add('e.event_time < ?', new Date(q.toMs).toISOString());
-  if (q.afterId !== undefined) add(q.order === 'asc' ? 'e.id > ?::uuid' : 'e.id < ?::uuid', q.afterId);
+  if (q.afterId !== undefined)
+    add(q.order === 'asc' ? 'e.id > ?::uuid' : 'e.id < ?::uuid', q.afterId);
   const dir = q.order === 'asc' ? 'ASC' : 'DESC';
   const { rows } = await db.query<{ id: string; record: string; seq: string | number | null }>(
     `SELECT e.id, e.record, COALESCE(e.seq, b.first_seq + e.batch_pos) AS seq

@@ -9,7 +9,8 @@ import type { SqlQueryable } from './sqlStore';
 const PAGE = 2000;
 /** At most this many batches per round trip (and at least one, however large). */
 const BATCHES = 256;
-const COLUMNS = 'e.id, e.record, e.event_time, e.action, e.actor_id, e.target_type, e.target_id, e.outcome';
+const COLUMNS =
+  'e.id, e.record, e.event_time, e.action, e.actor_id, e.target_type, e.target_id, e.outcome';
 
 type Row = EventColumns & { id: string; record: string };
 interface Placed {
@@ -122,7 +123,8 @@ export async function* readEvents(
   while (!x.done || !y.done) {
     if (
       y.done ||
-      (!x.done && (x.value.seq < y.value.seq || (x.value.seq === y.value.seq && x.value.id <= y.value.id)))
+      (!x.done &&
+        (x.value.seq < y.value.seq || (x.value.seq === y.value.seq && x.value.id <= y.value.id)))
     ) {
       yield (x.value as Placed).event;
       x = await a.next();
