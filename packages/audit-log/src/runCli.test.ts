@@ -206,14 +206,30 @@ describe('city-audit', () => {
       seq: 9,
     });
     const trusted = join(dir, 'pglite-elsewhere', 'latest.checkpoint');
-    const r = await run('verify', '--store', out, '--public-key', join(dir, 'pub.pem'), '--trusted', trusted);
+    const r = await run(
+      'verify',
+      '--store',
+      out,
+      '--public-key',
+      join(dir, 'pub.pem'),
+      '--trusted',
+      trusted,
+    );
     expect(r.stdout).toMatch(/^ok: 9 events/);
     expect(r.code).toBe(0);
     // Two exported events swapped: each still matches its hash, the signed tree does not.
     const swapped = [...lines];
     [swapped[2], swapped[3]] = [swapped[3] as string, swapped[2] as string];
     await writeFile(out, `${swapped.join('\n')}\n`);
-    const moved = await run('verify', '--store', out, '--public-key', join(dir, 'pub.pem'), '--trusted', trusted);
+    const moved = await run(
+      'verify',
+      '--store',
+      out,
+      '--public-key',
+      join(dir, 'pub.pem'),
+      '--trusted',
+      trusted,
+    );
     expect(moved.code).toBe(1);
     expect(moved.stdout).toMatch(/out-of-order|checkpoint-mismatch/);
   }, 60_000);

@@ -202,7 +202,7 @@ export function sqlSuite(which: 'env' | 'pglite') {
     await log.close();
   });
 
-  it('grants the writer role INSERT and SELECT but not TRUNCATE, UPDATE or DELETE', async () => {
+  it('grants the writer role SELECT and the append functions, but not INSERT, TRUNCATE, UPDATE or DELETE', async () => {
     const schema = db.newSchema();
     const store = db.store({ schema });
     await store.head(); // migrates
@@ -220,6 +220,8 @@ export function sqlSuite(which: 'env' | 'pglite') {
     ).resolves.toBeDefined();
     await expect(asWriter(`SELECT count(*) FROM "${schema}".audit_events`)).resolves.toBeDefined();
     for (const sql of [
+      `INSERT INTO "${schema}".audit_events (chain_id, seq, id, event_time, action, actor_id, outcome, hash, record)
+       VALUES ('default', 1, '${uuidv7()}', now(), 'case.view', 'u-1', 'success', 'h', '{}')`,
       `TRUNCATE "${schema}".audit_events`,
       `DELETE FROM "${schema}".audit_events`,
       `UPDATE "${schema}".audit_events SET outcome = 'x'`,
@@ -228,7 +230,7 @@ export function sqlSuite(which: 'env' | 'pglite') {
     }
   });
 
-  it('lets the writer role neither write the chain head nor a batch, nor seal a batch that is not what it says, nor store a checkpoint beyond the head', async () => {
+  it('lets the writer role write events, batches and the head only through the append functions, which refuse a batch that is not what it says, and no checkpoint beyond the head', async () => {
     const schema = db.newSchema();
     const store = db.store({ schema });
     const log = createAuditLog({ app: { name: 't' }, store, closeStore: false });
@@ -250,13 +252,26 @@ export function sqlSuite(which: 'env' | 'pglite') {
       });
     const batch = randomUUID();
     const now = new Date().toISOString();
-    /** Two rows of `batch` as a writer could insert them, the second with hash `h1`. */
-    const rows = (chain = 'default'): [string, unknown[]][] =>
-      [0, 1].map((pos) => [
-        `INSERT INTO $S.audit_events (chain_id, batch_id, batch_pos, id, event_time, action, actor_id, outcome, hash, record)
-         VALUES ($1, $2, $3, $4, $5, 'case.view', 'u-1', 'success', $6, '{}')`,
-        [chain, batch, pos, uuidv7(), now, `h${pos}`],
-      ]);
+    /** audit_append_batch for a batch of two rows (hashes h0, h1), said to hold `count`. */
+    const append = (count: number, lastHash: string, chain = 'default'): [string, unknown[]] => [
+      `SELECT $S.audit_append_batch($1, $2, $3, $4, $5::uuid[], $6::timestamptz[], $7::text[],
+         $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13)`,
+      [
+        chain,
+        batch,
+        count,
+        lastHash,
+        [uuidv7(), uuidv7()],
+        [now, now],
+        ['case.view', 'case.view'],
+        ['u-1', 'u-1'],
+        [null, null],
+        [null, null],
+        ['success', 'success'],
+        ['h0', 'h1'],
+        '{}\n{}',
+      ],
+    ];
     for (const [statements, why] of [
       [[['UPDATE $S.audit_chain_heads SET seq = 2']], /permission denied/],
       [[[`UPDATE $S.audit_chain_heads SET seq = 9, hash = repeat('f', 64)`]], /permission denied/],
@@ -277,41 +292,51 @@ export function sqlSuite(which: 'env' | 'pglite') {
       [
         [
           [
+            `INSERT INTO $S.audit_pending (chain_id, batch_id, count, last_hash) VALUES ('default', $1, 1, 'x')`,
+            [batch],
+          ],
+        ],
+        /permission denied/,
+      ],
+      [
+        [
+          [
+            `INSERT INTO $S.audit_events (chain_id, batch_id, batch_pos, id, event_time, action, actor_id, outcome, hash, record)
+             VALUES ('default', $1, 0, $2, $3, 'case.view', 'u-1', 'success', 'h', '{}')`,
+            [batch, uuidv7(), now],
+          ],
+        ],
+        /permission denied/,
+      ],
+      [
+        [
+          [
             `INSERT INTO $S.audit_checkpoints (chain_id, size, head_hash, record) VALUES ('default', 99, 'x', '{}')`,
           ],
         ],
         /cannot cover more events/,
       ],
-      // The seal function checks the batch it is asked to seal.
+      // The append and seal functions check what they are given.
+      [[append(3, 'h1')], /is said to hold 3 events, but 2 records and 2 ids were given/],
+      [[append(2, 'h0')], /the last event of batch .* has hash h1, not h0/],
+      [[append(0, 'h1')], /a count of at least 1/],
       [
-        [['SELECT $S.audit_seal_batch($1, $2, 1, $3)', ['default', randomUUID(), 'h0']]],
-        /holds 0 event rows at 0 positions, not 1/,
+        [['SELECT $S.audit_seal_batch($1, $2)', ['default', randomUUID()]]],
+        /no batch .* is staged for chain default/,
       ],
       [
-        [...rows(), ['SELECT $S.audit_seal_batch($1, $2, 3, $3)', ['default', batch, 'h1']]],
-        /holds 2 event rows at 2 positions, not 3/,
-      ],
-      [
-        [...rows(), ['SELECT $S.audit_seal_batch($1, $2, 2, $3)', ['default', batch, 'h0']]],
-        /the last event of batch .* has hash h1, not h0/,
-      ],
-      [
-        [...rows('other'), ['SELECT $S.audit_seal_batch($1, $2, 2, $3)', ['default', batch, 'h1']]],
-        /has rows of another chain/,
-      ],
-      [
-        [...rows(), ['SELECT $S.audit_seal_batch($1, $2, 0, $3)', ['default', batch, 'h1']]],
-        /a count of at least 1/,
+        [append(2, 'h1', 'other'), ['SELECT $S.audit_seal_batch($1, $2)', ['default', batch]]],
+        /no batch .* is staged for chain default/,
       ],
     ] as const) {
       await expect(asWriter(...(statements as unknown as [string, unknown[]?][]))).rejects.toThrow(
         why,
       );
     }
-    // The seal function works for the writer role when the batch is what it says.
-    const sealed = (await asWriter(...rows(), [
-      'SELECT $S.audit_seal_batch($1, $2, 2, $3) AS first',
-      ['default', batch, 'h1'],
+    // Through the functions, the writer role appends: the batch goes after the head.
+    const sealed = (await asWriter(append(2, 'h1'), [
+      'SELECT $S.audit_seal_batch($1, $2) AS first',
+      ['default', batch],
     ])) as { rows: { first: string | number }[] };
     expect(Number(sealed.rows[0]?.first)).toBe(5);
     // The head's guard binds the owner too (unless the owner disables triggers).

@@ -126,11 +126,10 @@ export function sqlStore(
       for (let attempt = 1; ; attempt++) {
         try {
           // A retry looks ids up whatever they are: the clash may be this very batch, stored
-          // by an attempt whose commit the connection lost.
+          // by an attempt whose reply the connection lost (then it is placed, if not yet, and
+          // returned as stored).
           const lookup = attempt > 1 || !allMinted(batch);
-          const { events, fresh } = await client.transaction((tx) =>
-            appendBatch(tx, s, chainId, batch, lookup),
-          );
+          const { events, fresh } = await appendBatch(client, s, chainId, batch, lookup);
           for (const e of fresh) markStored(e);
           return events;
         } catch (error) {
