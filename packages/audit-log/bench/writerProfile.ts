@@ -1,6 +1,8 @@
-// Where a PostgreSQL writer's time goes: each statement of the append transaction timed on the
-// connection (BEGIN, the INSERT of the batch's rows, the seal that takes the chain head, the
-// COMMIT that releases it), with `w` instances on one chain. Used by writers.bench.ts.
+// Where a PostgreSQL writer's time goes: each statement of an append timed on the connection
+// (audit_append_batch, which stores and stages the rows and commits them without holding
+// anything shared; audit_seal_batch, which holds the chain head inside it), with `w` instances
+// on one chain. Used by writers.bench.ts.
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { createAuditLog } from '../src/index';
 import { postgresStore } from '../src/node';
@@ -10,13 +12,9 @@ import { benchEvent } from './writerEvent';
 export type Profile = Record<string, { ms: number; n: number }>;
 
 function kindOf(text: string): string {
-  const t = text.trimStart().slice(0, 40).toUpperCase();
-  if (t.startsWith('BEGIN')) return 'begin';
-  if (t.startsWith('COMMIT')) return 'commit (head held)';
-  if (t.startsWith('INSERT INTO')) return 'insert rows';
-  if (t.includes('AUDIT_SEAL_BATCH') || text.includes('audit_seal_batch'))
-    return 'seal (takes head)';
-  if (t.startsWith('SELECT E.ID, E.RECORD')) return 'idempotency lookup';
+  if (text.includes('audit_append_batch')) return 'append rows (head not held)';
+  if (text.includes('audit_seal_batch')) return 'seal (head held inside)';
+  if (text.includes('e.id = ANY')) return 'idempotency lookup';
   return 'other';
 }
 
@@ -26,22 +24,33 @@ export async function profileWriters(
   schema: string,
   w: number,
   total: number,
-): Promise<{ profile: Profile; ms: number; batches: number }> {
+): Promise<{ profile: Profile; ms: number; batches: number; nodeCpuS: number; pgCpuS: number }> {
   const profile: Profile = {};
+  const app = `city-audit-profile-${process.pid}`;
   const pools = Array.from({ length: w }, () => {
-    const pool = new pg.Pool({ connectionString: url, max: 2 });
+    const pool = new pg.Pool({ connectionString: url, max: 2, application_name: app });
     pool.on('connect', (client) => {
       const query = client.query.bind(client) as (...a: unknown[]) => Promise<unknown>;
-      (client as unknown as { query: unknown }).query = async (...args: unknown[]) => {
+      // pg's Pool calls query with a callback; time from the call to the callback.
+      (client as unknown as { query: unknown }).query = (...args: unknown[]) => {
         const started = performance.now();
-        try {
-          return await query(...args);
-        } finally {
-          const k = kindOf(String(args[0]));
-          const p = (profile[k] ??= { ms: 0, n: 0 });
+        const done = () => {
+          const k = kindOf(String((args[0] as { text?: string })?.text ?? args[0]));
+          const p = profile[k] ?? { ms: 0, n: 0 };
+          profile[k] = p;
           p.ms += performance.now() - started;
           p.n += 1;
+        };
+        const cb = args.at(-1);
+        if (typeof cb === 'function') {
+          args[args.length - 1] = (...r: unknown[]) => {
+            done();
+            return (cb as (...r: unknown[]) => unknown)(...r);
+          };
+          return query(...args);
         }
+        const result = query(...args) as Promise<unknown>;
+        return result.finally(done);
       };
     });
     return pool;
@@ -55,6 +64,17 @@ export async function profileWriters(
   );
   await Promise.all(logs.map((l) => l.record(benchEvent(0))));
   for (const k of Object.keys(profile)) delete profile[k];
+  // The CPU time of this process and of the PostgreSQL backends serving these writers (the
+  // server runs on this machine: /proc has their counters).
+  const backends = (
+    await (pools[0] as pg.Pool).query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_activity WHERE application_name = $1',
+      [app],
+    )
+  ).rows.map((r) => r.pid);
+  const pgCpu = () => backends.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  const pg0 = pgCpu();
+  const cpu0 = process.cpuUsage();
   const started = performance.now();
   let k = 0;
   await Promise.all(
@@ -63,7 +83,25 @@ export async function profileWriters(
     ),
   );
   const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpu0);
+  const pgCpuS = pgCpu() - pg0;
   for (const l of logs) await l.close();
   for (const p of pools) await p.end();
-  return { profile, ms, batches: profile['commit (head held)']?.n ?? 0 };
+  return {
+    profile,
+    ms,
+    batches: profile['seal (head held inside)']?.n ?? 0,
+    nodeCpuS: (cpu.user + cpu.system) / 1e6,
+    pgCpuS,
+  };
+}
+
+/** User + system CPU seconds of a process (0 when /proc cannot tell, e.g. a remote server). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 }
