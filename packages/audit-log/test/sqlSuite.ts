@@ -14,7 +14,9 @@ import { canonicalize } from '../src/internal/canonical';
 import { EMPTY_HEAD, type SealedEvent, sealEvents } from '../src/internal/chain';
 import { sealBatch } from '../src/internal/sealBatch';
 import { MIGRATIONS, render } from '../src/internal/sql/migrations';
+import type { SqlQueryable } from '../src/internal/sql/sqlStore';
 import { uuidv7 } from '../src/internal/uuidv7';
+import { postgresStore } from '../src/postgresStore';
 import { PLANTED, plantedDetails, sampleEvent, UNSIGNED } from './fixtures';
 import { openTestDatabase, type TestDatabase } from './sql';
 import { TAMPER_KEYS, tamperMatrix } from './tamperMatrix';
@@ -513,6 +515,114 @@ export function sqlSuite(which: 'env' | 'pglite') {
       }),
     ]);
   });
+
+  it('places a batch stored but never sealed (its writer died, or lost the reply) when its ids come again, and with the next seal', async () => {
+    const schema = db.newSchema();
+    const store = db.store({ schema });
+    const log = createAuditLog({ app: { name: 't' }, store, closeStore: false });
+    await log.record(sampleEvent(0));
+    const at = (n: number) => ({
+      ...sampleEvent(n),
+      app: { name: 't' },
+      id: uuidv7(),
+      time: new Date().toISOString(),
+    });
+    /** Stores and stages `events` as audit_append_batch does, and stops before the seal. */
+    const stageOnly = async (events: ReturnType<typeof at>[]) => {
+      const { sealed, bytes } = sealBatch(events.map((e) => ({ ...e })));
+      const last = sealed.at(-1) as SealedEvent;
+      await db.admin((c) =>
+        c.query(
+          `SELECT "${schema}".audit_append_batch($1, $2, $3, $4, $5::uuid[], $6::timestamptz[], $7::text[],
+             $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13)`,
+          [
+            'default',
+            randomUUID(),
+            sealed.length,
+            last.integrity.hash,
+            sealed.map((e) => e.id),
+            sealed.map((e) => e.time),
+            sealed.map((e) => e.action),
+            sealed.map((e) => e.actor.id),
+            sealed.map((e) => e.target?.type ?? null),
+            sealed.map((e) => e.target?.id ?? null),
+            sealed.map((e) => e.outcome),
+            sealed.map((e) => e.integrity.hash),
+            bytes.toString('utf8', 0, bytes.length - 1),
+          ],
+        ),
+      );
+      return sealed;
+    };
+    // Staged, not placed: readers do not see it yet.
+    const lost = [at(1), at(2)];
+    const staged = await stageOnly(lost);
+    expect((await verify(store, UNSIGNED)).count).toBe(1);
+    // The retry of that append finds its rows, places them and returns them as stored.
+    const again = await store.append(lost);
+    expect(again.map((e) => [e.id, e.integrity.hash, e.integrity.seq])).toEqual(
+      staged.map((e, i) => [e.id, e.integrity.hash, 2 + i]),
+    );
+    // A batch whose writer died is placed by the next writer's seal, before that writer's own.
+    const orphan = await stageOnly([at(3)]);
+    const next = await log.record(sampleEvent(4));
+    expect(next.integrity.seq).toBe(5);
+    await log.close();
+    const all: SealedEvent[] = [];
+    for await (const e of store.read()) all.push(e);
+    expect(all.map((e) => e.id)).toEqual([
+      all[0]?.id,
+      ...staged.map((e) => e.id),
+      (orphan[0] as SealedEvent).id,
+      next.id,
+    ]);
+    expect(await verify(store, UNSIGNED)).toMatchObject({ ok: true, count: 5 });
+  });
+
+  // PGlite has one user: this needs a server that logs a second role in.
+  const realServer = which === 'env' && Boolean(process.env.DATABASE_URL);
+  (realServer ? it : () => {})(
+    'a login in the writer role appends and verifies, and cannot move the head itself (real PostgreSQL)',
+    async () => {
+      const schema = db.newSchema();
+      await db.store({ schema }).head(); // the owner migrates
+      const login = `audit_login_${randomUUID().slice(0, 8)}`;
+      await db.admin((c) => c.exec(`CREATE ROLE ${login} LOGIN IN ROLE city_audit_writer`));
+      const url = new URL(process.env.DATABASE_URL as string);
+      url.username = login;
+      url.password = '';
+      const store = postgresStore({ connectionString: url.toString(), schema, migrate: false });
+      try {
+        const log = createAuditLog({
+          app: { name: 'w' },
+          store,
+          closeStore: false,
+          signer: { privateKey: TAMPER_KEYS.privateKey, everyEvents: 3, everyMs: 0 },
+        });
+        const events = await Promise.all(
+          Array.from({ length: 7 }, (_, i) => log.record(sampleEvent(i))),
+        );
+        await log.close();
+        expect(events.map((e) => e.integrity.seq).sort((a, b) => a - b)).toEqual([
+          1, 2, 3, 4, 5, 6, 7,
+        ]);
+        const held = log.lastCheckpoint?.note as string;
+        expect(
+          await verify(store, { publicKey: TAMPER_KEYS.publicKey, trusted: [held] }),
+        ).toMatchObject({ ok: true, count: 7 });
+        const raw = (store as unknown as { client(): Promise<SqlQueryable> }).client();
+        await expect(
+          (await raw).query(`UPDATE "${schema}".audit_chain_heads SET seq = 1`),
+        ).rejects.toThrow(/permission denied/);
+        await expect((await raw).query(`DELETE FROM "${schema}".audit_batches`)).rejects.toThrow(
+          /permission denied/,
+        );
+      } finally {
+        await store.close();
+        await db.admin((c) => c.exec(`DROP ROLE ${login}`));
+      }
+    },
+  );
 
   it('partitions by month, creating partitions as events arrive', async () => {
     const schema = db.newSchema();
