@@ -63,7 +63,11 @@ export async function profileWriters(
     }),
   );
   await Promise.all(logs.map((l) => l.record(benchEvent(0))));
-  for (const k of Object.keys(profile)) delete profile[k];
+  // Both connections of every pool open now, so the backends listed below are all of them.
+  for (const pool of pools) {
+    const held = await Promise.all([pool.connect(), pool.connect()]);
+    for (const c of held) c.release();
+  }
   // The CPU time of this process and of the PostgreSQL backends serving these writers (the
   // server runs on this machine: /proc has their counters).
   const backends = (
@@ -72,6 +76,7 @@ export async function profileWriters(
       [app],
     )
   ).rows.map((r) => r.pid);
+  for (const k of Object.keys(profile)) delete profile[k];
   const pgCpu = () => backends.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
   const pg0 = pgCpu();
   const cpu0 = process.cpuUsage();

@@ -51,10 +51,23 @@ export type SealedEvent = Omit<AuditEvent, 'integrity'> & { integrity: EventInte
 /** A format-1 event (what `sealEvents` makes). */
 export type ChainedEvent = Omit<AuditEvent, 'integrity'> & { integrity: ChainIntegrity };
 
-/** An audit event as the shared schema describes it (format 1), or as a store returns it. */
+/**
+ * An audit event as the shared schema describes it (format 1, or none yet), or as a store returns
+ * it (either format): what `verify`, `toOcsf` and `toOtelLogRecord` accept.
+ */
 export type AnyAuditEvent = AuditEvent | SealedEvent;
 
-/** True for a format-2 integrity block (no hash chain). */
+/**
+ * True for a format-2 integrity block (the SQL stores: no hash chain, the position given by the
+ * store).
+ *
+ * @example
+ * ```ts
+ * const expected = isBatchIntegrity(e.integrity)
+ *   ? hashBatchEvent(e)
+ *   : hashEvent(e, e.integrity.seq, e.integrity.prevHash);
+ * ```
+ */
 export function isBatchIntegrity(integrity: EventIntegrity): integrity is BatchIntegrity {
   return (integrity as { format?: unknown }).format === 2;
 }
@@ -68,9 +81,9 @@ export interface ChainHead {
 export const EMPTY_HEAD: ChainHead = Object.freeze({ seq: 0, hash: GENESIS_HASH });
 
 /**
- * SHA-256 over the RFC 8785 canonical JSON of the event with `integrity: { seq, prevHash }`
- * (the hash itself left out), so the hash covers every field, the position and the
- * predecessor.
+ * The format-1 hash: SHA-256 over the RFC 8785 canonical JSON of the event with
+ * `integrity: { seq, prevHash }` (the hash itself left out), so the hash covers every field, the
+ * position and the predecessor. Format-2 events (the SQL stores) use `hashBatchEvent`.
  */
 export function hashEvent(
   event: UnsealedEvent | AuditEvent,
