@@ -149,6 +149,12 @@ BEGIN
   END IF;
   PERFORM 1 FROM {{s}}.audit_pending p WHERE p.batch_id = p_batch AND p.chain_id = p_chain;
   IF NOT FOUND THEN
+    -- Another writer's seal may have placed it (and emptied the queue) since the first look.
+    SELECT b.first_seq INTO placed FROM {{s}}.audit_batches b
+     WHERE b.batch_id = p_batch AND b.chain_id = p_chain;
+    IF FOUND THEN
+      RETURN placed;
+    END IF;
     RAISE EXCEPTION 'audit_seal_batch: no batch % is staged for chain % (audit_append_batch stages it)',
       p_batch, p_chain USING ERRCODE = 'no_data_found';
   END IF;
