@@ -469,6 +469,16 @@ export function sqlSuite(which: 'env' | 'pglite') {
     };
     const mixed = await verify([...former, relabelled], UNSIGNED);
     expect(mixed.firstBad).toMatchObject({ seq: 4, reason: 'hash-mismatch' });
+    // A query column edited under a row of either format is reported against the hashed record.
+    await asAttacker(
+      schema,
+      `UPDATE $S.audit_events e SET actor_id = 'someone-else' WHERE ${POS} IN (2, 6)`,
+    );
+    const edited = await verify(store, { publicKey: TAMPER_KEYS.publicKey, trusted: [held] });
+    expect(edited.problems.map((p) => [p.seq, p.reason, p.message])).toEqual([
+      [2, 'column-mismatch', 'event 2: the actor_id column differs from the hashed record'],
+      [6, 'column-mismatch', 'event 6: the actor_id column differs from the hashed record'],
+    ]);
   });
 
   it('refuses a format-1 event after format-2 events (an instance of the former release writing on)', async () => {
