@@ -23,9 +23,10 @@ export type { VerifyProblem } from './verifyTrust';
 
 /**
  * What verification can find:
- * - `malformed`: the entry is not an event with an integrity block.
+ * - `malformed`: the entry is not an event with an integrity block of either format (or has
+ *   members besides the format's), or is in format 1 after format-2 events.
  * - `hash-mismatch`: the event's content no longer matches its hash (modified).
- * - `prev-hash-mismatch`: the event does not follow its predecessor (inserted or replaced).
+ * - `prev-hash-mismatch`: a format-1 event does not follow its predecessor (inserted or replaced).
  * - `missing`: the expected seq is absent (deleted, or moved by a reorder).
  * - `out-of-order`: a seq at or below one already seen (duplicated or moved back).
  * - `checkpoint-mismatch`: the tree (or, for an old checkpoint, the chain) at a checkpoint's
@@ -35,7 +36,8 @@ export type { VerifyProblem } from './verifyTrust';
  * - `bad-signature`: a trusted checkpoint does not verify with the trusted keys.
  * - `origin-mismatch`: a trusted checkpoint is for another log.
  * - `column-mismatch`: a SQL column that queries read (actor, target, action, time) differs
- *   from the hashed record.
+ *   from the hashed record, or a format-2 batch's recorded last hash differs from the event in
+ *   that place (a row moved).
  */
 export const VERIFY_FAILURE_REASONS = [
   'malformed',
@@ -139,11 +141,13 @@ const FORMAT1_KEYS = 'hash,prevHash,seq';
 const FORMAT2_KEYS = 'format,hash,seq';
 
 /**
- * Checks a log: every event against its hash and its predecessor (the chain), the RFC 9162
+ * Checks a log: every event against its hash and, in format 1, its predecessor (the chain; a
+ * format-2 event of a SQL store has no link, its place is the store's seq), the RFC 9162
  * Merkle tree over the events against every checkpoint a trusted key signed (the ones you
  * kept elsewhere and the ones the store keeps), and the log's length against them (rollback,
  * truncation). By default it needs a trusted key and at least one trusted checkpoint: without
- * them, whoever can rewrite the whole store can rewrite it consistently.
+ * them, whoever can rewrite the whole store can rewrite it consistently (and, in format 2,
+ * reorder it).
  *
  * @throws AuditLogError `TRUST_REQUIRED` without keys or a trusted checkpoint (unless
  *   `allowUnsigned`), `INVALID_SOURCE` for something that is not a store or events.
