@@ -27,7 +27,10 @@ export interface SqlStoreOptions {
   chainId?: string;
   /** Apply migrations on open (default true). Turn off when an admin migrates separately. */
   migrate?: boolean;
-  /** The role granted INSERT and SELECT only (default `city_audit_writer`). */
+  /**
+   * The role the app logs in as (default `city_audit_writer`): SELECT, checkpoint rows, and the
+   * append functions; no other write.
+   */
   writerRole?: string;
 }
 
