@@ -634,6 +634,34 @@ export function sqlSuite(which: 'env' | 'pglite') {
     },
   );
 
+  it('reads a log of many batches page by page, in seq order from any seq', async () => {
+    const schema = db.newSchema();
+    const store = db.store({ schema });
+    const at = (n: number) => ({
+      ...sampleEvent(n),
+      app: { name: 't' },
+      id: uuidv7(),
+      time: new Date().toISOString(),
+    });
+    // A batch larger than a page of rows, more batches than one query of batches reads, and
+    // another large batch after them.
+    await store.append(Array.from({ length: 2500 }, (_, i) => at(i)));
+    for (let i = 0; i < 300; i++) await store.append([at(i)]);
+    await store.append(Array.from({ length: 700 }, (_, i) => at(i)));
+    const seqs = async (events: AsyncIterable<SealedEvent>) => {
+      const out: number[] = [];
+      for await (const e of events) out.push(e.integrity.seq);
+      return out;
+    };
+    const range = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    expect(await seqs(store.read())).toEqual(range(1, 3500));
+    for (const after of [0, 1234, 2500, 2650, 2800, 3499, 3500]) {
+      expect(await seqs(store.readAfter?.(after) ?? [])).toEqual(range(after + 1, 3500));
+    }
+    expect(await verify(store, UNSIGNED)).toMatchObject({ ok: true, count: 3500 });
+  }, 60_000);
+
   it('partitions by month, creating partitions as events arrive', async () => {
     const schema = db.newSchema();
     const store = db.store({ schema });
