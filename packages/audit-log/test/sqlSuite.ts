@@ -648,7 +648,7 @@ export function sqlSuite(which: 'env' | 'pglite') {
     await store.append(Array.from({ length: 2500 }, (_, i) => at(i)));
     for (let i = 0; i < 300; i++) await store.append([at(i)]);
     await store.append(Array.from({ length: 700 }, (_, i) => at(i)));
-    const seqs = async (events: AsyncIterable<SealedEvent>) => {
+    const seqs = async (events: AsyncIterable<SealedEvent> | Iterable<SealedEvent>) => {
       const out: number[] = [];
       for await (const e of events) out.push(e.integrity.seq);
       return out;
