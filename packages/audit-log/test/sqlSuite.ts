@@ -11,6 +11,7 @@ import {
   verifyEventProof,
 } from '../src/index';
 import { canonicalize } from '../src/internal/canonical';
+import { AuditEvent } from '../src/internal/schemas';
 import { EMPTY_HEAD, type SealedEvent, sealEvents } from '../src/internal/chain';
 import { sealBatch } from '../src/internal/sealBatch';
 import { MIGRATIONS, render } from '../src/internal/sql/migrations';
@@ -760,6 +761,14 @@ export function sqlSuite(which: 'env' | 'pglite') {
     expect(seqs).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
     const reader = db.store({ schema, chainId: 'shared' });
     expect(await verify(reader, UNSIGNED)).toMatchObject({ ok: true, count: 120 });
+    // What a reader gets back is an AuditEvent of the City's schema (format-2 integrity).
+    for await (const stored of reader.read()) {
+      expect(AuditEvent.parse(stored).integrity).toEqual({
+        format: 2,
+        seq: stored.integrity.seq,
+        hash: stored.integrity.hash,
+      });
+    }
     await Promise.all([a.close(), b.close()]);
   });
 
