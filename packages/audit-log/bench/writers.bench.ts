@@ -1,16 +1,20 @@
 // PostgreSQL with 1, 2 and 4 app instances writing one chain, in one run: the throughput of 2
 // and 4 writers as a ratio of one writer's. Twice: instances as logs in this process (each its
 // own pool; they share this process's one thread), and instances as processes of their own (as
-// app instances are deployed: each its own pool, its own Node thread).
+// app instances are deployed: each its own pool, its own Node thread). Then where one append's
+// time goes (the head is held only inside the seal statement).
 // Run: npm run bench -w @cityofboston/audit-log   (needs DATABASE_URL or PostgreSQL on 127.0.0.1)
+// This file alone: npx tsx bench/writers.bench.ts
 
 import { type ChildProcess, fork } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { compare } from '../../../bench/harness';
 import { createAuditLog } from '../src/index';
 import { postgresStore } from '../src/node';
 import { benchEvent as event } from './writerEvent';
+import { profileWriters } from './writerProfile';
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `audit_writers_${process.pid}`;
@@ -99,6 +103,17 @@ if (pgOk) {
         }),
     ),
   );
+  // Where the time goes: each statement of an append timed on its connection, 1 and 4 writers.
+  console.log('\nPer batch of an append (ms per statement, from the client; 8,192 events):');
+  for (const w of [1, 4]) {
+    const { profile, ms, batches, nodeCpuS, pgCpuS } = await profileWriters(url, schema, w, 8192);
+    const parts = Object.entries(profile)
+      .map(([k, v]) => `${k} ${(v.ms / v.n).toFixed(2)} ms x ${v.n}`)
+      .join('; ');
+    console.log(
+      `  ${w} writer(s): ${Math.round((8192 / ms) * 1000)} events/s, ${batches} batches; ${parts}; CPU over ${(ms / 1000).toFixed(2)} s wall: Node ${nodeCpuS.toFixed(2)} s, PostgreSQL backends ${pgCpuS.toFixed(2)} s; load ${loadavg()[0]?.toFixed(1)}`,
+    );
+  }
   const c = await (
     probe as unknown as { client(): Promise<{ exec(s: string): Promise<void> }> }
   ).client();

@@ -3,7 +3,7 @@ import { PLANTED, plantedDetails, sampleEvent, UNSIGNED } from '../test/fixtures
 import { generateCheckpointKeys } from './checkpoint';
 import { createAuditLog, createEventId } from './createAuditLog';
 import { AuditLogError } from './errors';
-import { sealEvents } from './internal/chain';
+import { type ChainIntegrity, sealEvents } from './internal/chain';
 import { UUIDV7_PATTERN } from './internal/uuidv7';
 import { memoryStore } from './memoryStore';
 import { openCheckpoint, type SignedCheckpoint } from './note/checkpointNote';
@@ -45,7 +45,7 @@ describe('createAuditLog', () => {
     expect(new Date(a.time).toISOString()).toBe(a.time);
     expect(a.integrity.seq).toBe(1);
     expect(b.integrity.seq).toBe(2);
-    expect(b.integrity.prevHash).toBe(a.integrity.hash);
+    expect((b.integrity as ChainIntegrity).prevHash).toBe(a.integrity.hash);
     expect(a.app).toEqual(app);
     expect((await verify(store, UNSIGNED)).ok).toBe(true);
     await log.close();

@@ -25,7 +25,16 @@ export {
   AuditLogError,
   isAuditLogError,
 } from './errors';
-export { GENESIS_HASH, hashEvent } from './internal/chain';
+export {
+  type AnyAuditEvent,
+  type BatchIntegrity,
+  type ChainIntegrity,
+  type EventIntegrity,
+  GENESIS_HASH,
+  hashEvent,
+  isBatchIntegrity,
+} from './internal/chain';
+export { hashBatchEvent } from './internal/sealBatch';
 export { type MemoryStore, memoryStore } from './memoryStore';
 export { EMPTY_ROOT, eventLeafHash, type HashInput, leafHash, nodeHash } from './merkle/hash';
 export {

@@ -54,7 +54,7 @@ describe('memoryStore', () => {
     for (let i = 0; i < 4; i++) await log.record(sampleEvent(i));
     await log.close();
     expect(await verify(store, UNSIGNED)).toMatchObject({ ok: true, count: 4 });
-    (store.events[2]?.integrity as Record<string, unknown>).approvedBy = 'someone else';
+    (store.events[2]?.integrity as unknown as Record<string, unknown>).approvedBy = 'someone else';
     expect((await verify(store, UNSIGNED)).firstBad).toMatchObject({ seq: 3, reason: 'malformed' });
   });
 

@@ -106,9 +106,11 @@ function wrap(pool: Pool, owned: boolean): SqlClient {
 }
 
 /**
- * A PostgreSQL store on `pg`. Several app instances can write one chain: each batch takes the
- * chain's head row lock, so sequence numbers and hashes never fork. Run with a login that is a
- * member of the writer role (INSERT and SELECT only) in production; migrations need an owner.
+ * A PostgreSQL store on `pg`. Several app instances can write one log: each stores its batch
+ * side by side with the others, then one short statement places the waiting batches after the
+ * chain head (format-2 events: see the README), so sequence numbers never fork or leave a gap.
+ * Run with a login that is a member of the writer role (SELECT and the append functions only)
+ * in production; migrations need an owner.
  *
  * @example
  * ```ts

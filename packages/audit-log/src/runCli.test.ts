@@ -12,6 +12,7 @@ import { generateCheckpointKeys } from './checkpoint';
 import { directorySink } from './checkpointSinks/directorySink';
 import { createAuditLog } from './createAuditLog';
 import { jsonlStore } from './jsonlStore';
+import { pgliteStore } from './pgliteStore';
 import { runCli } from './runCli';
 
 let dir: string;
@@ -183,6 +184,55 @@ describe('city-audit', () => {
     expect(existsSync(join(dir, 'nope'))).toBe(false); // verifying never creates a log
     expect((await run('verify')).stderr).toMatch(/--store is required/);
   });
+
+  it('export of a PGlite log (format 2) writes JSONL that verify checks against its checkpoint', async () => {
+    const dataDir = join(dir, 'pglite-export');
+    const log = createAuditLog({
+      app: { name: 'cli' },
+      store: pgliteStore({ dataDir }),
+      signer: { privateKey: keys.privateKey, everyEvents: 4, everyMs: 0 },
+      sinks: [directorySink(join(dir, 'pglite-elsewhere'))],
+    });
+    for (let i = 0; i < 9; i++) await log.record(sampleEvent(i));
+    await log.close();
+    const out = join(dir, 'pglite-export.jsonl');
+    const exported = await run('export', '--store', `pglite:${dataDir}`, '--out', out);
+    expect(exported.code).toBe(0);
+    const lines = (await readFile(out, 'utf8')).trimEnd().split('\n');
+    expect(lines).toHaveLength(9);
+    expect(JSON.parse(lines[8] as string).integrity).toEqual({
+      format: 2,
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      seq: 9,
+    });
+    const trusted = join(dir, 'pglite-elsewhere', 'latest.checkpoint');
+    const r = await run(
+      'verify',
+      '--store',
+      out,
+      '--public-key',
+      join(dir, 'pub.pem'),
+      '--trusted',
+      trusted,
+    );
+    expect(r.stdout).toMatch(/^ok: 9 events/);
+    expect(r.code).toBe(0);
+    // Two exported events swapped: each still matches its hash, the signed tree does not.
+    const swapped = [...lines];
+    [swapped[2], swapped[3]] = [swapped[3] as string, swapped[2] as string];
+    await writeFile(out, `${swapped.join('\n')}\n`);
+    const moved = await run(
+      'verify',
+      '--store',
+      out,
+      '--public-key',
+      join(dir, 'pub.pem'),
+      '--trusted',
+      trusted,
+    );
+    expect(moved.code).toBe(1);
+    expect(moved.stdout).toMatch(/out-of-order|checkpoint-mismatch/);
+  }, 60_000);
 
   it('export --format ocsf writes one OCSF event per line', async () => {
     const out = join(dir, 'ocsf.jsonl');

@@ -30,9 +30,10 @@ export interface AuditQueryPage {
 }
 
 /**
- * Where a log keeps its events. A store owns the chain head: `append` chains the events after
- * whatever the store already holds (under a lock or transaction, so several writers on one
- * database form one chain) and resolves once they are durable.
+ * Where a log keeps its events. A store owns the chain head: `append` places the events after
+ * whatever the store already holds (under a lock, so several writers on one database form one
+ * log: a hash chain in format 1, batches placed in the database in format 2) and resolves once
+ * they are durable.
  */
 export interface AuditStore {
   /** e.g. `memory`, `jsonl`, `pglite`, `postgres`. */
@@ -49,7 +50,10 @@ export interface AuditStore {
   head(): Promise<ChainHead>;
   /** Every event of the chain in storage order (by seq for databases, by line for files). */
   read(): AsyncIterable<SealedEvent>;
-  /** Filtered, paginated reads for viewers and reports. */
+  /**
+   * Filtered, paginated reads for viewers and reports: in seq order (memory, JSONL) or in event
+   * id order, which is time order (SQL stores).
+   */
   query(query: AuditQuery): Promise<AuditQueryPage>;
   /**
    * The events after seq `afterSeq`, in seq order (optional: stores that several writers

@@ -1,5 +1,5 @@
 import { BOSTON_MUNICIPALITY } from '@cityofboston/standards-schema';
-import type { AuditEvent } from './internal/schemas';
+import type { AnyAuditEvent } from './internal/chain';
 
 /** The OCSF classes an audit event maps to. */
 export const OCSF_CLASSES = {
@@ -105,7 +105,7 @@ const AUTH: Record<string, [number, string]> = {
  * const town = toOcsf(event, { vendorName: millbrook.name }); // another municipality
  * ```
  */
-export function toOcsf(event: AuditEvent, options: ToOcsfOptions = {}): OcsfEvent {
+export function toOcsf(event: AnyAuditEvent, options: ToOcsfOptions = {}): OcsfEvent {
   const [noun = '', ...rest] = event.action.split('.');
   const verb = rest.at(-1) ?? '';
   let classUid: number;

@@ -1,4 +1,4 @@
-import type { AuditEvent } from './internal/schemas';
+import type { AnyAuditEvent } from './internal/chain';
 
 /** Attribute values OpenTelemetry accepts. */
 export type OtelAttributeValue = string | number | boolean | string[];
@@ -28,7 +28,10 @@ export interface OtelLogRecord {
  * logger.emit(toOtelLogRecord(event));
  * ```
  */
-export function toOtelLogRecord(event: AuditEvent, observedAt: number = Date.now()): OtelLogRecord {
+export function toOtelLogRecord(
+  event: AnyAuditEvent,
+  observedAt: number = Date.now(),
+): OtelLogRecord {
   const a: Record<string, OtelAttributeValue> = {
     'event.name': event.action,
     'user.id': event.actor.id,

@@ -2,8 +2,15 @@ import type { Checkpoint, KeyInput } from './checkpoint';
 import { AuditLogError } from './errors';
 import { canonicalize } from './internal/canonical';
 import { CANONICAL_LINES, type CanonicalLineSource, scanEventLine } from './internal/canonicalLine';
-import { GENESIS_HASH, hashEvent, type SealedEvent, sha256hex } from './internal/chain';
-import type { AuditEvent } from './internal/schemas';
+import {
+  type AnyAuditEvent,
+  GENESIS_HASH,
+  hashEvent,
+  isBatchIntegrity,
+  type SealedEvent,
+  sha256hex,
+} from './internal/chain';
+import { hashBatchEvent } from './internal/sealBatch';
 import { eventLeafBin } from './merkle/hash';
 import { CompactRange } from './merkle/tree';
 import { defaultOrigin, type SignedCheckpoint } from './note/checkpointNote';
@@ -23,9 +30,10 @@ export type { VerifyProblem } from './verifyTrust';
 
 /**
  * What verification can find:
- * - `malformed`: the entry is not an event with an integrity block.
+ * - `malformed`: the entry is not an event with an integrity block of either format (or has
+ *   members besides the format's), or is in format 1 after format-2 events.
  * - `hash-mismatch`: the event's content no longer matches its hash (modified).
- * - `prev-hash-mismatch`: the event does not follow its predecessor (inserted or replaced).
+ * - `prev-hash-mismatch`: a format-1 event does not follow its predecessor (inserted or replaced).
  * - `missing`: the expected seq is absent (deleted, or moved by a reorder).
  * - `out-of-order`: a seq at or below one already seen (duplicated or moved back).
  * - `checkpoint-mismatch`: the tree (or, for an old checkpoint, the chain) at a checkpoint's
@@ -35,7 +43,8 @@ export type { VerifyProblem } from './verifyTrust';
  * - `bad-signature`: a trusted checkpoint does not verify with the trusted keys.
  * - `origin-mismatch`: a trusted checkpoint is for another log.
  * - `column-mismatch`: a SQL column that queries read (actor, target, action, time) differs
- *   from the hashed record.
+ *   from the hashed record, or a format-2 batch's recorded last hash differs from the event in
+ *   that place (a row moved).
  */
 export const VERIFY_FAILURE_REASONS = [
   'malformed',
@@ -81,7 +90,7 @@ export interface VerifyResult {
 }
 
 /** What {@link verify} reads: a store, or events in chain order. */
-export type VerifySource = AuditStore | Iterable<AuditEvent> | AsyncIterable<AuditEvent>;
+export type VerifySource = AuditStore | Iterable<AnyAuditEvent> | AsyncIterable<AnyAuditEvent>;
 
 export interface VerifyOptions {
   /**
@@ -129,24 +138,30 @@ function isStore(source: VerifySource): source is AuditStore {
   );
 }
 
+/**
+ * True for an event with an integrity block of either format: format 1 `{ seq, prevHash, hash }`
+ * or format 2 `{ format: 2, seq, hash }`.
+ */
 function isSealed(value: unknown): value is SealedEvent {
   if (typeof value !== 'object' || value === null) return false;
-  const integrity = (value as AuditEvent).integrity;
-  return (
-    typeof integrity === 'object' &&
-    integrity !== null &&
-    Number.isSafeInteger(integrity.seq) &&
-    typeof integrity.prevHash === 'string' &&
-    typeof integrity.hash === 'string'
-  );
+  const integrity = (value as { integrity?: unknown }).integrity as Record<string, unknown>;
+  if (typeof integrity !== 'object' || integrity === null) return false;
+  if (!Number.isSafeInteger(integrity.seq) || typeof integrity.hash !== 'string') return false;
+  return integrity.format === 2 || typeof integrity.prevHash === 'string';
 }
 
+/** The members each format's integrity block holds, no more (the hash covers no other). */
+const FORMAT1_KEYS = 'hash,prevHash,seq';
+const FORMAT2_KEYS = 'format,hash,seq';
+
 /**
- * Checks a log: every event against its hash and its predecessor (the chain), the RFC 9162
+ * Checks a log: every event against its hash and, in format 1, its predecessor (the chain; a
+ * format-2 event of a SQL store has no link, its place is the store's seq), the RFC 9162
  * Merkle tree over the events against every checkpoint a trusted key signed (the ones you
  * kept elsewhere and the ones the store keeps), and the log's length against them (rollback,
  * truncation). By default it needs a trusted key and at least one trusted checkpoint: without
- * them, whoever can rewrite the whole store can rewrite it consistently.
+ * them, whoever can rewrite the whole store can rewrite it consistently (and, in format 2,
+ * reorder it).
  *
  * @throws AuditLogError `TRUST_REQUIRED` without keys or a trusted checkpoint (unless
  *   `allowUnsigned`), `INVALID_SOURCE` for something that is not a store or events.
@@ -161,7 +176,7 @@ export async function verify(
   source: VerifySource,
   options: VerifyOptions = {},
 ): Promise<VerifyResult> {
-  let events: Iterable<AuditEvent> | AsyncIterable<AuditEvent> | undefined;
+  let events: Iterable<AnyAuditEvent> | AsyncIterable<AnyAuditEvent> | undefined;
   let lines: AsyncIterable<readonly string[]> | undefined;
   let linesFile: string | undefined;
   const threads = options.threads ?? defaultThreads();
@@ -192,8 +207,8 @@ export async function verify(
     recordedHead = (await source.head()).seq;
   } else if (
     source &&
-    (typeof (source as Iterable<AuditEvent>)[Symbol.iterator] === 'function' ||
-      typeof (source as AsyncIterable<AuditEvent>)[Symbol.asyncIterator] === 'function')
+    (typeof (source as Iterable<AnyAuditEvent>)[Symbol.iterator] === 'function' ||
+      typeof (source as AsyncIterable<AnyAuditEvent>)[Symbol.asyncIterator] === 'function')
   ) {
     events = source;
   } else {
@@ -309,6 +324,9 @@ export async function verify(
     if (onProgress && count % every === 0) onProgress(count);
   };
 
+  /** Format 2 was seen: a later format-1 event means the log went back to the old format. */
+  let batchFormat = false;
+
   /** Verifies one event object; `line`, when given, must be its canonical text. */
   const step = (event: unknown, line?: string) => {
     counted();
@@ -316,20 +334,24 @@ export async function verify(
       problem(expected, 'malformed', `entry ${count} has no integrity block`);
       return;
     }
-    const { seq, prevHash, hash } = event.integrity;
+    const integrity = event.integrity;
+    const { seq, hash } = integrity;
     if (!position(seq)) return;
-    // The hash covers the integrity block's seq and prevHash only: anything else in it would be
-    // a change no hash could reveal.
-    if (Object.keys(event.integrity).length !== 3) {
+    const format2 = isBatchIntegrity(integrity);
+    // The hash covers the integrity block's seq and prevHash (format 1) or its format (format
+    // 2) only: anything else in it would be a change no hash could reveal.
+    if (Object.keys(integrity).sort().join() !== (format2 ? FORMAT2_KEYS : FORMAT1_KEYS)) {
       problem(
         seq,
         'malformed',
-        `event ${seq} has members in its integrity block besides seq, prevHash and hash`,
+        format2
+          ? `event ${seq} has members in its integrity block besides format, seq and hash`
+          : `event ${seq} has members in its integrity block besides seq, prevHash and hash`,
       );
     }
     let actual: string | undefined;
     try {
-      actual = hashEvent(event, seq, prevHash);
+      actual = format2 ? hashBatchEvent(event) : hashEvent(event, seq, integrity.prevHash);
     } catch (error) {
       problem(
         seq,
@@ -350,7 +372,27 @@ export async function verify(
         `event ${seq}: the ${columns} column differs from the hashed record`,
       );
     }
-    link(seq, prevHash, hash);
+    if (format2) {
+      // No link to the predecessor: the store's seq and the tree (against the checkpoints)
+      // fix the order of format-2 events.
+      batchFormat = true;
+      prev = hash;
+      expected = seq + 1;
+      extend(seq, hash);
+      return;
+    }
+    if (batchFormat) {
+      problem(
+        seq,
+        'malformed',
+        `event ${seq} is in format 1 after events in format 2 (a log never goes back to format 1)`,
+      );
+      prev = hash;
+      expected = seq + 1;
+      extend(seq, hash);
+      return;
+    }
+    link(seq, integrity.prevHash, hash);
   };
 
   /** Every check of one stored line (lineNo set): the fast scan, or parse and the event checks. */
@@ -418,7 +460,7 @@ export async function verify(
     }
     lineNo = 0;
   } else if (events) {
-    for await (const event of events as Iterable<AuditEvent> | AsyncIterable<AuditEvent>) {
+    for await (const event of events as Iterable<AnyAuditEvent> | AsyncIterable<AnyAuditEvent>) {
       if (more) break;
       step(event);
     }

@@ -2,7 +2,9 @@
 // time) beside the hashed record. When a column differs from the record, the store marks the
 // event it yields with the name of that column under this symbol (not enumerable, never stored),
 // and `verify` reports it: a row whose index columns were edited would otherwise mislead every
-// query while its record still verifies.
+// query while its record still verifies. The last event of a format-2 batch is also checked
+// against the batch's recorded last hash (`audit_batches.last_hash`): a row moved to another
+// place shows there.
 import type { SealedEvent } from './internal/chain';
 
 export const COLUMN_MISMATCH: unique symbol = Symbol.for('@cityofboston/audit-log.column-mismatch');

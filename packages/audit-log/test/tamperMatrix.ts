@@ -8,7 +8,8 @@ import {
   verifyConsistencyProof,
   verifyEventProof,
 } from '../src/index';
-import { type SealedEvent, sealEvents } from '../src/internal/chain';
+import { isBatchIntegrity, type SealedEvent, sealEvents } from '../src/internal/chain';
+import { sealBatch } from '../src/internal/sealBatch';
 import type { AuditStore } from '../src/store';
 import { sampleEvent } from './fixtures';
 
@@ -87,13 +88,23 @@ export function tamperMatrix(open: () => Promise<TamperSubject>): void {
     }
   }
 
-  /** Events `from`..N re-sealed with a changed outcome: a chain that is consistent in itself. */
+  /**
+   * Events `from`..N re-sealed with a changed outcome, in the store's format: a log that is
+   * consistent in itself (a chain for format 1; valid hashes in their places for format 2).
+   */
   function forgeFrom(events: SealedEvent[], from: number): SealedEvent[] {
     const prev = events[from - 2] as SealedEvent;
     const unsealed = events.slice(from - 1).map(({ integrity: _i, ...e }) => ({
       ...e,
       outcome: 'denied' as const,
     }));
+    if (isBatchIntegrity(prev.integrity)) {
+      const { sealed } = sealBatch(unsealed);
+      sealed.forEach((e, i) => {
+        e.integrity.seq = from + i;
+      });
+      return sealed;
+    }
     return sealEvents(unsealed, { seq: from - 1, hash: prev.integrity.hash }).sealed;
   }
 

@@ -34,6 +34,21 @@ describe('AuditEvent', () => {
     expect(AuditEvent.safeParse(input).success).toBe(false);
   });
 
+  it('accepts the integrity of either log format and nothing in between', () => {
+    const batch = { format: 2, seq: 7, hash: 'a'.repeat(64) };
+    expect(AuditEvent.parse({ ...event, integrity: batch }).integrity).toEqual(batch);
+    for (const integrity of [
+      { format: 3, seq: 7, hash: 'a'.repeat(64) },
+      { format: 2, hash: 'a'.repeat(64) },
+      { format: 2, seq: 0, hash: 'a'.repeat(64) },
+      { seq: 7, hash: 'a'.repeat(64) },
+    ]) {
+      expect(AuditEvent.safeParse({ ...event, integrity }).success, JSON.stringify(integrity)).toBe(
+        false,
+      );
+    }
+  });
+
   it('requires a UUIDv7 id and an RFC 3339 time with offset', () => {
     expect(
       AuditEvent.safeParse({ ...event, id: '550e8400-e29b-41d4-a716-446655440000' }).success,

@@ -52,8 +52,12 @@ export const AuditTarget = z.object(
 /** What was acted on. */
 export type AuditTarget = z.infer<typeof AuditTarget>;
 
-/** The hash-chain fields the log assigns (`hash` covers the event and `prevHash`). */
-export const AuditIntegrity = z.object(
+/**
+ * The integrity fields of a format-1 event, as the file and memory stores write them (and SQL
+ * stores did before format 2): `hash` covers the event with its `seq` and `prevHash`, chaining
+ * each event to the one before.
+ */
+export const AuditChainIntegrity = z.object(
   tagFields(
     {
       seq: z.int().min(0),
@@ -63,7 +67,31 @@ export const AuditIntegrity = z.object(
     META,
   ),
 );
-/** The hash-chain fields the log assigns. */
+/** The integrity fields of a format-1 (hash-chained) event. */
+export type AuditChainIntegrity = z.infer<typeof AuditChainIntegrity>;
+
+/**
+ * The integrity fields of a format-2 event, as the SQL stores write them: `hash` covers the event
+ * with `integrity: {"format":2}` and nothing positional, so writers can store batches side by
+ * side; `seq` is the event's place in the log's Merkle tree, given by the store and proven by the
+ * log's signed checkpoints rather than by the hash.
+ */
+export const AuditBatchIntegrity = z.object(
+  tagFields(
+    {
+      format: z.literal(2),
+      seq: z.int().min(1),
+      hash: z.string().min(1),
+    },
+    META,
+  ),
+);
+/** The integrity fields of a format-2 (batch-sealed) event. */
+export type AuditBatchIntegrity = z.infer<typeof AuditBatchIntegrity>;
+
+/** The integrity fields the log assigns, in either format (see `@cityofboston/audit-log`). */
+export const AuditIntegrity = z.union([AuditChainIntegrity, AuditBatchIntegrity]);
+/** The integrity fields the log assigns, in either format. */
 export type AuditIntegrity = z.infer<typeof AuditIntegrity>;
 
 const ACTION = /^[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)+$/;

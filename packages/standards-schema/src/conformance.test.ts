@@ -273,15 +273,24 @@ describe('conformance: the City’s open-data 311 CSV (legacy layout, 100 real r
   });
 });
 
-describe('conformance: BLDS permits as the City of Seattle and the City of Calgary publish them', () => {
+describe('conformance: BLDS permits as five publishers serve them (Socrata, ArcGIS)', () => {
   // BLDS has no official JSON Schema: the verdicts are the core permits table's (SOURCES.md), and
   // our zod schema and our JSON Schema must agree on every record once the reader has mapped it.
-  const files = ['blds/seattle-permits.json', 'blds/calgary-permits.json'];
+  const files = [
+    'blds/seattle-permits.json',
+    'blds/calgary-permits.json',
+    'blds/tempe-permits.json',
+    'blds/boulder-permits.json',
+    'blds/tallahassee-permits.json',
+  ];
   const ourPermit = ourJsonSchema('Permit');
+  type BldsEntry = Entry & { because?: string; fails?: string[] };
+  const failingFields = (record: unknown) =>
+    (PermitFeed.safeParse(record).error?.issues ?? []).map((issue) => issue.path.join('.')).sort();
 
   it.each(files)('%s: the reader, zod and our JSON Schema give the recorded verdict', (file) => {
-    const { records } = json(file) as { records: (Entry & { because?: string })[] };
-    expect(records.length).toBeGreaterThan(10);
+    const { records } = json(file) as { records: BldsEntry[] };
+    expect(records.length).toBeGreaterThan(1);
     records.forEach((entry, i) => {
       const key = `${file}#${i}`;
       const mapped = normalizeBldsPermit(entry.record);
@@ -290,6 +299,60 @@ describe('conformance: BLDS permits as the City of Seattle and the City of Calga
       expect(ourPermit(mapped), key).toBe(zod);
       if (entry.verdict === 'invalid') expect(entry.because, key).toBeTruthy();
     });
+  });
+
+  it.each([
+    'blds/tempe-permits.json',
+    'blds/boulder-permits.json',
+    'blds/tallahassee-permits.json',
+  ])('%s: each invalid permit fails on exactly the fields recorded with it', (file) => {
+    const { records } = json(file) as { records: BldsEntry[] };
+    records.forEach((entry, i) => {
+      expect(failingFields(entry.record), `${file}#${i}`).toEqual(entry.fails ?? []);
+    });
+  });
+
+  it('Tempe’s ArcGIS features read with their types; the geometry stays a column', () => {
+    const [first] = json('blds/tempe-permits.json').records as Entry[];
+    expect(PermitFeed.parse(first?.record)).toMatchObject({
+      PermitNum: 'BP261951',
+      AppliedDate: '2026-08-26',
+      ExpiresDate: '2027-08-26',
+      TotalSqFt: 0,
+      EstProjectCost: 5500,
+      Fee: 201,
+      Latitude: 33.40924937,
+      OriginalZip: '85281',
+    });
+    expect(normalizeBldsPermit(first?.record)).toMatchObject({
+      geometry: { x: -111.93800932999994, y: 33.409249370000055 },
+      AppliedDateDtm: 1787702400000,
+      Type: 'Residential Addition/Alteration/Remodel',
+      Zone: 'R1-6',
+    });
+  });
+
+  it('Tempe’s epoch-millisecond date twins are the same dates as its BLDS text dates', () => {
+    const { records } = json('blds/tempe-permits.json') as { records: Entry[] };
+    let twins = 0;
+    for (const entry of records) {
+      const { attributes } = entry.record as { attributes: Record<string, unknown> };
+      // The same feature served with its text dates removed reads the same (the twins alone).
+      const datesOnlyAsTwins = Object.fromEntries(
+        Object.entries(attributes).filter(([column]) => !/Date$/.test(column)),
+      );
+      expect(PermitFeed.parse({ attributes: datesOnlyAsTwins })).toEqual(
+        PermitFeed.parse(entry.record),
+      );
+      for (const [column, value] of Object.entries(attributes)) {
+        if (!column.endsWith('DateDtm') || value === null) continue;
+        twins++;
+        expect(normalizeBldsPermit({ attributes: { [column.slice(0, -3)]: value } })).toEqual({
+          [column.slice(0, -3)]: attributes[column.slice(0, -3)],
+        });
+      }
+    }
+    expect(twins).toBe(12);
   });
 
   it('Calgary’s permits lack the address fields BLDS requires, and some use a class BLDS lacks', () => {

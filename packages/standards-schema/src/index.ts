@@ -1,4 +1,12 @@
-export { AuditActor, AuditEvent, AuditEventInput, AuditIntegrity, AuditTarget } from './AuditEvent';
+export {
+  AuditActor,
+  AuditBatchIntegrity,
+  AuditChainIntegrity,
+  AuditEvent,
+  AuditEventInput,
+  AuditIntegrity,
+  AuditTarget,
+} from './AuditEvent';
 export { BostonSamAddress } from './address/BostonSamAddress';
 export { formatPostalAddress, PostalAddress, ZipCode } from './address/PostalAddress';
 export {

@@ -294,9 +294,10 @@ function writeEvent(event: Record<string, unknown>, middle?: () => void): number
 
 /**
  * Calls `use` with the canonical UTF-8 bytes of `event` with its `integrity` member replaced by
- * `{ prevHash, seq }` (what an event's hash covers), and returns what it returns. The bytes are a
- * view of a scratch area, valid only during the call. An event of the schema's shape is written
- * member by member; anything else takes the string serializer. Throws when JSON cannot carry it.
+ * `{ prevHash, seq }` (what a format-1 event's hash covers), and returns what it returns. The
+ * bytes are a view of a scratch area, valid only during the call. An event of the schema's shape
+ * is written member by member; anything else takes the string serializer. Throws when JSON
+ * cannot carry it.
  */
 export function withHashedBytes<T>(
   event: Record<string, unknown>,
@@ -304,18 +305,42 @@ export function withHashedBytes<T>(
   prevHash: string,
   use: (bytes: Uint8Array) => T,
 ): T {
+  return withIntegrity(event, { seq, prevHash }, use, () => {
+    bytes(INTEGRITY_OPEN);
+    string(prevHash);
+    bytes(SEQ_OPEN);
+    number(seq);
+    byte(0x7d);
+  });
+}
+
+/** `"integrity":{"format":2}`: all a format-2 event's hash covers of its integrity block. */
+export const FORMAT2_INTEGRITY = Buffer.from('"integrity":{"format":2}', 'latin1');
+
+/**
+ * Calls `use` with the canonical UTF-8 bytes of `event` with its `integrity` member replaced by
+ * `{ format: 2 }` (what a format-2 event's hash covers: nothing positional), as
+ * {@link withHashedBytes} does for format 1.
+ */
+export function withFormat2Bytes<T>(
+  event: Record<string, unknown>,
+  use: (bytes: Uint8Array) => T,
+): T {
+  return withIntegrity(event, { format: 2 }, use, () => bytes(FORMAT2_INTEGRITY));
+}
+
+function withIntegrity<T>(
+  event: Record<string, unknown>,
+  integrity: Record<string, unknown>,
+  use: (bytes: Uint8Array) => T,
+  writeIntegrity: () => void,
+): T {
   if (busy || !hasShape(event, SEALED)) {
-    return use(Buffer.from(canonicalizeWith(event, 'integrity', { seq, prevHash }), 'utf8'));
+    return use(Buffer.from(canonicalizeWith(event, 'integrity', integrity), 'utf8'));
   }
   busy = true;
   try {
-    writeEvent(event, () => {
-      bytes(INTEGRITY_OPEN);
-      string(prevHash);
-      bytes(SEQ_OPEN);
-      number(seq);
-      byte(0x7d);
-    });
+    writeEvent(event, writeIntegrity);
     return use(buf.subarray(from, pos));
   } finally {
     // Nothing keeps these bytes: the space is written over by the next event.

@@ -6,6 +6,7 @@ import { createAuditLog } from '../createAuditLog';
 import { memoryStore } from '../memoryStore';
 import { canonicalize, canonicalizeWith } from './canonical';
 import { isCanonicalText, scanEventLine } from './canonicalLine';
+import type { ChainedEvent } from './chain';
 
 // Keys the scanner leaves to the slow path: any that JSON must escape.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what JSON escapes.
@@ -83,9 +84,9 @@ describe('scanEventLine', () => {
     const store = memoryStore();
     const log = createAuditLog({ app: { name: 'scan' }, store });
     // details.integrity and details.id come before the top-level members: they must not confuse it.
-    const event = await log.record(
+    const event = (await log.record(
       sampleEvent(1, { details: { id: 'not-this', integrity: { hash: 'nor-this' } } }),
-    );
+    )) as ChainedEvent;
     await log.close();
     const line = canonicalize(event);
     const scan = scanEventLine(line);

@@ -10,7 +10,7 @@ const oneShot = (
 export const sha256hex: (text: string) => string = oneShot
   ? (text) => oneShot('sha256', text, 'hex')
   : (text) => nodeCrypto.createHash('sha256').update(text).digest('hex');
-const sha256bytes: (bytes: Uint8Array) => string = oneShot
+export const sha256bytes: (bytes: Uint8Array) => string = oneShot
   ? (bytes) => oneShot('sha256', bytes, 'hex')
   : (bytes) => nodeCrypto.createHash('sha256').update(bytes).digest('hex');
 
@@ -20,8 +20,57 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** An event as the log hands it to a store: id and time assigned, not yet in the chain. */
 export type UnsealedEvent = Omit<AuditEvent, 'integrity'>;
 
+/**
+ * Format 1 (the file and memory stores, and SQL logs written before format 2): the hash covers
+ * the event, its `seq` and its predecessor's hash, so the events form a hash chain.
+ */
+export interface ChainIntegrity {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+/**
+ * Format 2 (the SQL stores): the hash covers the event and `{ "format": 2 }`, nothing
+ * positional, so a writer seals its batch before it knows where the batch goes. `seq` is the
+ * position the store assigned (leaf index + 1); the Merkle tree and its signed checkpoints fix
+ * the order, not the hash.
+ */
+export interface BatchIntegrity {
+  format: 2;
+  seq: number;
+  hash: string;
+}
+
+/** The integrity block of a stored event, in either format. */
+export type EventIntegrity = ChainIntegrity | BatchIntegrity;
+
 /** A stored event: always has its integrity block. */
-export type SealedEvent = AuditEvent & { integrity: NonNullable<AuditEvent['integrity']> };
+export type SealedEvent = Omit<AuditEvent, 'integrity'> & { integrity: EventIntegrity };
+
+/** A format-1 event (what `sealEvents` makes). */
+export type ChainedEvent = Omit<AuditEvent, 'integrity'> & { integrity: ChainIntegrity };
+
+/**
+ * An audit event as the shared schema describes it (format 1, or none yet), or as a store returns
+ * it (either format): what `verify`, `toOcsf` and `toOtelLogRecord` accept.
+ */
+export type AnyAuditEvent = AuditEvent | SealedEvent;
+
+/**
+ * True for a format-2 integrity block (the SQL stores: no hash chain, the position given by the
+ * store).
+ *
+ * @example
+ * ```ts
+ * const expected = isBatchIntegrity(e.integrity)
+ *   ? hashBatchEvent(e)
+ *   : hashEvent(e, e.integrity.seq, e.integrity.prevHash);
+ * ```
+ */
+export function isBatchIntegrity(integrity: EventIntegrity): integrity is BatchIntegrity {
+  return (integrity as { format?: unknown }).format === 2;
+}
 
 /** Where a chain ends: the last sequence number and its hash (seq 0 and GENESIS when empty). */
 export interface ChainHead {
@@ -32,9 +81,9 @@ export interface ChainHead {
 export const EMPTY_HEAD: ChainHead = Object.freeze({ seq: 0, hash: GENESIS_HASH });
 
 /**
- * SHA-256 over the RFC 8785 canonical JSON of the event with `integrity: { seq, prevHash }`
- * (the hash itself left out), so the hash covers every field, the position and the
- * predecessor.
+ * The format-1 hash: SHA-256 over the RFC 8785 canonical JSON of the event with
+ * `integrity: { seq, prevHash }` (the hash itself left out), so the hash covers every field, the
+ * position and the predecessor. Format-2 events (the SQL stores) use `hashBatchEvent`.
  */
 export function hashEvent(
   event: UnsealedEvent | AuditEvent,
@@ -59,7 +108,7 @@ const SEQ_OPEN = Buffer.from(',"seq":', 'latin1');
 const HASH_MEMBER = HASH_OPEN.length + 64 + 2;
 
 /** The canonical text of an event around `integrity`, as UTF-8. */
-interface EncodedCut extends ByteCut {
+export interface EncodedCut extends ByteCut {
   /** The id was minted by the log for this event and no store has taken it yet. */
   minted: boolean;
 }
@@ -101,15 +150,17 @@ export function markStored(event: UnsealedEvent): void {
   if (cut) cut.minted = false;
 }
 
-const NO_BYTES = Buffer.alloc(0);
+/** What a sealed event's cut holds instead of its bytes (they live in the batch's buffer). */
+export const NO_BYTES = Buffer.alloc(0);
 
 /** The event's cut while it is live (prepared by the log and not sealed yet), else undefined. */
-function liveCut(event: UnsealedEvent): EncodedCut | undefined {
+export function liveCut(event: UnsealedEvent): EncodedCut | undefined {
   const cut = (event as { [CUT]?: EncodedCut })[CUT];
   return cut !== undefined && cut.buf !== NO_BYTES ? cut : undefined;
 }
 
-function cutOf(event: UnsealedEvent): EncodedCut {
+/** The canonical cut of `event`: the one the log prepared, or a fresh one (integrity left out). */
+export function cutOf(event: UnsealedEvent): EncodedCut {
   const cut = liveCut(event);
   if (cut) return cut;
   // An event this log did not prepare, or sealed before (a batch handed over again after a
@@ -120,7 +171,7 @@ function cutOf(event: UnsealedEvent): EncodedCut {
 
 /** What {@link sealEvents} returns. */
 export interface Sealed {
-  sealed: SealedEvent[];
+  sealed: ChainedEvent[];
   /** The new head of the chain. */
   head: ChainHead;
   /** Every sealed event's canonical line (RFC 8785) followed by `\n`: what a file store writes. */
@@ -148,7 +199,7 @@ export function sealEvents(events: readonly UnsealedEvent[], head: ChainHead): S
   let out = Buffer.allocUnsafe(total + 3 * headText.length + 400);
   let pos = 0;
   const starts: number[] = new Array(n + 1);
-  const sealed: SealedEvent[] = new Array(n);
+  const sealed: ChainedEvent[] = new Array(n);
   /** Where the previous event's hash digits are in `out` (-1 for the head's). */
   let prevAt = -1;
   for (let i = 0; i < n; i++) {
@@ -204,11 +255,11 @@ export function sealEvents(events: readonly UnsealedEvent[], head: ChainHead): S
     if (own) {
       // The log's own object (validation made it): sealed in place rather than copied, and its
       // bytes let go (they are in `out` now; the event may be kept long after).
-      (event as SealedEvent).integrity = integrity;
-      sealed[i] = event as SealedEvent;
+      (event as ChainedEvent).integrity = integrity;
+      sealed[i] = event as ChainedEvent;
       own.buf = NO_BYTES;
     } else {
-      sealed[i] = { ...event, integrity } as SealedEvent;
+      sealed[i] = { ...event, integrity } as ChainedEvent;
     }
     hash = next;
   }

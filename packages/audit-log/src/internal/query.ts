@@ -11,6 +11,8 @@ export interface NormalizedQuery {
   toMs?: number;
   limit: number;
   afterSeq?: number;
+  /** The last event id of the previous page (stores that page by id: the SQL stores). */
+  afterId?: string;
   order: 'asc' | 'desc';
 }
 
@@ -41,7 +43,31 @@ export function decodeCursor(cursor: string): number {
   );
 }
 
-export function normalizeQuery(query: AuditQuery): NormalizedQuery {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A cursor after the event with this id (the SQL stores page in id order). */
+export function encodeIdCursor(id: string): string {
+  return Buffer.from(JSON.stringify({ i: id })).toString('base64url');
+}
+
+export function decodeIdCursor(cursor: string): string {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { i?: unknown };
+    if (typeof parsed.i === 'string' && UUID.test(parsed.i)) return parsed.i;
+  } catch {
+    // fall through to the error below
+  }
+  throw new AuditLogError(
+    'INVALID_CURSOR',
+    `query: cursor ${JSON.stringify(cursor)} is not one this store issued`,
+  );
+}
+
+/**
+ * Checks a query and decodes its cursor: a seq cursor by default (memory and JSONL stores page
+ * in seq order), an id cursor with `byId` (SQL stores page in id order).
+ */
+export function normalizeQuery(query: AuditQuery, byId = false): NormalizedQuery {
   const { limit } = query;
   if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) {
     throw new AuditLogError(
@@ -56,7 +82,10 @@ export function normalizeQuery(query: AuditQuery): NormalizedQuery {
   if (query.action !== undefined) out.action = query.action;
   if (query.from !== undefined) out.fromMs = toMs(query.from, 'from');
   if (query.to !== undefined) out.toMs = toMs(query.to, 'to');
-  if (query.cursor !== undefined) out.afterSeq = decodeCursor(query.cursor);
+  if (query.cursor !== undefined) {
+    if (byId) out.afterId = decodeIdCursor(query.cursor);
+    else out.afterSeq = decodeCursor(query.cursor);
+  }
   return out;
 }
 

@@ -1,5 +1,8 @@
 // UUIDv7 (RFC 9562 section 5.7): 48 bits of Unix milliseconds, then random bits. Sorting by id
-// sorts by creation time, which keeps B-tree inserts local in PostgreSQL.
+// sorts by creation time, which keeps B-tree inserts local in PostgreSQL. Within one millisecond
+// the ids of this process increase too (RFC 9562 section 6.2, method 2: the random part of the
+// previous id plus one), so the SQL stores' queries, which page in id order, list one
+// process's events in the order it recorded them.
 // Random bytes come from a pool refilled 4 KiB at a time: one getRandomValues call per 256 ids.
 const pool = new Uint8Array(4096);
 let offset = pool.length;
@@ -10,7 +13,15 @@ const text = Buffer.from('00000000-0000-7000-8000-000000000000', 'latin1');
 // Where each of the 16 bytes goes in the text (dashes after bytes 4, 6, 8 and 10).
 const AT = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
 
+/** The millisecond of the previous id, and its 10 bytes after the time (version and variant in). */
+let lastMs = -1;
+const last = new Uint8Array(10);
+
 export function uuidv7(ms: number = Date.now()): string {
+  if (ms === lastMs && increment()) {
+    for (let i = 6; i < 16; i++) put(i, last[i - 6] as number);
+    return text.toString('latin1');
+  }
   if (offset + 10 > pool.length) {
     crypto.getRandomValues(pool);
     offset = 0;
@@ -26,9 +37,29 @@ export function uuidv7(ms: number = Date.now()): string {
       b = 0x70 | (b & 0x0f); // version 7
     else if (i === 8) b = 0x80 | (b & 0x3f); // variant 10
     put(i, b);
+    last[i - 6] = b;
   }
   offset += 10;
+  lastMs = ms;
   return text.toString('latin1');
+}
+
+/**
+ * Adds one to the 62 random bits after the variant (bytes 9 to 15 and the low six bits of byte
+ * 8); false on overflow (then a fresh random id is drawn, which a random start makes as likely
+ * as guessing 62 bits).
+ */
+function increment(): boolean {
+  for (let i = 9; i >= 2; i--) {
+    const limit = i === 2 ? 0x3f : 0xff;
+    const low = i === 2 ? (last[i] as number) & 0x3f : (last[i] as number);
+    if (low < limit) {
+      last[i] = i === 2 ? 0x80 | (low + 1) : low + 1;
+      return true;
+    }
+    last[i] = i === 2 ? 0x80 : 0;
+  }
+  return false;
 }
 
 function put(i: number, byte: number): void {

@@ -2,7 +2,8 @@
 // leaf index, the RFC 9162 audit path, and the signed checkpoint (C2SP note) of a tree that
 // contains it. Checking needs only the log's public key (or verifier key).
 import { AuditLogError } from '../errors';
-import { hashEvent, type SealedEvent } from '../internal/chain';
+import type { SealedEvent } from '../internal/chain';
+import { recomputeHash } from '../internal/recomputeHash';
 import { eventLeafHash } from '../merkle/hash';
 import { inclusionProof, MerkleLevels } from '../merkle/tree';
 import { verifyInclusion } from '../merkle/verify';
@@ -100,7 +101,7 @@ export function verifyEventProof(
     }
     if (bundle.treeSize !== cp.size)
       return { ok: false, reason: 'the proof is for another tree size' };
-    if (hashEvent(e, seq, e.integrity.prevHash) !== e.integrity.hash) {
+    if (recomputeHash(e) !== e.integrity.hash) {
       return { ok: false, reason: 'the event does not match its hash (modified)' };
     }
     const leaf = eventLeafHash(e.integrity.hash);

@@ -9,6 +9,7 @@ const config: NextConfig = {
   // to its code, and the audit log's stores open their own database connections. (Not the
   // auth client: its React part must share Next's own React.)
   serverExternalPackages: ['@electric-sql/pglite', 'pg', '@cityofboston/audit-log'],
+  // The Content Security Policy is set per response by src/proxy.ts (it carries a fresh nonce).
   async headers() {
     return [
       {
@@ -16,7 +17,6 @@ const config: NextConfig = {
         headers: [
           { key: 'x-content-type-options', value: 'nosniff' },
           { key: 'referrer-policy', value: 'same-origin' },
-          { key: 'content-security-policy', value: "frame-ancestors 'none'" },
         ],
       },
     ];

@@ -2,6 +2,8 @@
 // `{{sl}}` the same name as a string literal, `{{role}}` the writer role (quoted identifier) and
 // `{{rolel}}` its literal. Names are checked against a strict pattern before substitution.
 
+import { BATCH_SEALING } from './batchSealing';
+
 export interface Migration {
   id: string;
   sql: string;
@@ -165,6 +167,7 @@ REVOKE DELETE, TRUNCATE ON {{s}}.audit_chain_heads FROM PUBLIC;
 REVOKE DELETE, TRUNCATE ON {{s}}.audit_chain_heads FROM {{role}};
 `,
   },
+  BATCH_SEALING,
 ];
 
 const NAME = /^[a-z_][a-z0-9_]{0,62}$/;

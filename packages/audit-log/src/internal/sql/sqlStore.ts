@@ -1,17 +1,11 @@
 import { AuditLogError } from '../../errors';
 import type { AuditQuery, AuditQueryPage, AuditStore } from '../../store';
-import { COLUMN_MISMATCH, type EventColumns, mismatchedColumn } from '../../verifyColumns';
 import type { StoredCheckpoint } from '../../verifyTrust';
-import {
-  type ChainHead,
-  EMPTY_HEAD,
-  GENESIS_HASH,
-  type SealedEvent,
-  sealEvents,
-  type UnsealedEvent,
-} from '../chain';
-import { encodeCursor, normalizeQuery } from '../query';
+import { EMPTY_HEAD, markStored, type SealedEvent, type UnsealedEvent } from '../chain';
+import { allMinted, appendBatch } from './appendBatch';
 import { checkName, MIGRATIONS, render } from './migrations';
+import { queryEvents } from './queryEvents';
+import { readEvents } from './readEvents';
 
 /** The little a store needs from PGlite or a `pg` pool. */
 export interface SqlQueryable {
@@ -33,11 +27,12 @@ export interface SqlStoreOptions {
   chainId?: string;
   /** Apply migrations on open (default true). Turn off when an admin migrates separately. */
   migrate?: boolean;
-  /** The role granted INSERT and SELECT only (default `city_audit_writer`). */
+  /**
+   * The role the app logs in as (default `city_audit_writer`): SELECT, checkpoint rows, and the
+   * append functions; no other write.
+   */
   writerRole?: string;
 }
-
-const PAGE = 2000;
 
 const monthOf = (time: string) => time.slice(0, 7);
 
@@ -70,12 +65,10 @@ export async function migrate(client: SqlClient, schema: string, role: string): 
   return applied;
 }
 
-function parseRecord(text: string): SealedEvent {
-  try {
-    return JSON.parse(text) as SealedEvent;
-  } catch {
-    return { malformed: text.slice(0, 80) } as unknown as SealedEvent;
-  }
+/** A primary-key clash with a concurrent writer's row, or a deadlock: the batch is retried. */
+function retryable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === '40P01';
 }
 
 /** An AuditStore over any SqlClient (PGlite or PostgreSQL). */
@@ -120,36 +113,8 @@ export function sqlStore(
     }
   }
 
-  /**
-   * The events after `afterSeq` in (seq, id) order, a page at a time. The query columns are read
-   * too: an event whose columns differ from its hashed record is marked for `verify`.
-   */
-  async function* readRows(afterSeq: number): AsyncGenerator<SealedEvent> {
-    const client = await open();
-    let seq = afterSeq;
-    let id = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
-    if (afterSeq < 0) id = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const { rows } = await client.query<
-        EventColumns & { seq: string | number; id: string; record: string }
-      >(
-        `SELECT seq, id, record, event_time, action, actor_id, target_type, target_id, outcome
-           FROM ${s}.audit_events
-          WHERE chain_id = $1 AND (seq, id) > ($2, $3::uuid)
-          ORDER BY seq, id LIMIT ${PAGE}`,
-        [chainId, seq, id],
-      );
-      for (const row of rows) {
-        const event = parseRecord(row.record);
-        const bad = mismatchedColumn(row, event);
-        if (bad !== undefined) Object.defineProperty(event, COLUMN_MISMATCH, { value: bad });
-        yield event;
-      }
-      const last = rows.at(-1);
-      if (!last || rows.length < PAGE) return;
-      seq = Number(last.seq);
-      id = last.id;
-    }
+  async function* readFrom(afterSeq: number): AsyncGenerator<SealedEvent> {
+    yield* readEvents(await open(), s, chainId, afterSeq);
   }
 
   return {
@@ -161,75 +126,22 @@ export function sqlStore(
       if (batch.length === 0) return [];
       const client = await open();
       await ensurePartitions(client, batch);
-      return client.transaction(async (tx) => {
-        await tx.query(
-          `INSERT INTO ${s}.audit_chain_heads (chain_id, seq, hash) VALUES ($1, 0, $2) ON CONFLICT (chain_id) DO NOTHING`,
-          [chainId, GENESIS_HASH],
-        );
-        const headRow = (
-          await tx.query<{ seq: string | number; hash: string }>(
-            `SELECT seq, hash FROM ${s}.audit_chain_heads WHERE chain_id = $1 FOR UPDATE`,
-            [chainId],
-          )
-        ).rows[0];
-        const head: ChainHead = headRow
-          ? { seq: Number(headRow.seq), hash: headRow.hash }
-          : EMPTY_HEAD;
-        // Idempotency: an id already stored (a retry after an ambiguous failure) is not written again.
-        const times = batch.map((e) => e.time).sort();
-        const existing = new Map<string, SealedEvent>();
-        const found = await tx.query<{ record: string }>(
-          `SELECT record FROM ${s}.audit_events WHERE id = ANY($1::uuid[]) AND event_time BETWEEN $2 AND $3`,
-          [batch.map((e) => e.id), times[0], times.at(-1)],
-        );
-        for (const row of found.rows) {
-          const e = parseRecord(row.record);
-          existing.set(e.id, e);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          // A retry looks ids up whatever they are: the clash may be this very batch, stored
+          // by an attempt whose reply the connection lost (then it is placed, if not yet, and
+          // returned as stored).
+          const lookup = attempt > 1 || !allMinted(batch);
+          const { events, fresh } = await appendBatch(client, s, chainId, batch, lookup);
+          for (const e of fresh) markStored(e);
+          return events;
+        } catch (error) {
+          // A concurrent writer stored one of these ids first (its row was not committed when
+          // this batch looked): the batch is retried as a whole and then finds it.
+          if (attempt < 4 && retryable(error)) continue;
+          throw error;
         }
-        // A caller id repeated inside the batch is written once; every copy resolves to it.
-        const seen = new Set<string>();
-        const fresh = batch.filter((e) => {
-          if (existing.has(e.id) || seen.has(e.id)) return false;
-          seen.add(e.id);
-          return true;
-        });
-        const { sealed, bytes, head: next } = sealEvents(fresh, head);
-        if (sealed.length > 0) {
-          const cols: unknown[][] = [[], [], [], [], [], [], [], [], []];
-          for (let j = 0; j < sealed.length; j++) {
-            const e = sealed[j] as SealedEvent;
-            const values = [
-              e.integrity.seq,
-              e.id,
-              e.time,
-              e.action,
-              e.actor.id,
-              e.target?.type ?? null,
-              e.target?.id ?? null,
-              e.outcome,
-              e.integrity.hash,
-            ];
-            for (let i = 0; i < values.length; i++) cols[i]?.push(values[i]);
-          }
-          // The records go as one text of canonical lines (a canonical line holds no newline)
-          // rather than as an array literal, which the driver would escape quote by quote and
-          // the server unescape, both while this batch holds the chain head.
-          await tx.query(
-            `INSERT INTO ${s}.audit_events
-               (chain_id, seq, id, event_time, action, actor_id, target_type, target_id, outcome, hash, record)
-             SELECT $1, * FROM unnest($2::bigint[], $3::uuid[], $4::timestamptz[], $5::text[], $6::text[],
-                                      $7::text[], $8::text[], $9::text[], $10::text[],
-                                      string_to_array($11::text, E'\\n'))`,
-            [chainId, ...cols, bytes.toString('utf8', 0, bytes.length - 1)],
-          );
-          await tx.query(
-            `UPDATE ${s}.audit_chain_heads SET seq = $2, hash = $3, updated_at = now() WHERE chain_id = $1`,
-            [chainId, next.seq, next.hash],
-          );
-        }
-        const bySeal = new Map(sealed.map((e) => [e.id, e]));
-        return batch.map((e) => (bySeal.get(e.id) ?? existing.get(e.id)) as SealedEvent);
-      });
+      }
     },
     async head() {
       const client = await open();
@@ -242,37 +154,13 @@ export function sqlStore(
       return row ? { seq: Number(row.seq), hash: row.hash } : EMPTY_HEAD;
     },
     read() {
-      return readRows(-1);
+      return readFrom(-1);
     },
     readAfter(afterSeq: number) {
-      return readRows(afterSeq);
+      return readFrom(afterSeq);
     },
     async query(query: AuditQuery): Promise<AuditQueryPage> {
-      const q = normalizeQuery(query);
-      const client = await open();
-      const where = ['chain_id = $1'];
-      const params: unknown[] = [chainId];
-      const add = (sql: string, value: unknown) => {
-        params.push(value);
-        where.push(sql.replace('?', `$${params.length}`));
-      };
-      if (q.actor !== undefined) add('actor_id = ?', q.actor);
-      if (q.action !== undefined) add('action = ?', q.action);
-      if (q.targetType !== undefined) add('target_type = ?', q.targetType);
-      if (q.targetId !== undefined) add('target_id = ?', q.targetId);
-      if (q.fromMs !== undefined) add('event_time >= ?', new Date(q.fromMs).toISOString());
-      if (q.toMs !== undefined) add('event_time < ?', new Date(q.toMs).toISOString());
-      if (q.afterSeq !== undefined) add(q.order === 'asc' ? 'seq > ?' : 'seq < ?', q.afterSeq);
-      const dir = q.order === 'asc' ? 'ASC' : 'DESC';
-      const { rows } = await client.query<{ record: string }>(
-        `SELECT record FROM ${s}.audit_events WHERE ${where.join(' AND ')} ORDER BY seq ${dir}, id ${dir} LIMIT ${q.limit + 1}`,
-        params,
-      );
-      const events = rows.slice(0, q.limit).map((r) => parseRecord(r.record));
-      const last = events.at(-1);
-      return rows.length > q.limit && last
-        ? { events, nextCursor: encodeCursor(last.integrity.seq) }
-        : { events };
+      return queryEvents(await open(), s, chainId, query);
     },
     async appendCheckpoint(cp: StoredCheckpoint) {
       const client = await open();

@@ -22,6 +22,7 @@ import {
 const require = createRequire(import.meta.url);
 let idp: ChildProcess;
 let app: RunningNext;
+let issuerUrl: string;
 let browser: Browser;
 
 /** Starts `city-dev-idp` as its own process and resolves with its issuer URL. */
@@ -67,6 +68,7 @@ beforeAll(async () => {
     '--post-logout-redirect-uri',
     `${origin}/`,
   ]);
+  issuerUrl = issuer;
   app = await startNext(
     port,
     production({ PUBLIC_URL: origin, OIDC_ISSUER: issuer, OIDC_CLIENT_SECRET: clientSecret }),
@@ -95,6 +97,46 @@ describe('production mode with the issuer in another process', () => {
     expect(cookies.length).toBeGreaterThan(0);
     expect(cookies.every((c) => c.httpOnly)).toBe(true);
     await context.close();
+  });
+
+  it('sends a fresh nonce per page that only its own scripts carry, so an injected script is refused', async () => {
+    const [first, second] = [await fetch(`${app.url}/`), await fetch(`${app.url}/`)];
+    const policy = first.headers.get('content-security-policy') ?? '';
+    const nonce = /'nonce-([A-Za-z0-9+/=]{22,})'/.exec(policy)?.[1] ?? '';
+    expect(nonce).not.toBe('');
+    expect(policy).toContain("'strict-dynamic'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain(`form-action 'self' ${new URL(issuerUrl).origin}`);
+    expect(policy).not.toContain('unsafe-eval');
+    expect(second.headers.get('content-security-policy')).not.toContain(nonce);
+    const scripts = [...(await first.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+
+    // A stored script in the page, as cross-site scripting would put it there: the browser
+    // refuses it, and the page's own scripts (Next's inline payload among them) still run.
+    const page = await browser.newPage();
+    const refused: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/.test(m.text())) refused.push(m.text());
+    });
+    await page.route(`${app.url}/`, async (route) => {
+      const res = await route.fetch();
+      const body = (await res.text()).replace(
+        '</body>',
+        '<script>window.injected = true</script></body>',
+      );
+      await route.fulfill({ response: res, body });
+    });
+    await page.goto(`${app.url}/`);
+    await page.getByRole('button', { name: 'Sign in with City SSO' }).waitFor();
+    await page.waitForFunction(() => 'next' in window || '__next_f' in window);
+    expect(await page.evaluate(() => 'injected' in window)).toBe(false);
+    expect(refused.length).toBe(1);
+    // Chromium's wording: "Executing inline script violates ... 'script-src ...'".
+    expect(refused[0]).toMatch(/inline script/i);
+    expect(refused[0]).toContain('script-src');
+    await page.close();
   });
 
   it('refuses to start without the City IdP, a session secret and an audit signing key', async () => {

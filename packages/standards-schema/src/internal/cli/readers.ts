@@ -16,6 +16,11 @@ export interface FeedReader {
   schema: z.core.$ZodType;
   /** CSV cells stay text: the reader itself converts them. */
   rawCsv: boolean;
+  /**
+   * When the input is one JSON object holding the records in an array under this key (an ArcGIS
+   * query response's `features`), the records are that array's elements.
+   */
+  envelope?: string;
   description: string;
 }
 
@@ -44,8 +49,9 @@ export const READERS: readonly FeedReader[] = [
     format: 'json',
     schema: PermitFeed,
     rawCsv: true,
+    envelope: 'features',
     description:
-      'BLDS building permits as publishers serve them (Socrata JSON with lowercase columns, CSV), to Permit',
+      'BLDS building permits as publishers serve them (Socrata JSON with lowercase columns, CSV, ArcGIS features with epoch-millisecond dates, or an ArcGIS query response holding them), to Permit',
   },
 ];
 

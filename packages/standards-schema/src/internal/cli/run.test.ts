@@ -224,6 +224,60 @@ describe('city-schema validate --from (feed readers)', () => {
     expect(report.problems.map((p: { path: string }) => p.path)).toContain('OriginalCity');
   });
 
+  it('reads BLDS permits as ArcGIS serves them (features) with --from blds', async () => {
+    const features = (name: string) =>
+      (
+        JSON.parse(
+          readFileSync(join(import.meta.dirname, '../../../conformance/blds', name), 'utf8'),
+        ) as { records: { record: unknown }[] }
+      ).records.map((entry) => entry.record);
+    const file = join(dir, 'features.json');
+    writeFileSync(
+      file,
+      JSON.stringify([...features('tempe-permits.json'), ...features('boulder-permits.json')]),
+    );
+    const { code, out } = await run('validate', '--from', 'blds', file, '--report', 'json');
+    expect(code).toBe(1);
+    const report = JSON.parse(out[0] as string);
+    expect(report).toMatchObject({ schema: 'Permit', records: 5, valid: 3, invalid: 2 });
+    expect(report.problems.map((p: { path: string }) => p.path)).toEqual([
+      'OriginalAddress1',
+      'OriginalAddress1',
+    ]);
+  });
+
+  it('reads an ArcGIS query response (--from blds): its features, each with its line', async () => {
+    const features = (name: string) =>
+      (
+        JSON.parse(
+          readFileSync(join(import.meta.dirname, '../../../conformance/blds', name), 'utf8'),
+        ) as { records: { record: unknown }[] }
+      ).records.map((entry) => entry.record);
+    const response = {
+      objectIdFieldName: 'ObjectId',
+      fields: [{ name: 'OriginalAddress', type: 'esriFieldTypeString' }],
+      features: [...features('tempe-permits.json'), ...features('boulder-permits.json')],
+    };
+    const text = JSON.stringify(response, null, 1);
+    const file = join(dir, 'query-response.json');
+    writeFileSync(file, text);
+    const { code, out } = await run('validate', '--from', 'blds', file);
+    expect(code).toBe(1);
+    const lines = text.split('\n');
+    const startOf = (permitNum: string) =>
+      lines.findLastIndex(
+        (line, i) => line === '  {' && i < lines.findIndex((l) => l.includes(permitNum)),
+      ) + 1;
+    expect(out.slice(0, 2)).toEqual([
+      `line ${startOf('MEC2026-01581')}: OriginalAddress1: Invalid input: expected string, received undefined`,
+      `line ${startOf('UTL2026-00348')}: OriginalAddress1: Invalid input: expected string, received undefined`,
+    ]);
+    expect(out.at(-1)).toMatch(/5 records checked .* 3 valid, 2 invalid$/);
+    // Without a reader, the same file is one record: the envelope is the blds reader's.
+    const plain = await run('validate', 'Permit', file, '--report', 'json');
+    expect(JSON.parse(plain.out[0] as string)).toMatchObject({ records: 1, invalid: 1 });
+  });
+
   it('streams a JSON array in pieces and exits 2 on a broken one, saying where', async () => {
     const file = join(dir, 'broken-array.json');
     writeFileSync(

@@ -2,7 +2,8 @@
 // reads JSON (an array or one record), NDJSON or CSV, validates every record with the schema's
 // bulk path, prints one line per bad record (line number, path, message), progress on large
 // files, and a summary (or, with `--report json`, one JSON document). CSV, NDJSON and JSON arrays
-// are read as streams, in constant memory (a JSON file holding one record is read whole). Exit codes: 0 all valid, 1 some
+// are read as streams, in constant memory (a JSON file holding one object, a record or an ArcGIS
+// query response for `--from blds`, is read whole). Exit codes: 0 all valid, 1 some
 // record invalid, 2 unusable input (usage, unknown schema or reader, missing or unreadable file).
 import {
   closeSync,
@@ -23,6 +24,7 @@ import { ckan311Layout } from '../../open311/ckan';
 import { createParser } from '../../validateMany';
 import { csvRowToRecord } from '../csvRow';
 import { JsonArrayError, jsonArrayElements } from './jsonArray';
+import { envelopeArray } from './jsonEnvelope';
 import { type FeedReader, READERS, readerByName } from './readers';
 
 export interface CliIo {
@@ -40,8 +42,8 @@ const USAGE = `Usage: city-schema validate <SchemaName> <file> [--format json|nd
 
 Validates every record of a JSON (array or one record), NDJSON or CSV file against one of the
 City's schemas, or reads a real feed with a reader (--from ckan-311 for the City's open-data 311
-CSV, --from open311-feed for an Open311 feed, --from blds for BLDS permits) and validates what it
-maps to. JSON arrays, NDJSON and CSV are read as streams. CSV headers name
+CSV, --from open311-feed for an Open311 feed, --from blds for BLDS permits, records or an ArcGIS
+query response) and validates what it maps to. JSON arrays, NDJSON and CSV are read as streams. CSV headers name
 fields, with dots for nesting (contact.email). --format names the input format; --report json
 prints one JSON document for machines.
 Exit codes: 0 all valid, 1 some record invalid, 2 unusable input.`;
@@ -92,9 +94,10 @@ async function* records(
   file: string,
   format: Format,
   schema: z.core.$ZodType,
-  rawCsv: boolean,
+  reader: FeedReader | undefined,
   onHeader: (columns: string[]) => void,
 ): AsyncGenerator<{ line: number; value: unknown; error?: string }> {
+  const rawCsv = reader?.rawCsv ?? false;
   if (format === 'json') {
     if (firstCharacter(file) === '[') {
       try {
@@ -108,13 +111,27 @@ async function* records(
       }
       return;
     }
-    // One record (an object): read whole.
+    // One object, read whole: one record, or (for a reader with an envelope) a document holding
+    // the records in an array, each reported with the line it starts on.
     const text = readFileSync(file, 'utf8');
+    let document: unknown;
     try {
-      yield { line: 1, value: JSON.parse(text) };
+      document = JSON.parse(text);
     } catch (error) {
       throw new UnusableInput(`${file} is not valid JSON: ${(error as Error).message}`);
     }
+    const inner = reader?.envelope ? envelopeArray(text, reader.envelope) : undefined;
+    if (!inner) {
+      yield { line: 1, value: document };
+      return;
+    }
+    const slice = text.slice(inner.start, inner.end);
+    for await (const element of jsonArrayElements(
+      (async function* () {
+        yield slice;
+      })(),
+    ))
+      yield { line: element.line + inner.line - 1, value: element.value };
     return;
   }
   if (format === 'ndjson') {
@@ -267,13 +284,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (reader?.name === 'ckan-311') layout = ckan311Layout(columns);
   };
   try {
-    for await (const { line, value, error } of records(
-      file,
-      format,
-      schema,
-      reader?.rawCsv ?? false,
-      onHeader,
-    )) {
+    for await (const { line, value, error } of records(file, format, schema, reader, onHeader)) {
       total++;
       if (showProgress && total % (io.progressEvery ?? 50_000) === 0)
         io.err(`city-schema: ${total.toLocaleString('en-US')} records checked…`);

@@ -3,6 +3,8 @@
 // and the header's sort button (Shift+click or Shift+Enter adds a column to a multi-sort).
 import type { SortingState, Updater } from '@tanstack/react-table';
 import { useCallback } from 'react';
+import { enPunctuation } from '../../i18n/locales/en.js';
+import { useStrings } from '../../i18n/useStrings.js';
 import type { DataTableSort } from '../DataTable.types.js';
 import type { ResolvedColumn } from '../DataTable.utils.js';
 import { useControllable } from './state.js';
@@ -84,6 +86,7 @@ export function SortButton({
   toggle,
   s,
 }: SortButtonProps) {
+  const { t } = useStrings(enPunctuation);
   return (
     <button
       type="button"
@@ -104,7 +107,7 @@ export function SortButton({
       </span>
       {sorted !== false && sortCount > 1 ? (
         <span className="cob-datatable__sort-index">
-          <span className="cob-visually-hidden">, </span>
+          <span className="cob-visually-hidden">{t('listSeparator')}</span>
           {sortIndex + 1}
           <span className="cob-visually-hidden">
             {' '}

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
-import { enExitThisPage } from '../../i18n/locales/en.js';
+import { enExitThisPage, enPunctuation } from '../../i18n/locales/en.js';
 import { useStrings } from '../../i18n/useStrings.js';
 
 /** Props of {@link ExitThisPage}. */
@@ -14,6 +14,9 @@ export interface ExitThisPageProps {
   onExit?: (href: string) => void;
 }
 
+/** The English strings this component shows (without an I18nProvider). */
+const STRINGS = { ...enExitThisPage, ...enPunctuation };
+
 /** Three Shift presses within this window leave the page, as in GOV.UK Frontend. */
 export const EXIT_SHIFT_WINDOW_MS = 5000;
 
@@ -25,7 +28,7 @@ export const EXIT_SHIFT_WINDOW_MS = 5000;
  * @example <ExitThisPage href="https://www.weather.gov" />
  */
 export function ExitThisPage({ href, onExit }: ExitThisPageProps) {
-  const { t } = useStrings(enExitThisPage);
+  const { t } = useStrings(STRINGS);
   const [exiting, setExiting] = useState(false);
   const presses = useRef<number[]>([]);
   const exit = useRef(() => {});
@@ -67,7 +70,10 @@ export function ExitThisPage({ href, onExit }: ExitThisPageProps) {
         }}
       >
         {t('exitThisPage')}
-        <span className="cob-visually-hidden">{`. ${t('exitThisPageHint')}`}</span>
+        <span className="cob-visually-hidden">
+          {t('sentenceBreak')}
+          {t('exitThisPageHint')}
+        </span>
       </a>
       {exiting ? (
         <div className="cob-exit-this-page__overlay" role="status">

@@ -1,7 +1,10 @@
 'use client';
-import { enRedacted } from '../../i18n/locales/en.js';
+import { enPunctuation, enRedacted } from '../../i18n/locales/en.js';
 import { useStrings } from '../../i18n/useStrings.js';
 import { LockIcon } from '../../internal/icons.js';
+
+/** The English strings this component shows (without an I18nProvider). */
+const STRINGS = { ...enRedacted, ...enPunctuation };
 
 /** Props of {@link RedactedValue}. */
 export interface RedactedValueProps {
@@ -21,7 +24,7 @@ export interface RedactedValueProps {
  * @example <RedactedValue field="email address" masked="j•••@example.com" />
  */
 export function RedactedValue({ field, masked }: RedactedValueProps) {
-  const { t } = useStrings(enRedacted);
+  const { t } = useStrings(STRINGS);
   const description = t('redactedDescription', { field });
   return (
     <span className="cob-redacted" title={description}>
@@ -30,13 +33,18 @@ export function RedactedValue({ field, masked }: RedactedValueProps) {
         <>
           <span aria-hidden="true">{masked}</span>
           <span className="cob-visually-hidden">
-            {t('redacted')}. {description}
+            {t('redacted')}
+            {t('sentenceBreak')}
+            {description}
           </span>
         </>
       ) : (
         <>
           <span>{t('redacted')}</span>
-          <span className="cob-visually-hidden">. {description}</span>
+          <span className="cob-visually-hidden">
+            {t('sentenceBreak')}
+            {description}
+          </span>
         </>
       )}
     </span>

@@ -1,10 +1,10 @@
 'use client';
-import { enLabel, enStepIndicator } from '../../i18n/locales/en.js';
+import { enLabel, enPunctuation, enStepIndicator } from '../../i18n/locales/en.js';
 import { useStrings } from '../../i18n/useStrings.js';
 import { CheckIcon } from '../../internal/icons.js';
 
 /** The English strings this component shows (without an I18nProvider). */
-const STRINGS = { ...enStepIndicator, ...enLabel };
+const STRINGS = { ...enStepIndicator, ...enLabel, ...enPunctuation };
 
 /** Props of {@link StepIndicator}. */
 export interface StepIndicatorProps {
@@ -40,7 +40,7 @@ export function StepIndicator({ steps, current }: StepIndicatorProps) {
             >
               {state === 'completed' ? <CheckIcon className="cob-steps__check" /> : null}
               {step}
-              <span className="cob-visually-hidden"> ({t(state)})</span>
+              <span className="cob-visually-hidden">{t('aside', { text: t(state) })}</span>
             </li>
           );
         })}

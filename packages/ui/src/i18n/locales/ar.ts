@@ -13,7 +13,12 @@ export const ar = {
   dir: 'rtl',
   review: MACHINE_DRAFTED,
   // The colon after a label is written as in English.
-  identical: ['labelPrefix'],
+  identical: [
+    'labelPrefix',
+    // Punctuation around screen-reader-only words is written as in English.
+    'aside',
+    'sentenceBreak',
+  ],
   messages: {
     skipToMain: 'انتقل إلى المحتوى الرئيسي',
     officialBannerToggle: 'إليك كيف تعرف',
@@ -54,6 +59,9 @@ export const ar = {
     errorSummaryTitle: 'هناك مشكلة',
     errorPrefix: 'خطأ:',
     labelPrefix: '{label}: ',
+    aside: ' ({text})',
+    listSeparator: '، ',
+    sentenceBreak: '. ',
     day: 'اليوم',
     month: 'الشهر',
     year: 'السنة',

@@ -26,6 +26,17 @@ export const enLabel = {
   labelPrefix: '{label}: ',
 } as const;
 
+/**
+ * Punctuation around words only a screen reader hears beside visible text: an aside after a
+ * step or a card's link ("Location (completed)"), a pause between a column name and its sort
+ * order, a sentence break before a hint. Chinese writes full-width marks, Arabic its own comma.
+ */
+export const enPunctuation = {
+  aside: ' ({text})',
+  listSeparator: ', ',
+  sentenceBreak: '. ',
+} as const;
+
 /** Button, Spinner and DataTable while loading. */
 export const enLoading = {
   loading: 'Loading',
@@ -348,6 +359,7 @@ export const en = /* @__PURE__ */ mergeMessages(
   enSkipLink,
   enOfficialBanner,
   enLabel,
+  enPunctuation,
   enLoading,
   enDialog,
   enConfirmDialog,

@@ -9,6 +9,10 @@ export const es = {
   dir: 'ltr',
   review: MACHINE_DRAFTED,
   identical: [
+    // Punctuation around screen-reader-only words is written as in English.
+    'aside',
+    'listSeparator',
+    'sentenceBreak',
     // The colon after a label is written as in English.
     'labelPrefix',
     'errorPrefix',
@@ -49,6 +53,9 @@ export const es = {
     errorSummaryTitle: 'Hay un problema',
     errorPrefix: 'Error:',
     labelPrefix: '{label}: ',
+    aside: ' ({text})',
+    listSeparator: ', ',
+    sentenceBreak: '. ',
     day: 'Día',
     month: 'Mes',
     year: 'Año',

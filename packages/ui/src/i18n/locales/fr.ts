@@ -9,6 +9,10 @@ export const fr = {
   dir: 'ltr',
   review: MACHINE_DRAFTED,
   identical: [
+    // Punctuation around screen-reader-only words is written as in English.
+    'aside',
+    'listSeparator',
+    'sentenceBreak',
     'alertInfo',
     'important',
     'menu',
@@ -55,6 +59,9 @@ export const fr = {
     errorSummaryTitle: 'Il y a un problème',
     errorPrefix: 'Erreur\u202f:',
     labelPrefix: '{label}\u202f: ',
+    aside: ' ({text})',
+    listSeparator: ', ',
+    sentenceBreak: '. ',
     day: 'Jour',
     month: 'Mois',
     year: 'Année',

@@ -13,6 +13,10 @@ export const ht = {
   dir: 'ltr',
   review: MACHINE_DRAFTED,
   identical: [
+    // Punctuation around screen-reader-only words is written as in English.
+    'aside',
+    'listSeparator',
+    'sentenceBreak',
     // The colon after a label is written as in English.
     'labelPrefix',
     'phaseBeta',
@@ -43,6 +47,9 @@ export const ht = {
     errorSummaryTitle: 'Gen yon pwoblèm',
     errorPrefix: 'Erè:',
     labelPrefix: '{label}: ',
+    aside: ' ({text})',
+    listSeparator: ', ',
+    sentenceBreak: '. ',
     day: 'Jou',
     month: 'Mwa',
     year: 'Ane',

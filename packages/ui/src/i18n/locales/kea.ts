@@ -13,6 +13,10 @@ export const kea = {
   dir: 'ltr',
   review: MACHINE_DRAFTED,
   identical: [
+    // Punctuation around screen-reader-only words is written as in English.
+    'aside',
+    'listSeparator',
+    'sentenceBreak',
     // The colon after a label is written as in English.
     'labelPrefix',
     'menu',
@@ -44,6 +48,9 @@ export const kea = {
     errorSummaryTitle: 'Ten un problema',
     errorPrefix: 'Eru:',
     labelPrefix: '{label}: ',
+    aside: ' ({text})',
+    listSeparator: ', ',
+    sentenceBreak: '. ',
     day: 'Dia',
     month: 'Mês',
     year: 'Anu',

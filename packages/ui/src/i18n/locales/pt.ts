@@ -9,6 +9,10 @@ export const pt = {
   dir: 'ltr',
   review: MACHINE_DRAFTED,
   identical: [
+    // Punctuation around screen-reader-only words is written as in English.
+    'aside',
+    'listSeparator',
+    'sentenceBreak',
     // The colon after a label is written as in English.
     'labelPrefix',
     'menu',
@@ -48,6 +52,9 @@ export const pt = {
     errorSummaryTitle: 'Há um problema',
     errorPrefix: 'Erro:',
     labelPrefix: '{label}: ',
+    aside: ' ({text})',
+    listSeparator: ', ',
+    sentenceBreak: '. ',
     day: 'Dia',
     month: 'Mês',
     year: 'Ano',

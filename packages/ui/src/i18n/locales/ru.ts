@@ -9,7 +9,13 @@ export const ru = {
   dir: 'ltr',
   review: MACHINE_DRAFTED,
   // The colon after a label is written as in English.
-  identical: ['labelPrefix'],
+  identical: [
+    'labelPrefix',
+    // Punctuation around screen-reader-only words is written as in English.
+    'aside',
+    'listSeparator',
+    'sentenceBreak',
+  ],
   messages: {
     skipToMain: 'Перейти к основному содержанию',
     officialBannerToggle: 'Как это проверить',
@@ -45,6 +51,9 @@ export const ru = {
     errorSummaryTitle: 'Возникла проблема',
     errorPrefix: 'Ошибка:',
     labelPrefix: '{label}: ',
+    aside: ' ({text})',
+    listSeparator: ', ',
+    sentenceBreak: '. ',
     day: 'День',
     month: 'Месяц',
     year: 'Год',

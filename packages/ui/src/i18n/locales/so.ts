@@ -12,6 +12,10 @@ export const so = {
   dir: 'ltr',
   review: MACHINE_DRAFTED,
   identical: [
+    // Punctuation around screen-reader-only words is written as in English.
+    'aside',
+    'listSeparator',
+    'sentenceBreak',
     // The colon after a label is written as in English.
     'labelPrefix',
     'phaseBeta',
@@ -48,6 +52,9 @@ export const so = {
     errorSummaryTitle: 'Waxaa jira dhibaato',
     errorPrefix: 'Khalad:',
     labelPrefix: '{label}: ',
+    aside: ' ({text})',
+    listSeparator: ', ',
+    sentenceBreak: '. ',
     day: 'Maalin',
     month: 'Bil',
     year: 'Sannad',

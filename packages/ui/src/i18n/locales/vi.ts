@@ -9,7 +9,13 @@ export const vi = {
   dir: 'ltr',
   review: MACHINE_DRAFTED,
   // The colon after a label is written as in English.
-  identical: ['labelPrefix'],
+  identical: [
+    'labelPrefix',
+    // Punctuation around screen-reader-only words is written as in English.
+    'aside',
+    'listSeparator',
+    'sentenceBreak',
+  ],
   messages: {
     skipToMain: 'Chuyển đến nội dung chính',
     officialBannerToggle: 'Đây là cách bạn biết',
@@ -36,6 +42,9 @@ export const vi = {
     errorSummaryTitle: 'Có vấn đề',
     errorPrefix: 'Lỗi:',
     labelPrefix: '{label}: ',
+    aside: ' ({text})',
+    listSeparator: ', ',
+    sentenceBreak: '. ',
     day: 'Ngày',
     month: 'Tháng',
     year: 'Năm',
