@@ -11,8 +11,8 @@ import {
   verifyEventProof,
 } from '../src/index';
 import { canonicalize } from '../src/internal/canonical';
-import { AuditEvent } from '../src/internal/schemas';
 import { EMPTY_HEAD, type SealedEvent, sealEvents } from '../src/internal/chain';
+import { AuditEvent } from '../src/internal/schemas';
 import { sealBatch } from '../src/internal/sealBatch';
 import { MIGRATIONS, render } from '../src/internal/sql/migrations';
 import type { SqlQueryable } from '../src/internal/sql/sqlStore';
