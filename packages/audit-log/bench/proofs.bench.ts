@@ -27,6 +27,7 @@ import {
 } from '../src/index';
 import { jsonlStore } from '../src/node';
 import { defaultThreads } from '../src/verifyLines/verifyLineFile';
+import { idleRounds, timedAlone } from './idleRounds';
 import { cpuByThread } from './threadCpu';
 
 const dir = mkdtempSync(join(tmpdir(), 'audit-proofs-bench-'));
@@ -179,6 +180,30 @@ console.log(
 console.log(
   `busiest thread's CPU time, median of 3 rounds: floor ${midOf(busiest.floor)} ms, one thread ${midOf(busiest.one)} ms (floor / it: ${(midOf(busiest.floor) / midOf(busiest.one)).toFixed(2)}), ${threadsDefault} workers ${midOf(busiest.many)} ms (floor / it: ${(midOf(busiest.floor) / midOf(busiest.many)).toFixed(2)}): the wall-time ratios with a free core per thread`,
 );
+
+// Rounds while the machine is otherwise idle (AUDIT_BENCH_IDLE_MINUTES, default 10, to wait for
+// them; 0 skips): the wall-time ratios the threads give when their cores are free.
+const idleMinutes = Number(process.env.AUDIT_BENCH_IDLE_MINUTES ?? 10);
+if (idleMinutes > 0) {
+  const idle = await idleRounds(3, idleMinutes, async () => {
+    const one = await timedAlone(() => verifyOnce(1));
+    const many = await timedAlone(() => verifyOnce(undefined));
+    const peer = await timedAlone(floorOnce);
+    const othersBusy = Math.max(one.othersBusy, many.othersBusy, peer.othersBusy);
+    console.log(
+      `idle round: one thread ${one.wallMs.toFixed(0)} ms, ${threadsDefault} workers ${many.wallMs.toFixed(0)} ms, floor ${peer.wallMs.toFixed(0)} ms (other processes used ${othersBusy.toFixed(2)} CPUs at most); wall ratios one thread ${(peer.wallMs / one.wallMs).toFixed(2)}, ${threadsDefault} workers ${(peer.wallMs / many.wallMs).toFixed(2)}`,
+    );
+    return {
+      result: [peer.wallMs / one.wallMs, peer.wallMs / many.wallMs] as const,
+      othersBusy,
+    };
+  });
+  console.log(
+    idle.length === 0
+      ? `no idle moment in ${idleMinutes} minutes: no idle rounds`
+      : `idle rounds (${idle.length}): wall ratio vs floor, one thread ${idle.map((r) => r[0].toFixed(2)).join(', ')}; ${threadsDefault} workers ${idle.map((r) => r[1].toFixed(2)).join(', ')} (goal >= 1.5)`,
+  );
+}
 
 // 2. Inclusion proofs: a tree of N leaves, proofs for spread-out leaves, checked against the
 // root of a checkpoint whose signature was checked once (ours), against the Ed25519 check a
