@@ -8,10 +8,12 @@ import { createAuditLog } from './createAuditLog';
 import { jsonlStore } from './jsonlStore';
 import { runCli } from './runCli';
 
-// `city-audit verify --threads` on a file large enough (over 4 MiB) for the worker threads.
+// `city-audit verify --threads` on a file large enough (over 32 MiB) for the worker threads: events
+// with a long note, so that takes fewer of them.
 let dir: string;
 let path: string;
 let note: string;
+const LONG = 'The request and what was done about it are recorded in the case. '.repeat(33);
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'audit-cli-threads-'));
   path = join(dir, 'audit.jsonl');
@@ -25,7 +27,9 @@ beforeAll(async () => {
   });
   await Promise.all(
     Array.from({ length: 16_000 }, (_, i) =>
-      log.record(sampleEvent(i, { details: { n: i, note: 'caller asked for an update' } })),
+      log.record(
+        sampleEvent(i, { details: { n: i, note: `caller asked for an update. ${LONG}` } }),
+      ),
     ),
   );
   await log.close();
@@ -59,8 +63,10 @@ const args = (file: string) => [
   '--json',
 ];
 
-it('verify --threads 2 gives what --threads 1 gives, intact and tampered', async () => {
-  expect((await stat(path)).size).toBeGreaterThan(4 << 20);
+it('verify --threads 2 gives what --threads 1 gives, intact and tampered', {
+  timeout: 120_000,
+}, async () => {
+  expect((await stat(path)).size).toBeGreaterThan(32 << 20);
   const one = await run(...args(path), '--threads', '1');
   const two = await run(...args(path), '--threads', '2');
   expect(one.code).toBe(0);

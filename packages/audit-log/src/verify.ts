@@ -126,7 +126,7 @@ export interface VerifyOptions {
    * Threads that check a JSONL log's lines in parallel (worker threads: canonical form, event
    * hash, leaf hash), while this thread joins their results in file order; the result is the
    * same as in one thread. Default: the machine's available parallelism, at most 4. `1`, another
-   * kind of store, or a file under 4 MiB is checked in this thread.
+   * kind of store, or a file under 32 MiB (about 50,000 events) is checked in this thread.
    */
   threads?: number;
 }

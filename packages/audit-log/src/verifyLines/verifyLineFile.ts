@@ -9,7 +9,10 @@ import { LineWorkers } from './workerPool';
 export interface LineTuning {
   /** Bytes read per chunk (a chunk grows to hold a longer line). Default 1 MiB. */
   chunkBytes?: number;
-  /** Files smaller than this are verified in one thread (starting workers costs more). Default 4 MiB. */
+  /**
+   * Files smaller than this are verified in one thread. Default 32 MiB (about 50,000 events): on
+   * 2 cores, below that, starting the workers and warming their code cost what they save.
+   */
   minFileBytes?: number;
   /** The worker's code (tests start a failing one). */
   workerFile?: URL;
@@ -88,7 +91,7 @@ export async function verifyLineFile(
   let workers: LineWorkers | undefined;
   try {
     const { size } = await fh.stat();
-    if (size === 0 || size < (tuning.minFileBytes ?? 4 << 20)) return false;
+    if (size === 0 || size < (tuning.minFileBytes ?? 32 << 20)) return false;
     workers = new LineWorkers(Math.min(threads, Math.ceil(size / chunkBytes)), tuning.workerFile);
     const spare: ArrayBuffer[] = [];
     const reader = readChunks(fh, chunkBytes, spare);
