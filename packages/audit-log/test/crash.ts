@@ -17,7 +17,9 @@ export function recordThenKill(
 ): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ['--import', tsx, child, kind, location], {
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // stdin is a pipe the parent never writes: it closes when the parent exits, and the child
+      // then stops (see crashChild.ts), so a test that times out leaves no process behind.
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     const ids: string[] = [];
     let buffered = '';
