@@ -169,6 +169,23 @@ export function cutOf(event: UnsealedEvent): EncodedCut {
   return encode(rest as Record<string, unknown>, isMinted(event));
 }
 
+/**
+ * The sealed event for `event` with `integrity`, once its canonical bytes are in a batch's
+ * buffer: the log's own object (validation made it) is sealed in place rather than copied, and
+ * its bytes are let go (the event may be kept long after); any other object is copied.
+ */
+export function adoptSealed<I extends EventIntegrity>(
+  event: UnsealedEvent,
+  integrity: I,
+): UnsealedEvent & { integrity: I } {
+  const own = liveCut(event);
+  if (!own) return { ...event, integrity };
+  const adopted = event as UnsealedEvent & { integrity: I };
+  adopted.integrity = integrity;
+  own.buf = NO_BYTES;
+  return adopted;
+}
+
 /** What {@link sealEvents} returns. */
 export interface Sealed {
   sealed: ChainedEvent[];
@@ -249,18 +266,7 @@ export function sealEvents(events: readonly UnsealedEvent[], head: ChainHead): S
     prevAt = gap + HASH_OPEN.length;
     pos += HASH_MEMBER;
     out[pos++] = 10;
-    const event = events[i] as UnsealedEvent;
-    const integrity = { seq, prevHash: hash, hash: next };
-    const own = liveCut(event);
-    if (own) {
-      // The log's own object (validation made it): sealed in place rather than copied, and its
-      // bytes let go (they are in `out` now; the event may be kept long after).
-      (event as ChainedEvent).integrity = integrity;
-      sealed[i] = event as ChainedEvent;
-      own.buf = NO_BYTES;
-    } else {
-      sealed[i] = { ...event, integrity } as ChainedEvent;
-    }
+    sealed[i] = adoptSealed(events[i] as UnsealedEvent, { seq, prevHash: hash, hash: next });
     hash = next;
   }
   starts[n] = pos;

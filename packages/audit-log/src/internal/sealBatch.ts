@@ -2,11 +2,10 @@
 // batches at once and take the chain head only to learn where their batch goes.
 import { FORMAT2_INTEGRITY, withFormat2Bytes } from './canonicalBytes';
 import {
+  adoptSealed,
   type BatchIntegrity,
   cutOf,
   type EncodedCut,
-  liveCut,
-  NO_BYTES,
   type SealedEvent,
   sha256bytes,
   type UnsealedEvent,
@@ -74,17 +73,8 @@ export function sealBatch(events: readonly UnsealedEvent[]): SealedBatch {
     out[gap + HASH_MEMBER - 1] = 0x22; // "
     pos += HASH_MEMBER;
     out[pos++] = 10;
-    const event = events[i] as UnsealedEvent;
     const integrity: BatchIntegrity = { format: 2, hash, seq: 0 };
-    const own = liveCut(event);
-    if (own) {
-      // The log's own object: sealed in place, its bytes let go (they are in `out` now).
-      (event as SealedEvent).integrity = integrity;
-      sealed[i] = event as SealedEvent;
-      own.buf = NO_BYTES;
-    } else {
-      sealed[i] = { ...event, integrity } as SealedEvent;
-    }
+    sealed[i] = adoptSealed(events[i] as UnsealedEvent, integrity);
   }
   return { sealed, bytes: out.subarray(0, pos) };
 }
