@@ -27,22 +27,34 @@ interface Pending {
 function workerEntry(): { file: URL | string; eval?: boolean } {
   const here = (import.meta as { url?: string }).url;
   if (typeof here === 'string') {
-    if (here.endsWith('.ts')) {
-      const target = new URL('./lineWorker.ts', here).href;
-      const code = `import(${JSON.stringify(tsxApi(here))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); });`;
-      return { file: code, eval: true };
-    }
+    if (here.endsWith('.ts')) return sourceWorker(here);
+    // Each worker file is named by a literal: app bundlers (Next.js's file tracing among them)
+    // copy what `new URL('<literal>', import.meta.url)` names, and a computed name makes them
+    // take the whole folder, type declarations included.
     // tsup's CJS build sets import.meta.url to the .cjs file's URL.
-    return { file: new URL(here.endsWith('.cjs') ? './lineWorker.cjs' : './lineWorker.js', here) };
+    if (here.endsWith('.cjs')) return { file: new URL('./lineWorker.cjs', import.meta.url) };
+    return { file: new URL('./lineWorker.js', import.meta.url) };
   }
   if (typeof __dirname === 'string') return { file: join(__dirname, 'lineWorker.cjs') };
   throw new Error('cannot tell where the worker code is (neither import.meta.url nor __dirname)');
 }
 
+/**
+ * The worker started from the TypeScript sources (tests, benchmarks): `lineWorker.ts` beside
+ * this file, through tsx's module hooks. Its path is computed, not written as a URL literal, so
+ * bundlers tracing the built package do not look for a `.ts` file there.
+ */
+function sourceWorker(here: string): { file: string; eval: true } {
+  const target = `${here.slice(0, here.lastIndexOf('/') + 1)}lineWorker.ts`;
+  const code = `import(${JSON.stringify(tsxApi(here))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); });`;
+  return { file: code, eval: true };
+}
+
 /** The URL of tsx's ESM API (`tsx/esm/api`, import condition), found from `from`. */
 function tsxApi(from: string): string {
   const require = createRequire(from);
-  const manifest = require.resolve('tsx/package.json');
+  // A computed request, so bundlers tracing the built package do not try to resolve tsx.
+  const manifest = require.resolve(['tsx', 'package.json'].join('/'));
   const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as {
     exports: Record<string, { import: { default: string } }>;
   };
@@ -81,7 +93,10 @@ export class LineWorkers {
       let worker: Worker;
       try {
         const entry = file ? { file } : workerEntry();
-        worker = new Worker(entry.file, { eval: entry.eval === true });
+        // Not `new Worker(<expression>)`: app bundlers read that as "any file in this folder may
+        // be a worker" and take the whole folder, type declarations included (Next.js's build then
+        // fails on them). The files the worker may be are named by the URL literals above.
+        worker = Reflect.construct(Worker, [entry.file, { eval: entry.eval === true }]) as Worker;
       } catch (error) {
         this.fail(error);
         return;

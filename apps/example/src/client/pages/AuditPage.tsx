@@ -58,7 +58,9 @@ function EventsTable({ events, caption }: { events: AuditEvent[]; caption: strin
         <tbody>
           {events.map((e) => (
             <tr key={e.id}>
-              <td>{when(e.time)}</td>
+              <td>
+                <time dateTime={e.time}>{when(e.time)}</time>
+              </td>
               <td>
                 {e.actor.name ?? e.actor.id}
                 {e.actor.department ? ` (${e.actor.department})` : ''}
