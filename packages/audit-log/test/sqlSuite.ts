@@ -53,6 +53,25 @@ export function sqlSuite(which: 'env' | 'pglite') {
   const recordOf = (e: SealedEvent) =>
     canonicalize({ ...e, integrity: { format: 2, hash: e.integrity.hash } });
 
+  /** Writes `e` as a row of the former release: format 1, with its seq and no batch. */
+  const insertFormat1Row = (c: SqlQueryable, schema: string, e: SealedEvent) =>
+    c.query(
+      `INSERT INTO "${schema}".audit_events (chain_id, seq, id, event_time, action, actor_id, target_type, target_id, outcome, hash, record)
+       VALUES ('default', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        e.integrity.seq,
+        e.id,
+        e.time,
+        e.action,
+        e.actor.id,
+        e.target?.type ?? null,
+        e.target?.id ?? null,
+        e.outcome,
+        e.integrity.hash,
+        canonicalize(e),
+      ],
+    );
+
   /** `events` sealed again in format 2, as a writer with the database's rights can seal. */
   const reseal = (events: readonly SealedEvent[]) =>
     sealBatch(events.map(({ integrity: _i, ...e }) => e)).sealed;
@@ -390,22 +409,7 @@ export function sqlSuite(which: 'env' | 'pglite') {
         [EMPTY_HEAD.hash],
       );
       for (const e of events) {
-        await c.query(
-          `INSERT INTO "${schema}".audit_events (chain_id, seq, id, event_time, action, actor_id, target_type, target_id, outcome, hash, record)
-           VALUES ('default', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-          [
-            e.integrity.seq,
-            e.id,
-            e.time,
-            e.action,
-            e.actor.id,
-            e.target?.type ?? null,
-            e.target?.id ?? null,
-            e.outcome,
-            e.integrity.hash,
-            canonicalize(e),
-          ],
-        );
+        await insertFormat1Row(c, schema, e);
         await c.query(
           `UPDATE "${schema}".audit_chain_heads SET seq = $1, hash = $2 WHERE chain_id = 'default'`,
           [e.integrity.seq, e.integrity.hash],
@@ -496,22 +500,7 @@ export function sqlSuite(which: 'env' | 'pglite') {
     if (!old) throw new Error('nothing sealed');
     // The former release ran as the owner: its row and head update pass the grants and guards.
     await db.admin(async (c) => {
-      await c.query(
-        `INSERT INTO "${schema}".audit_events (chain_id, seq, id, event_time, action, actor_id, target_type, target_id, outcome, hash, record)
-         VALUES ('default', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          old.integrity.seq,
-          old.id,
-          old.time,
-          old.action,
-          old.actor.id,
-          old.target?.type ?? null,
-          old.target?.id ?? null,
-          old.outcome,
-          old.integrity.hash,
-          canonicalize(old),
-        ],
-      );
+      await insertFormat1Row(c, schema, old);
       await c.query(`UPDATE "${schema}".audit_chain_heads SET seq = $1, hash = $2`, [
         old.integrity.seq,
         old.integrity.hash,
