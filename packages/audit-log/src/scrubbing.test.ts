@@ -23,7 +23,11 @@ describe('scrubbing every free-text member', () => {
       note: 'paid with [redacted:card]',
       nested: [{ ssn: '[redacted:ssn]' }],
     });
-    const stored = JSON.stringify(store.events);
+    // What the caller wrote, as stored: the id, time and hash the log adds are random hex
+    // and digits, which may hold '617' by chance.
+    const stored = JSON.stringify(
+      store.events.map(({ id: _id, time: _time, integrity: _integrity, ...written }) => written),
+    );
     for (const leak of [
       'avery@example.org',
       '617',
