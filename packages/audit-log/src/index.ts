@@ -82,6 +82,7 @@ export type {
   AuditStore,
   ChainHead,
   SealedEvent,
+  UnplacedEvents,
   UnsealedEvent,
 } from './store';
 export { OCSF_CLASSES, type OcsfEvent, type ToOcsfOptions, toOcsf } from './toOcsf';

@@ -8,9 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { BOSTON_MUNICIPALITY } from '@cityofboston/standards-schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleEvent } from '../test/fixtures';
+import { stageWithoutSeal, unsealedEvent } from '../test/stageWithoutSeal';
 import { generateCheckpointKeys } from './checkpoint';
 import { directorySink } from './checkpointSinks/directorySink';
 import { createAuditLog } from './createAuditLog';
+import type { SqlQueryable } from './internal/sql/sqlStore';
 import { jsonlStore } from './jsonlStore';
 import { pgliteStore } from './pgliteStore';
 import { runCli } from './runCli';
@@ -206,6 +208,22 @@ describe('city-audit', () => {
       seq: 9,
     });
     const trusted = join(dir, 'pglite-elsewhere', 'latest.checkpoint');
+    // Threads check JSONL lines; on a SQL store the CLI says it checks in one thread.
+    const direct = await run(
+      'verify',
+      '--store',
+      `pglite:${dataDir}`,
+      '--public-key',
+      join(dir, 'pub.pem'),
+      '--trusted',
+      trusted,
+      '--threads',
+      '2',
+    );
+    expect(direct.stdout).toMatch(/^ok: 9 events/);
+    expect(direct.stderr).toMatch(
+      /--threads applies to JSONL logs; this pglite store is checked in one thread/,
+    );
     const r = await run(
       'verify',
       '--store',
@@ -232,6 +250,25 @@ describe('city-audit', () => {
     );
     expect(moved.code).toBe(1);
     expect(moved.stdout).toMatch(/out-of-order|checkpoint-mismatch/);
+  }, 60_000);
+
+  it('verify says when a PGlite log holds events stored but not placed (their writer stopped)', async () => {
+    const dataDir = join(dir, 'pglite-unplaced');
+    const store = pgliteStore({ dataDir });
+    const log = createAuditLog({ app: { name: 'cli' }, store, closeStore: false });
+    for (let i = 0; i < 3; i++) await log.record(sampleEvent(i));
+    await log.close();
+    const raw = (store as unknown as { client(): Promise<SqlQueryable> }).client();
+    await stageWithoutSeal(await raw, store.schema, [unsealedEvent(3), unsealedEvent(4)]);
+    await store.close();
+    const r = await run('verify', '--store', `pglite:${dataDir}`, '--allow-unsigned');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ok: 3 events/);
+    expect(r.stdout).toMatch(
+      /note: 2 event\(s\) in 1 batch\(es\), stored since \d{4}-\d\d-\d\dT[^,]+Z, are not in the log yet/,
+    );
+    const json = await run('verify', '--store', `pglite:${dataDir}`, '--allow-unsigned', '--json');
+    expect(JSON.parse(json.stdout).unplaced).toMatchObject({ batches: 1, events: 2 });
   }, 60_000);
 
   it('export --format ocsf writes one OCSF event per line', async () => {

@@ -161,6 +161,11 @@ export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Prom
         throw new UsageError(`--threads must be a whole number >= 1 (got ${values.threads})`);
       }
       store = openStore(values.store, values.schema, values.chain);
+      if (threads !== undefined && threads > 1 && store.kind !== 'jsonl') {
+        err(
+          `note: --threads applies to JSONL logs; this ${store.kind} store is checked in one thread\n`,
+        );
+      }
       if (!values['allow-unsigned']) {
         if (keys.length === 0) {
           throw new UsageError('verify needs --key or --public-key (or --allow-unsigned)');
@@ -200,6 +205,12 @@ export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Prom
         );
         for (const p of result.problems.slice(1))
           out(`  seq ${p.seq}: ${p.reason} (${p.message})\n`);
+      }
+      if (result.unplaced && !values.json) {
+        const u = result.unplaced;
+        out(
+          `note: ${u.events} event(s) in ${u.batches} batch(es), stored since ${u.since}, are not in the log yet: their writer stopped before placing them, and the next append places them\n`,
+        );
       }
       return result.ok ? 0 : 1;
     }

@@ -30,6 +30,20 @@ export interface AuditQueryPage {
 }
 
 /**
+ * Events a store holds that are not in the log yet: a writer stored their batch and stopped
+ * before placing it (format 2 of the SQL stores). The next append places them; until then no
+ * reader sees them.
+ */
+export interface UnplacedEvents {
+  /** Batches stored and not placed. */
+  batches: number;
+  /** Events in them. */
+  events: number;
+  /** When the oldest of them was stored (RFC 3339). */
+  since: string;
+}
+
+/**
  * Where a log keeps its events. A store owns the chain head: `append` places the events after
  * whatever the store already holds (under a lock, so several writers on one database form one
  * log: a hash chain in format 1, batches placed in the database in format 2) and resolves once
@@ -68,5 +82,10 @@ export interface AuditStore {
   appendCheckpoint(checkpoint: StoredCheckpoint): Promise<void>;
   /** The checkpoints kept for this chain, oldest first. */
   checkpoints(): Promise<StoredCheckpoint[]>;
+  /**
+   * Events stored but not yet placed in the log, or undefined when there are none (optional:
+   * stores whose writers store and place a batch in two steps implement it).
+   */
+  unplaced?(): Promise<UnplacedEvents | undefined>;
   close(): Promise<void>;
 }

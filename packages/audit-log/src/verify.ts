@@ -15,7 +15,7 @@ import { eventLeafBin } from './merkle/hash';
 import { CompactRange } from './merkle/tree';
 import { defaultOrigin, type SignedCheckpoint } from './note/checkpointNote';
 import type { TrustedKey } from './note/signedNote';
-import type { AuditStore } from './store';
+import type { AuditStore, UnplacedEvents } from './store';
 import { COLUMN_MISMATCH } from './verifyColumns';
 import { CANONICAL_LINE_FILE, type CanonicalLineFile } from './verifyLines/lineFile';
 import {
@@ -87,6 +87,12 @@ export interface VerifyResult {
    * rewrite of the log is refused.
    */
   latestCheckpoint?: SignedCheckpoint;
+  /**
+   * Events the store holds that are not in the log yet (a writer stored them and stopped before
+   * placing them; the next append places them). Not a problem of integrity, and not counted:
+   * a reviewer should know that they wait. Present only when some do.
+   */
+  unplaced?: UnplacedEvents;
 }
 
 /** What {@link verify} reads: a store, or events in chain order. */
@@ -486,5 +492,9 @@ export async function verify(
   };
   if (problems[0]) result.firstBad = problems[0];
   if (latest) result.latestCheckpoint = latest;
+  if (isStore(source) && source.unplaced) {
+    const unplaced = await source.unplaced();
+    if (unplaced) result.unplaced = unplaced;
+  }
   return result;
 }

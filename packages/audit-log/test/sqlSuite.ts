@@ -20,6 +20,7 @@ import { uuidv7 } from '../src/internal/uuidv7';
 import { postgresStore } from '../src/postgresStore';
 import { PLANTED, plantedDetails, sampleEvent, UNSIGNED } from './fixtures';
 import { openTestDatabase, type TestDatabase } from './sql';
+import { stageWithoutSeal, unsealedEvent } from './stageWithoutSeal';
 import { TAMPER_KEYS, tamperMatrix } from './tamperMatrix';
 
 /** Every SQL-store test, against PostgreSQL (DATABASE_URL) or PGlite. */
@@ -521,50 +522,27 @@ export function sqlSuite(which: 'env' | 'pglite') {
     const store = db.store({ schema });
     const log = createAuditLog({ app: { name: 't' }, store, closeStore: false });
     await log.record(sampleEvent(0));
-    const at = (n: number) => ({
-      ...sampleEvent(n),
-      app: { name: 't' },
-      id: uuidv7(),
-      time: new Date().toISOString(),
-    });
-    /** Stores and stages `events` as audit_append_batch does, and stops before the seal. */
-    const stageOnly = async (events: ReturnType<typeof at>[]) => {
-      const { sealed, bytes } = sealBatch(events.map((e) => ({ ...e })));
-      const last = sealed.at(-1) as SealedEvent;
-      await db.admin((c) =>
-        c.query(
-          `SELECT "${schema}".audit_append_batch($1, $2, $3, $4, $5::uuid[], $6::timestamptz[], $7::text[],
-             $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13)`,
-          [
-            'default',
-            randomUUID(),
-            sealed.length,
-            last.integrity.hash,
-            sealed.map((e) => e.id),
-            sealed.map((e) => e.time),
-            sealed.map((e) => e.action),
-            sealed.map((e) => e.actor.id),
-            sealed.map((e) => e.target?.type ?? null),
-            sealed.map((e) => e.target?.id ?? null),
-            sealed.map((e) => e.outcome),
-            sealed.map((e) => e.integrity.hash),
-            bytes.toString('utf8', 0, bytes.length - 1),
-          ],
-        ),
-      );
-      return sealed;
-    };
+    const stageOnly = (events: ReturnType<typeof unsealedEvent>[]) =>
+      db.admin((c) => stageWithoutSeal(c, schema, events));
+    const at = unsealedEvent;
     // Staged, not placed: readers do not see it yet.
     const lost = [at(1), at(2)];
+    const before = Date.now();
     const staged = await stageOnly(lost);
-    expect((await verify(store, UNSIGNED)).count).toBe(1);
+    const waiting = await verify(store, UNSIGNED);
+    expect(waiting).toMatchObject({ ok: true, count: 1 });
+    // Not in the log, and not hidden: verify says they wait.
+    expect(waiting.unplaced).toMatchObject({ batches: 1, events: 2 });
+    expect(Date.parse(waiting.unplaced?.since as string)).toBeGreaterThanOrEqual(before - 1000);
     // The retry of that append finds its rows, places them and returns them as stored.
     const again = await store.append(lost);
     expect(again.map((e) => [e.id, e.integrity.hash, e.integrity.seq])).toEqual(
       staged.map((e, i) => [e.id, e.integrity.hash, 2 + i]),
     );
     // A batch whose writer died is placed by the next writer's seal, before that writer's own.
+    expect(await verify(store, UNSIGNED)).not.toHaveProperty('unplaced');
     const orphan = await stageOnly([at(3)]);
+    expect((await verify(store, UNSIGNED)).unplaced).toMatchObject({ batches: 1, events: 1 });
     const next = await log.record(sampleEvent(4));
     expect(next.integrity.seq).toBe(5);
     await log.close();
@@ -576,7 +554,9 @@ export function sqlSuite(which: 'env' | 'pglite') {
       (orphan[0] as SealedEvent).id,
       next.id,
     ]);
-    expect(await verify(store, UNSIGNED)).toMatchObject({ ok: true, count: 5 });
+    const placed = await verify(store, UNSIGNED);
+    expect(placed).toMatchObject({ ok: true, count: 5 });
+    expect(placed).not.toHaveProperty('unplaced');
   });
 
   // PGlite has one user: this needs a server that logs a second role in.

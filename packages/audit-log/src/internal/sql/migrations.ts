@@ -3,6 +3,7 @@
 // `{{rolel}}` its literal. Names are checked against a strict pattern before substitution.
 
 import { BATCH_SEALING } from './batchSealing';
+import { UNPLACED_BATCHES } from './unplacedBatches';
 
 export interface Migration {
   id: string;
@@ -168,6 +169,7 @@ REVOKE DELETE, TRUNCATE ON {{s}}.audit_chain_heads FROM {{role}};
 `,
   },
   BATCH_SEALING,
+  UNPLACED_BATCHES,
 ];
 
 const NAME = /^[a-z_][a-z0-9_]{0,62}$/;

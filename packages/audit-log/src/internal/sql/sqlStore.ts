@@ -6,6 +6,7 @@ import { allMinted, appendBatch } from './appendBatch';
 import { checkName, MIGRATIONS, render } from './migrations';
 import { queryEvents } from './queryEvents';
 import { readEvents } from './readEvents';
+import { unplacedBatches } from './unplacedBatches';
 
 /** The little a store needs from PGlite or a `pg` pool. */
 export interface SqlQueryable {
@@ -169,6 +170,9 @@ export function sqlStore(
          ON CONFLICT DO NOTHING`,
         [chainId, cp.size, 'note' in cp ? cp.rootHash : cp.headHash, JSON.stringify(cp)],
       );
+    },
+    async unplaced() {
+      return unplacedBatches(await open(), s, chainId);
     },
     async checkpoints() {
       const client = await open();
