@@ -30,7 +30,14 @@ export async function proveReceipt(log: AuditLog, manifest: ShareManifest): Prom
   }
   await log.flush();
   if ((log.lastCheckpoint?.size ?? 0) < manifest.audit.seq) await log.checkpoint();
-  return proveEvent(log.store, manifest.audit.eventId);
+  // The checkpoint this log signed itself, not whichever row the store holds (a writer of the
+  // store could add one the recipient would refuse).
+  const own = log.lastCheckpoint;
+  return proveEvent(
+    log.store,
+    manifest.audit.eventId,
+    own && own.size >= manifest.audit.seq ? { checkpoint: own } : {},
+  );
 }
 
 /**

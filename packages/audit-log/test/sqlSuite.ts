@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createAuditLog,
   createEventId,
+  generateCheckpointKeys,
   proveEvent,
   signCheckpoint,
   signCheckpointNote,
@@ -557,6 +558,154 @@ export function sqlSuite(which: 'env' | 'pglite') {
     const placed = await verify(store, UNSIGNED);
     expect(placed).toMatchObject({ ok: true, count: 5 });
     expect(placed).not.toHaveProperty('unplaced');
+  });
+
+  it('refuses a batch id already placed, in this chain or another: nothing is added to a sealed batch and the log keeps taking events', async () => {
+    const schema = db.newSchema();
+    const store = db.store({ schema });
+    const log = createAuditLog({
+      app: { name: 't' },
+      store,
+      closeStore: false,
+      signer: { privateKey: TAMPER_KEYS.privateKey, everyEvents: 3, everyMs: 0 },
+    });
+    for (let i = 0; i < 3; i++) await log.record(sampleEvent(i));
+    const held = (await log.checkpoint())?.note as string;
+    expect(held).toMatch(/\n3\n/);
+    const placed = await db.admin(
+      async (c) =>
+        (
+          await c.query<{ batch_id: string }>(
+            `SELECT batch_id FROM "${schema}".audit_batches ORDER BY first_seq LIMIT 1`,
+          )
+        ).rows[0]?.batch_id as string,
+    );
+    for (const chain of ['default', 'another']) {
+      await expect(
+        db.admin((c) => stageWithoutSeal(c, schema, [unsealedEvent(90)], chain, placed)),
+      ).rejects.toThrow(/batch .* is already placed in the log; a batch id is used once/);
+    }
+    // Nothing of those appends was stored, and the next events are placed as usual.
+    const rows = await db.admin(
+      async (c) =>
+        (
+          await c.query<{ n: number }>(
+            `SELECT count(*)::integer AS n FROM "${schema}".audit_events WHERE batch_id = $1`,
+            [placed],
+          )
+        ).rows[0]?.n,
+    );
+    expect(rows).toBe(1);
+    const next = await log.record(sampleEvent(3));
+    expect(next.integrity.seq).toBe(4);
+    await log.close();
+    const result = await verify(store, { publicKey: TAMPER_KEYS.publicKey, trusted: [held] });
+    expect(result.problems).toEqual([]);
+    expect(result).toMatchObject({ ok: true, count: 4 });
+    expect(result).not.toHaveProperty('unplaced');
+  });
+
+  it("reads a batch's rows of its own chain only", async () => {
+    const schema = db.newSchema();
+    const store = db.store({ schema });
+    const log = createAuditLog({ app: { name: 't' }, store, closeStore: false });
+    for (let i = 0; i < 2; i++) await log.record(sampleEvent(i));
+    await log.close();
+    // The owner (who can write anything) puts a row of another chain under a placed batch id.
+    await db.admin(async (c) => {
+      const { rows } = await c.query<{ batch_id: string }>(
+        `SELECT batch_id FROM "${schema}".audit_batches ORDER BY first_seq LIMIT 1`,
+      );
+      const e = unsealedEvent(50);
+      await c.query(
+        `INSERT INTO "${schema}".audit_events (chain_id, batch_id, batch_pos, id, event_time, action, actor_id, outcome, hash, record)
+         VALUES ('another', $1, 0, $2, $3, 'case.view', 'intruder', 'success', $4, '{}')`,
+        [rows[0]?.batch_id, e.id, e.time, '0'.repeat(64)],
+      );
+    });
+    const read: string[] = [];
+    for await (const e of store.read()) read.push(e.actor.id);
+    expect(read).toHaveLength(2);
+    expect(read).not.toContain('intruder');
+    expect(await verify(store, UNSIGNED)).toMatchObject({ ok: true, count: 2 });
+  });
+
+  it('migration 006 drops a staged copy of a placed batch, which would stop every seal', async () => {
+    const schema = db.newSchema();
+    const store = db.store({ schema });
+    const log = createAuditLog({ app: { name: 't' }, store, closeStore: false });
+    await log.record(sampleEvent(0));
+    // The state an append with a reused batch id left before migration 006.
+    await db.admin(async (c) => {
+      await c.exec(`DROP TRIGGER audit_pending_batch_once ON "${schema}".audit_pending`);
+      await c.exec(`DROP FUNCTION "${schema}".audit_refuse_placed_batch()`);
+      await c.query(`DELETE FROM "${schema}".audit_migrations WHERE id = '006_batch_ids_once'`);
+      const { rows } = await c.query<{ batch_id: string }>(
+        `SELECT batch_id FROM "${schema}".audit_batches LIMIT 1`,
+      );
+      await stageWithoutSeal(c, schema, [unsealedEvent(7)], 'default', rows[0]?.batch_id);
+    });
+    await expect(log.record(sampleEvent(1))).rejects.toThrow();
+    await log.close();
+    // Opened again, the store applies 006: the staged copy is gone and appends work.
+    const reopened = db.store({ schema });
+    const again = createAuditLog({ app: { name: 't' }, store: reopened });
+    expect((await again.record(sampleEvent(2))).integrity.seq).toBeGreaterThanOrEqual(2);
+    await again.close();
+  });
+
+  it('a checkpoint row the writer adds (not JSON, a root the log does not have, another key) neither breaks verify nor is served by prove', async () => {
+    const schema = db.newSchema();
+    const store = db.store({ schema });
+    const origin = 'city-audit/default';
+    const log = createAuditLog({
+      app: { name: 't' },
+      store,
+      closeStore: false,
+      signer: { privateKey: TAMPER_KEYS.privateKey, everyEvents: 2, everyMs: 0 },
+    });
+    const events: SealedEvent[] = [];
+    for (let i = 0; i < 5; i++) events.push(await log.record(sampleEvent(i)));
+    const held = (await log.checkpoint())?.note as string;
+    await log.close();
+    const root5 = (await verify(store, UNSIGNED)).rootHash;
+    const other = generateCheckpointKeys();
+    const forge = (rootHash: string) =>
+      JSON.stringify(
+        signCheckpointNote({ origin, size: 6, rootHash }, [
+          { name: origin, privateKey: other.privateKey },
+        ]),
+      );
+    // One more event, so the forged notes at 6 are the newest the store holds.
+    const sixth = await store.append([unsealedEvent(5)]);
+    expect(sixth[0]?.integrity.seq).toBe(6);
+    const root6 = (await verify(store, UNSIGNED)).rootHash;
+    await db.admin(async (c) => {
+      const rows = [
+        'not json',
+        forge(root5), // a root the log does not have at 6
+        forge(root6), // the right root, signed by a key nobody trusts
+      ];
+      for (const [i, record] of rows.entries()) {
+        await c.query(
+          `INSERT INTO "${schema}".audit_checkpoints (chain_id, size, head_hash, record) VALUES ('default', 6, $1, $2)`,
+          [`forged-${i}`, record],
+        );
+      }
+    });
+    const result = await verify(store, { publicKey: TAMPER_KEYS.publicKey, trusted: [held] });
+    expect(result).toMatchObject({ ok: true, count: 6, problems: [] });
+    expect(result.checkpointsIgnored).toBeGreaterThanOrEqual(2);
+    const keys = [verifierKey(origin, TAMPER_KEYS.publicKey)];
+    const target = events[1] as SealedEvent;
+    // With the log's key, prove serves the newest checkpoint that key signed and the tree matches.
+    const proof = await proveEvent(store, target.id, { keys });
+    expect(proof.treeSize).toBe(5);
+    expect(verifyEventProof(JSON.parse(JSON.stringify(proof)), { keys })).toMatchObject({
+      ok: true,
+    });
+    // Without keys, a note whose root the log does not have is passed over all the same.
+    expect((await proveEvent(store, target.id)).checkpoint).not.toBe(JSON.parse(forge(root5)).note);
   });
 
   // PGlite has one user: this needs a server that logs a second role in.

@@ -18,6 +18,7 @@ export async function stageWithoutSeal(
   schema: string,
   events: ReturnType<typeof unsealedEvent>[],
   chainId = 'default',
+  batchId: string = randomUUID(),
 ): Promise<SealedEvent[]> {
   const { sealed, bytes } = sealBatch(events.map((e) => ({ ...e })));
   const last = sealed.at(-1) as SealedEvent;
@@ -26,7 +27,7 @@ export async function stageWithoutSeal(
        $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13)`,
     [
       chainId,
-      randomUUID(),
+      batchId,
       sealed.length,
       last.integrity.hash,
       sealed.map((e) => e.id),

@@ -10,7 +10,7 @@ import { verifyInclusion } from '../merkle/verify';
 import { openCheckpoint, type SignedCheckpoint } from '../note/checkpointNote';
 import { type TrustedKey, toVerifier } from '../note/signedNote';
 import type { AuditStore } from '../store';
-import { checkpointOf, newestStoredCheckpoint, readLeaves } from './readLeaves';
+import { checkpointOf, readLeaves, storedCheckpointsFrom } from './readLeaves';
 
 /** Everything a recipient needs to check that an event is in the log. */
 export interface EventProof {
@@ -28,39 +28,62 @@ export interface EventProof {
 
 /**
  * Builds the inclusion proof of event `eventId` against `checkpoint` (default: the newest
- * checkpoint the store keeps that covers the event). Reads the whole log once.
+ * checkpoint the store keeps that covers the event and matches the log's tree, signed by one of
+ * `keys` when they are given). Reads the whole log once.
+ *
+ * A stored checkpoint is a row or line whoever writes the store can add, so one that does not
+ * match the tree (or, with `keys`, is not signed by them) is passed over, not served.
  *
  * @throws AuditLogError `INVALID_CHECKPOINT` when no checkpoint covers the event yet (sign one
- *   with `log.checkpoint()`), `STORE_CORRUPT` when the store does not match the checkpoint.
+ *   with `log.checkpoint()`), `STORE_CORRUPT` when the store does not match the checkpoint given,
+ *   or matches none of the stored ones that cover the event.
  */
 export async function proveEvent(
   store: AuditStore,
   eventId: string,
-  options: { checkpoint?: string | SignedCheckpoint } = {},
+  options: { checkpoint?: string | SignedCheckpoint; keys?: readonly TrustedKey[] } = {},
 ): Promise<EventProof> {
   const { leaves, found } = await readLeaves(store, eventId);
   if (!found) throw new AuditLogError('INVALID_SOURCE', `no event ${eventId} in this log`);
   const seq = found.integrity.seq;
-  const cp = options.checkpoint
-    ? checkpointOf(options.checkpoint)
-    : await newestStoredCheckpoint(store, seq);
+  const levels = new MerkleLevels(leaves);
+  const matches = (cp: SignedCheckpoint) =>
+    cp.size <= leaves.length && levels.subtree(0, cp.size).toString('base64') === cp.rootHash;
+  let cp: SignedCheckpoint | undefined;
+  if (options.checkpoint) {
+    cp = checkpointOf(options.checkpoint);
+    if (cp.size >= seq && !matches(cp)) {
+      throw new AuditLogError(
+        'STORE_CORRUPT',
+        cp.size > leaves.length
+          ? `the checkpoint covers ${cp.size} events, the log has ${leaves.length}`
+          : `the log's tree at ${cp.size} differs from the checkpoint`,
+      );
+    }
+  } else {
+    const verifiers = options.keys?.map(toVerifier);
+    const signed = (c: SignedCheckpoint) => {
+      if (!verifiers) return true;
+      try {
+        openCheckpoint(c.note, verifiers);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const stored = await storedCheckpointsFrom(store, seq);
+    cp = stored.find((c) => matches(c) && signed(c));
+    if (!cp && stored.length > 0) {
+      throw new AuditLogError(
+        'STORE_CORRUPT',
+        `none of the ${stored.length} stored checkpoint(s) covering event ${seq} matches the log's tree${verifiers ? ' and is signed by a given key' : ''}; run city-audit verify`,
+      );
+    }
+  }
   if (!cp || cp.size < seq) {
     throw new AuditLogError(
       'INVALID_CHECKPOINT',
       `no checkpoint covers event ${seq} yet; sign one (log.checkpoint()) and try again`,
-    );
-  }
-  if (cp.size > leaves.length) {
-    throw new AuditLogError(
-      'STORE_CORRUPT',
-      `the checkpoint covers ${cp.size} events, the log has ${leaves.length}`,
-    );
-  }
-  const levels = new MerkleLevels(leaves);
-  if (levels.subtree(0, cp.size).toString('base64') !== cp.rootHash) {
-    throw new AuditLogError(
-      'STORE_CORRUPT',
-      `the log's tree at ${cp.size} differs from the checkpoint`,
     );
   }
   return {

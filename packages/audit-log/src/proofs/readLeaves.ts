@@ -34,20 +34,24 @@ export function checkpointOf(cp: string | SignedCheckpoint): SignedCheckpoint {
   return { ...readCheckpointUnverified(note), note };
 }
 
-/** The store's newest checkpoint note of at least `minSize` (unverified: the recipient verifies). */
-export async function newestStoredCheckpoint(
+/**
+ * The store's checkpoint notes of at least `minSize`, newest first (unverified: whoever can
+ * write the store can write a checkpoint row, so the caller checks each against the tree, and
+ * the recipient checks the signature).
+ */
+export async function storedCheckpointsFrom(
   store: AuditStore,
   minSize: number,
-): Promise<SignedCheckpoint | undefined> {
-  let best: SignedCheckpoint | undefined;
+): Promise<SignedCheckpoint[]> {
+  const found: SignedCheckpoint[] = [];
   for (const cp of await store.checkpoints()) {
     if (!isNoteCheckpoint(cp)) continue;
     try {
       const read = checkpointOf(cp.note);
-      if (read.size >= minSize && (!best || read.size > best.size)) best = read;
+      if (read.size >= minSize) found.push(read);
     } catch {
       // a malformed note is not a checkpoint
     }
   }
-  return best;
+  return found.sort((a, b) => b.size - a.size);
 }

@@ -2,6 +2,7 @@
 // `{{sl}}` the same name as a string literal, `{{role}}` the writer role (quoted identifier) and
 // `{{rolel}}` its literal. Names are checked against a strict pattern before substitution.
 
+import { BATCH_IDS_ONCE } from './batchIdsOnce';
 import { BATCH_SEALING } from './batchSealing';
 import { UNPLACED_BATCHES } from './unplacedBatches';
 
@@ -170,6 +171,7 @@ REVOKE DELETE, TRUNCATE ON {{s}}.audit_chain_heads FROM {{role}};
   },
   BATCH_SEALING,
   UNPLACED_BATCHES,
+  BATCH_IDS_ONCE,
 ];
 
 const NAME = /^[a-z_][a-z0-9_]{0,62}$/;

@@ -81,8 +81,8 @@ async function* batched(db: SqlQueryable, s: string, chainId: string, afterSeq: 
     const byId = new Map(take.map((b) => [b.batch_id, b]));
     const { rows } = await db.query<Row & { batch_id: string; batch_pos: number }>(
       `SELECT e.batch_id, e.batch_pos, ${COLUMNS} FROM ${s}.audit_events e
-        WHERE e.batch_id = ANY($1::uuid[])`,
-      [take.map((b) => b.batch_id)],
+        WHERE e.batch_id = ANY($1::uuid[]) AND e.chain_id = $2`,
+      [take.map((b) => b.batch_id), chainId],
     );
     const placed: (Placed & { row: Row; last?: string })[] = [];
     for (const row of rows) {

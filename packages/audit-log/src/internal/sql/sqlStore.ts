@@ -180,7 +180,19 @@ export function sqlStore(
         `SELECT record FROM ${s}.audit_checkpoints WHERE chain_id = $1 ORDER BY size`,
         [chainId],
       );
-      return rows.map((r) => JSON.parse(r.record) as StoredCheckpoint);
+      // The writer role may insert checkpoint rows: one that is not JSON is not a checkpoint
+      // (as a torn line of a JSONL store's checkpoint file), and verify relies only on
+      // checkpoints a trusted key signed anyway.
+      const out: StoredCheckpoint[] = [];
+      for (const r of rows) {
+        try {
+          const cp: unknown = JSON.parse(r.record);
+          if (cp !== null && typeof cp === 'object') out.push(cp as StoredCheckpoint);
+        } catch {
+          // not a checkpoint
+        }
+      }
+      return out;
     },
     async close() {
       if (!ready) return;
