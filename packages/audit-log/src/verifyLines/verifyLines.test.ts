@@ -356,4 +356,17 @@ describe('events, JSONL lines and JSONL lines in workers report the same problem
       want.map((p) => ({ ...p, message: `${p.message} (line 2)`, line: 2 })),
     );
   });
+
+  it('an event nested too deeply to canonicalize is malformed (the line paths do not throw)', async () => {
+    const deep = `${'['.repeat(205)}${']'.repeat(205)}`;
+    const lines = sealed([{ text: (l) => l.replace('"n":1', `"n":${deep}`) }, {}]);
+    const { objects, oneThread } = await threePaths(lines);
+    const want = {
+      seq: 1,
+      reason: 'malformed',
+      message: 'event 1 cannot be canonicalized: value nested too deeply (or circular)',
+    };
+    expect(objects.problems).toEqual([want]);
+    expect(oneThread.problems).toEqual([{ ...want, message: `${want.message} (line 1)`, line: 1 }]);
+  });
 });
