@@ -1,5 +1,5 @@
-import { createWriteStream, existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { type FileHandle, open, readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { fileCheckpointMemory } from './checkpointSinks/fileCheckpointMemory';
 import { readKeys, readLegacyCheckpoints, readNotes, UsageError } from './cli/trustArgs';
@@ -60,6 +60,67 @@ name is each event's app name.
 
 Exit codes: 0 ok, 1 verification failed (or repair refused), 2 unusable input.
 `;
+
+/**
+ * A file the CLI was told to write (`--out`, `--remember`) cannot be written: unusable input
+ * (exit 2), never a crash or the exit 1 of a failed verification. The message names the file.
+ */
+class OutputError extends Error {}
+
+/** Why writing `what` failed, as the error that says so. */
+function outputError(what: string, error: unknown): OutputError {
+  const e = error as NodeJS.ErrnoException;
+  return new OutputError(
+    `cannot write ${what}: ${e.code ? `${e.code} (${e.message})` : e.message}`,
+    {
+      cause: error,
+    },
+  );
+}
+
+/** `fn` (which writes `what`), with its failure turned into an {@link OutputError}. */
+async function writing<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw outputError(what, error);
+  }
+}
+
+/**
+ * A file the CLI writes in pieces (export --out), opened before the first piece: an unusable path
+ * fails here, as an {@link OutputError}. Pieces are gathered and written in blocks, each awaited,
+ * so an error while writing (a full disk) is thrown where it happens, and memory stays bounded.
+ */
+async function openOutput(path: string) {
+  const what = `--out ${path}`;
+  const fh: FileHandle = await writing(what, () => open(path, 'w'));
+  let pending: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (size === 0) return;
+    const text = pending.join('');
+    pending = [];
+    size = 0;
+    await writing(what, () => fh.writeFile(text, 'utf8'));
+  };
+  return {
+    async write(text: string) {
+      pending.push(text);
+      size += text.length;
+      if (size >= 1 << 20) await flush();
+    },
+    /** Writes what is left and closes the file. */
+    async end() {
+      await flush();
+      await writing(what, () => fh.close());
+    },
+    /** Closes the file after a failure (what it holds is incomplete). */
+    async abandon() {
+      await fh.close().catch(() => {});
+    },
+  };
+}
 
 function openStore(
   spec: string | undefined,
@@ -150,7 +211,12 @@ export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Prom
         ...(await readLegacyCheckpoints(values.checkpoint ?? [])),
       ];
       const memory = values.remember ? fileCheckpointMemory(values.remember) : undefined;
-      const remembered = await memory?.load();
+      const remembered = await memory?.load().catch((error: unknown) => {
+        const cause = (error as { cause?: NodeJS.ErrnoException }).cause;
+        throw new UsageError(
+          `--remember ${values.remember}: cannot read it${cause?.code ? ` (${cause.code})` : ''}`,
+        );
+      });
       if (remembered) trusted.push(remembered);
       const maxProblems = values['max-problems'] ? Number(values['max-problems']) : 100;
       if (!Number.isSafeInteger(maxProblems) || maxProblems < 1) {
@@ -188,8 +254,10 @@ export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Prom
         progressEvery: 50_000,
       });
       if (showProgress) err('\n');
-      if (result.ok && memory && result.latestCheckpoint)
-        await memory.save(result.latestCheckpoint);
+      if (result.ok && memory && result.latestCheckpoint) {
+        const latest = result.latestCheckpoint;
+        await writing(`--remember ${values.remember}`, () => memory.save(latest));
+      }
       if (values.json) out(`${JSON.stringify(result)}\n`);
       else if (result.ok) {
         out(
@@ -249,7 +317,8 @@ export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Prom
       );
       const proof = await proveEvent(store, sub, note ? { checkpoint: note } : {});
       const text = `${JSON.stringify(proof, null, 2)}\n`;
-      if (values.out) await writeFile(values.out, text);
+      const outFile = values.out;
+      if (outFile) await writing(`--out ${outFile}`, () => writeFile(outFile, text));
       else out(text);
       return 0;
     }
@@ -261,7 +330,8 @@ export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Prom
       store = openStore(values.store, values.schema, values.chain);
       const proof = await proveConsistency(store, oldNote as string, newNote as string);
       const text = `${JSON.stringify(proof, null, 2)}\n`;
-      if (values.out) await writeFile(values.out, text);
+      const outFile = values.out;
+      if (outFile) await writing(`--out ${outFile}`, () => writeFile(outFile, text));
       else out(text);
       return 0;
     }
@@ -296,18 +366,22 @@ export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Prom
       }
       const ocsfOptions = vendorName === undefined ? {} : { vendorName };
       store = openStore(values.store, values.schema, values.chain);
-      const file = values.out ? createWriteStream(values.out) : undefined;
-      const write = (text: string) => (file ? file.write(text) : out(text));
+      // Opened before the log is read: an unusable path is refused at once (exit 2).
+      const file = values.out ? await openOutput(values.out) : undefined;
       let n = 0;
-      for await (const event of store.read()) {
-        write(`${JSON.stringify(format === 'ocsf' ? toOcsf(event, ocsfOptions) : event)}\n`);
-        n += 1;
-        if (n % 50_000 === 0) progress(n);
+      try {
+        for await (const event of store.read()) {
+          const text = `${JSON.stringify(format === 'ocsf' ? toOcsf(event, ocsfOptions) : event)}\n`;
+          if (file) await file.write(text);
+          else out(text);
+          n += 1;
+          if (n % 50_000 === 0) progress(n);
+        }
+        await file?.end();
+      } catch (error) {
+        await file?.abandon();
+        throw error;
       }
-      if (file)
-        await new Promise<void>((resolve, reject) =>
-          file.end((e?: Error | null) => (e ? reject(e) : resolve())),
-        );
       err(`${showProgress ? '\n' : ''}exported ${n} events as ${format}\n`);
       return 0;
     }
@@ -359,6 +433,10 @@ export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Prom
       (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
     ) {
       err(`city-audit: ${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof OutputError) {
+      err(`city-audit: ${error.message}\n`);
       return 2;
     }
     const what =
