@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -142,5 +142,31 @@ describe('a file the CLI is told to write that cannot be written: exit 2, naming
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`--remember ${remember}: cannot read it (ENOTDIR)`);
     expect(r.stderr).not.toContain('cannot read the audit log');
+  });
+});
+
+describe('verify --store pglite:<folder> reads a PGlite data directory only', () => {
+  it('refuses a folder that holds no PGlite database, and leaves it as it was', async () => {
+    const folder = join(dir, 'documents');
+    await mkdir(folder);
+    await writeFile(join(folder, 'notes.txt'), 'keep me\n');
+    const before = readdirSync(folder, { recursive: true }).sort();
+    const r = await run('verify', '--store', `pglite:${folder}`, '--allow-unsigned');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${folder} is not a PGlite data directory`);
+    expect(readdirSync(folder, { recursive: true }).sort()).toEqual(before);
+    expect(existsSync(join(folder, 'PG_VERSION'))).toBe(false);
+
+    const empty = join(dir, 'empty');
+    await mkdir(empty);
+    const e = await run('export', '--store', `pglite:${empty}`);
+    expect(e.code).toBe(2);
+    expect(readdirSync(empty)).toEqual([]);
+  });
+
+  it('refuses a file', async () => {
+    const r = await run('verify', '--store', `pglite:${blocker}`, '--allow-unsigned');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is not a PGlite data directory');
   });
 });

@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { type FileHandle, open, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileCheckpointMemory } from './checkpointSinks/fileCheckpointMemory';
 import { readKeys, readLegacyCheckpoints, readNotes, UsageError } from './cli/trustArgs';
@@ -139,7 +140,17 @@ function openStore(
     }
     return path;
   };
-  if (spec.startsWith('pglite:')) return pgliteStore({ dataDir: mustExist(spec.slice(7)), ...sql });
+  if (spec.startsWith('pglite:')) {
+    // PGlite creates a database in any folder it is given: a reading tool must not write one
+    // into a folder that holds something else (or nothing), so only a data directory is opened.
+    const dataDir = mustExist(spec.slice(7));
+    if (!statSync(dataDir).isDirectory() || !existsSync(join(dataDir, 'PG_VERSION'))) {
+      throw new UsageError(
+        `--store ${JSON.stringify(spec)}: ${dataDir} is not a PGlite data directory (it has no PG_VERSION file)`,
+      );
+    }
+    return pgliteStore({ dataDir, ...sql });
+  }
   const jsonl = spec.startsWith('jsonl:')
     ? spec.slice(6)
     : spec.endsWith('.jsonl')
