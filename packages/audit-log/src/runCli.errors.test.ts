@@ -170,3 +170,21 @@ describe('verify --store pglite:<folder> reads a PGlite data directory only', ()
     expect(r.stderr).toContain('is not a PGlite data directory');
   });
 });
+
+describe('an option parseArgs refuses is a usage error (exit 2, usage shown)', () => {
+  for (const argv of [
+    ['verify', '--store'],
+    ['verify', '--allow-unsigned', '--store'],
+    ['export', '--store', 'x.jsonl', '--out'],
+    ['verify', '--store', 'x.jsonl', '--json=yes'],
+  ]) {
+    it(argv.join(' '), async () => {
+      const r = await run(...argv);
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toContain('cannot read the audit log');
+      // The parser's message, then the usage.
+      expect(r.stderr).toMatch(/^city-audit: Option '--\S+.*\n\ncity-audit: verify, export/);
+      expect(r.stderr).toContain('Usage:');
+    });
+  }
+});

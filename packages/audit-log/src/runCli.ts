@@ -439,9 +439,12 @@ export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Prom
     }
     throw new UsageError(`unknown command ${[command, sub].filter(Boolean).join(' ')}`);
   } catch (error) {
+    // node:util parseArgs throws ERR_PARSE_ARGS_* for an unknown option, an option without its
+    // value, a value given to a flag, and so on: all are usage errors.
+    const code = (error as { code?: unknown }).code;
     if (
       error instanceof UsageError ||
-      (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+      (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_'))
     ) {
       err(`city-audit: ${(error as Error).message}\n\n${USAGE}`);
       return 2;
