@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -142,6 +142,36 @@ describe('a file the CLI is told to write that cannot be written: exit 2, naming
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`--remember ${remember}: cannot read it (ENOTDIR)`);
     expect(r.stderr).not.toContain('cannot read the audit log');
+  });
+});
+
+describe('stdout that stops reading (export | head)', () => {
+  it('the export stops with exit 2 and says so, instead of crashing on EPIPE', async () => {
+    // About 8 MB of JSONL: far more than a pipe holds, so export is still writing when the
+    // reader closes its end.
+    const line = (await readFile(path, 'utf8')).split('\n')[0] as string;
+    const big = join(dir, 'big.jsonl');
+    await writeFile(big, `${line}\n`.repeat(20_000));
+    const require = createRequire(import.meta.url);
+    const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
+    const child = spawn(process.execPath, [
+      '--import',
+      require.resolve('tsx'),
+      cli,
+      'export',
+      '--store',
+      big,
+    ]);
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (t: string) => {
+      stderr += t;
+    });
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toContain("Unhandled 'error' event");
+    expect(stderr).toContain('city-audit: cannot write to stdout: EPIPE');
+    expect(stderr).not.toContain('exported');
+    expect(status).toBe(2);
   });
 });
 

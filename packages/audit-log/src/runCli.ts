@@ -123,6 +123,57 @@ async function openOutput(path: string) {
   };
 }
 
+/**
+ * process.stdout as the CLI writes to it when the caller gives no `io.stdout`. A write error
+ * (EPIPE when the reader, such as `| head`, stops reading) is kept for the CLI to report, instead
+ * of crashing the process as an unhandled 'error' event (exit 1, which means tampering). `write`
+ * returns a promise while the pipe is full, so an export holds no more than the pipe's buffer.
+ */
+function processStdout() {
+  const stdout = process.stdout;
+  let failed: Error | undefined;
+  let pending = 0;
+  let flushed: (() => void) | undefined;
+  const onError = (error: Error) => {
+    failed ??= error;
+  };
+  const written = (error?: Error | null) => {
+    if (error) failed ??= error;
+    pending -= 1;
+    if (pending === 0) flushed?.();
+  };
+  stdout.on('error', onError);
+  return {
+    failed: () => failed,
+    write(text: string): Promise<void> | undefined {
+      if (failed || stdout.destroyed) return undefined;
+      pending += 1;
+      if (stdout.write(text, written)) return undefined;
+      return new Promise<void>((resolve) => {
+        const done = () => {
+          stdout.off('drain', done);
+          stdout.off('close', done);
+          resolve();
+        };
+        stdout.on('drain', done);
+        stdout.on('close', done);
+      });
+    },
+    /** Waits until every write finished (or failed), then stops listening for errors. */
+    async close() {
+      if (pending > 0 && !stdout.destroyed) {
+        await new Promise<void>((resolve) => {
+          flushed = resolve;
+          stdout.once('close', resolve);
+        });
+      }
+      // A failed write's 'error' event follows its callback.
+      await new Promise(setImmediate);
+      stdout.off('error', onError);
+    },
+  };
+}
+
 function openStore(
   spec: string | undefined,
   schema: string | undefined,
@@ -175,7 +226,32 @@ function openStore(
  * ```
  */
 export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Promise<number> {
-  const out = io?.stdout ?? ((t: string) => process.stdout.write(t));
+  const stdout = io?.stdout ? undefined : processStdout();
+  let code: number;
+  try {
+    code = await runCommand(argv, io, stdout);
+  } finally {
+    await stdout?.close();
+  }
+  const failed = stdout?.failed();
+  if (failed) {
+    // What was asked for did not all arrive: not ok, but no verdict on the log either (a failed
+    // verification still says so).
+    const e = failed as NodeJS.ErrnoException;
+    (io?.stderr ?? ((t: string) => process.stderr.write(t)))(
+      `city-audit: cannot write to stdout: ${e.code ?? e.message}\n`,
+    );
+    if (code === 0) code = 2;
+  }
+  return code;
+}
+
+async function runCommand(
+  argv: readonly string[],
+  io: Partial<CliIo> | undefined,
+  stdout: ReturnType<typeof processStdout> | undefined,
+): Promise<number> {
+  const out = io?.stdout ?? ((t: string) => stdout?.write(t));
   const err = io?.stderr ?? ((t: string) => process.stderr.write(t));
   const showProgress = io?.progress ?? Boolean(process.stderr.isTTY);
   const progress = (n: number) => {
@@ -384,7 +460,12 @@ export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Prom
         for await (const event of store.read()) {
           const text = `${JSON.stringify(format === 'ocsf' ? toOcsf(event, ocsfOptions) : event)}\n`;
           if (file) await file.write(text);
-          else out(text);
+          else if (stdout) {
+            // Stop at the first failed write (the reader went away: runCli says so), and wait
+            // while the pipe is full.
+            if (stdout.failed()) return 2;
+            await stdout.write(text);
+          } else out(text);
           n += 1;
           if (n % 50_000 === 0) progress(n);
         }
