@@ -1,5 +1,6 @@
-import { createWriteStream, existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { type FileHandle, open, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileCheckpointMemory } from './checkpointSinks/fileCheckpointMemory';
 import { readKeys, readLegacyCheckpoints, readNotes, UsageError } from './cli/trustArgs';
@@ -61,6 +62,118 @@ name is each event's app name.
 Exit codes: 0 ok, 1 verification failed (or repair refused), 2 unusable input.
 `;
 
+/**
+ * A file the CLI was told to write (`--out`, `--remember`) cannot be written: unusable input
+ * (exit 2), never a crash or the exit 1 of a failed verification. The message names the file.
+ */
+class OutputError extends Error {}
+
+/** Why writing `what` failed, as the error that says so. */
+function outputError(what: string, error: unknown): OutputError {
+  const e = error as NodeJS.ErrnoException;
+  return new OutputError(
+    `cannot write ${what}: ${e.code ? `${e.code} (${e.message})` : e.message}`,
+    {
+      cause: error,
+    },
+  );
+}
+
+/** `fn` (which writes `what`), with its failure turned into an {@link OutputError}. */
+async function writing<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw outputError(what, error);
+  }
+}
+
+/**
+ * A file the CLI writes in pieces (export --out), opened before the first piece: an unusable path
+ * fails here, as an {@link OutputError}. Pieces are gathered and written in blocks, each awaited,
+ * so an error while writing (a full disk) is thrown where it happens, and memory stays bounded.
+ */
+async function openOutput(path: string) {
+  const what = `--out ${path}`;
+  const fh: FileHandle = await writing(what, () => open(path, 'w'));
+  let pending: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (size === 0) return;
+    const text = pending.join('');
+    pending = [];
+    size = 0;
+    await writing(what, () => fh.writeFile(text, 'utf8'));
+  };
+  return {
+    async write(text: string) {
+      pending.push(text);
+      size += text.length;
+      if (size >= 1 << 20) await flush();
+    },
+    /** Writes what is left and closes the file. */
+    async end() {
+      await flush();
+      await writing(what, () => fh.close());
+    },
+    /** Closes the file after a failure (what it holds is incomplete). */
+    async abandon() {
+      await fh.close().catch(() => {});
+    },
+  };
+}
+
+/**
+ * process.stdout as the CLI writes to it when the caller gives no `io.stdout`. A write error
+ * (EPIPE when the reader, such as `| head`, stops reading) is kept for the CLI to report, instead
+ * of crashing the process as an unhandled 'error' event (exit 1, which means tampering). `write`
+ * returns a promise while the pipe is full, so an export holds no more than the pipe's buffer.
+ */
+function processStdout() {
+  const stdout = process.stdout;
+  let failed: Error | undefined;
+  let pending = 0;
+  let flushed: (() => void) | undefined;
+  const onError = (error: Error) => {
+    failed ??= error;
+  };
+  const written = (error?: Error | null) => {
+    if (error) failed ??= error;
+    pending -= 1;
+    if (pending === 0) flushed?.();
+  };
+  stdout.on('error', onError);
+  return {
+    failed: () => failed,
+    write(text: string): Promise<void> | undefined {
+      if (failed || stdout.destroyed) return undefined;
+      pending += 1;
+      if (stdout.write(text, written)) return undefined;
+      return new Promise<void>((resolve) => {
+        const done = () => {
+          stdout.off('drain', done);
+          stdout.off('close', done);
+          resolve();
+        };
+        stdout.on('drain', done);
+        stdout.on('close', done);
+      });
+    },
+    /** Waits until every write finished (or failed), then stops listening for errors. */
+    async close() {
+      if (pending > 0 && !stdout.destroyed) {
+        await new Promise<void>((resolve) => {
+          flushed = resolve;
+          stdout.once('close', resolve);
+        });
+      }
+      // A failed write's 'error' event follows its callback.
+      await new Promise(setImmediate);
+      stdout.off('error', onError);
+    },
+  };
+}
+
 function openStore(
   spec: string | undefined,
   schema: string | undefined,
@@ -78,7 +191,17 @@ function openStore(
     }
     return path;
   };
-  if (spec.startsWith('pglite:')) return pgliteStore({ dataDir: mustExist(spec.slice(7)), ...sql });
+  if (spec.startsWith('pglite:')) {
+    // PGlite creates a database in any folder it is given: a reading tool must not write one
+    // into a folder that holds something else (or nothing), so only a data directory is opened.
+    const dataDir = mustExist(spec.slice(7));
+    if (!statSync(dataDir).isDirectory() || !existsSync(join(dataDir, 'PG_VERSION'))) {
+      throw new UsageError(
+        `--store ${JSON.stringify(spec)}: ${dataDir} is not a PGlite data directory (it has no PG_VERSION file)`,
+      );
+    }
+    return pgliteStore({ dataDir, ...sql });
+  }
   const jsonl = spec.startsWith('jsonl:')
     ? spec.slice(6)
     : spec.endsWith('.jsonl')
@@ -103,7 +226,32 @@ function openStore(
  * ```
  */
 export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Promise<number> {
-  const out = io?.stdout ?? ((t: string) => process.stdout.write(t));
+  const stdout = io?.stdout ? undefined : processStdout();
+  let code: number;
+  try {
+    code = await runCommand(argv, io, stdout);
+  } finally {
+    await stdout?.close();
+  }
+  const failed = stdout?.failed();
+  if (failed) {
+    // What was asked for did not all arrive: not ok, but no verdict on the log either (a failed
+    // verification still says so).
+    const e = failed as NodeJS.ErrnoException;
+    (io?.stderr ?? ((t: string) => process.stderr.write(t)))(
+      `city-audit: cannot write to stdout: ${e.code ?? e.message}\n`,
+    );
+    if (code === 0) code = 2;
+  }
+  return code;
+}
+
+async function runCommand(
+  argv: readonly string[],
+  io: Partial<CliIo> | undefined,
+  stdout: ReturnType<typeof processStdout> | undefined,
+): Promise<number> {
+  const out = io?.stdout ?? ((t: string) => stdout?.write(t));
   const err = io?.stderr ?? ((t: string) => process.stderr.write(t));
   const showProgress = io?.progress ?? Boolean(process.stderr.isTTY);
   const progress = (n: number) => {
@@ -150,7 +298,12 @@ export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Prom
         ...(await readLegacyCheckpoints(values.checkpoint ?? [])),
       ];
       const memory = values.remember ? fileCheckpointMemory(values.remember) : undefined;
-      const remembered = await memory?.load();
+      const remembered = await memory?.load().catch((error: unknown) => {
+        const cause = (error as { cause?: NodeJS.ErrnoException }).cause;
+        throw new UsageError(
+          `--remember ${values.remember}: cannot read it${cause?.code ? ` (${cause.code})` : ''}`,
+        );
+      });
       if (remembered) trusted.push(remembered);
       const maxProblems = values['max-problems'] ? Number(values['max-problems']) : 100;
       if (!Number.isSafeInteger(maxProblems) || maxProblems < 1) {
@@ -188,8 +341,10 @@ export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Prom
         progressEvery: 50_000,
       });
       if (showProgress) err('\n');
-      if (result.ok && memory && result.latestCheckpoint)
-        await memory.save(result.latestCheckpoint);
+      if (result.ok && memory && result.latestCheckpoint) {
+        const latest = result.latestCheckpoint;
+        await writing(`--remember ${values.remember}`, () => memory.save(latest));
+      }
       if (values.json) out(`${JSON.stringify(result)}\n`);
       else if (result.ok) {
         out(
@@ -249,7 +404,8 @@ export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Prom
       );
       const proof = await proveEvent(store, sub, note ? { checkpoint: note } : {});
       const text = `${JSON.stringify(proof, null, 2)}\n`;
-      if (values.out) await writeFile(values.out, text);
+      const outFile = values.out;
+      if (outFile) await writing(`--out ${outFile}`, () => writeFile(outFile, text));
       else out(text);
       return 0;
     }
@@ -261,7 +417,8 @@ export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Prom
       store = openStore(values.store, values.schema, values.chain);
       const proof = await proveConsistency(store, oldNote as string, newNote as string);
       const text = `${JSON.stringify(proof, null, 2)}\n`;
-      if (values.out) await writeFile(values.out, text);
+      const outFile = values.out;
+      if (outFile) await writing(`--out ${outFile}`, () => writeFile(outFile, text));
       else out(text);
       return 0;
     }
@@ -296,18 +453,27 @@ export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Prom
       }
       const ocsfOptions = vendorName === undefined ? {} : { vendorName };
       store = openStore(values.store, values.schema, values.chain);
-      const file = values.out ? createWriteStream(values.out) : undefined;
-      const write = (text: string) => (file ? file.write(text) : out(text));
+      // Opened before the log is read: an unusable path is refused at once (exit 2).
+      const file = values.out ? await openOutput(values.out) : undefined;
       let n = 0;
-      for await (const event of store.read()) {
-        write(`${JSON.stringify(format === 'ocsf' ? toOcsf(event, ocsfOptions) : event)}\n`);
-        n += 1;
-        if (n % 50_000 === 0) progress(n);
+      try {
+        for await (const event of store.read()) {
+          const text = `${JSON.stringify(format === 'ocsf' ? toOcsf(event, ocsfOptions) : event)}\n`;
+          if (file) await file.write(text);
+          else if (stdout) {
+            // Stop at the first failed write (the reader went away: runCli says so), and wait
+            // while the pipe is full.
+            if (stdout.failed()) return 2;
+            await stdout.write(text);
+          } else out(text);
+          n += 1;
+          if (n % 50_000 === 0) progress(n);
+        }
+        await file?.end();
+      } catch (error) {
+        await file?.abandon();
+        throw error;
       }
-      if (file)
-        await new Promise<void>((resolve, reject) =>
-          file.end((e?: Error | null) => (e ? reject(e) : resolve())),
-        );
       err(`${showProgress ? '\n' : ''}exported ${n} events as ${format}\n`);
       return 0;
     }
@@ -354,11 +520,18 @@ export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Prom
     }
     throw new UsageError(`unknown command ${[command, sub].filter(Boolean).join(' ')}`);
   } catch (error) {
+    // node:util parseArgs throws ERR_PARSE_ARGS_* for an unknown option, an option without its
+    // value, a value given to a flag, and so on: all are usage errors.
+    const code = (error as { code?: unknown }).code;
     if (
       error instanceof UsageError ||
-      (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+      (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_'))
     ) {
       err(`city-audit: ${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof OutputError) {
+      err(`city-audit: ${error.message}\n`);
       return 2;
     }
     const what =

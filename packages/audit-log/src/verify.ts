@@ -309,9 +309,13 @@ export async function verify(
       );
     }
     // Continue from the hash the event claims, so one modified event is one problem.
-    prev = claimed;
+    place(seq, claimed);
+  };
+  /** The event with this seq and claimed hash takes its place: in the chain, then the tree. */
+  const place = (seq: number, hash: string) => {
+    prev = hash;
     expected = seq + 1;
-    extend(seq, claimed);
+    extend(seq, hash);
   };
   /** Position checks; false when the entry is not part of the chain at all. */
   const position = (seq: number): boolean => {
@@ -332,6 +336,20 @@ export async function verify(
 
   /** Format 2 was seen: a later format-1 event means the log went back to the old format. */
   let batchFormat = false;
+  /**
+   * For a format-1 event: true, having reported it, when format-2 events came before it (a log
+   * never goes back to format 1). Such an event is placed by its claimed hash, with no link to
+   * check. Every path (events, lines, lines in workers) asks this, so all report it alike.
+   */
+  const afterBatch = (seq: number): boolean => {
+    if (!batchFormat) return false;
+    problem(
+      seq,
+      'malformed',
+      `event ${seq} is in format 1 after events in format 2 (a log never goes back to format 1)`,
+    );
+    return true;
+  };
 
   /** Verifies one event object; `line`, when given, must be its canonical text. */
   const step = (event: unknown, line?: string) => {
@@ -365,7 +383,11 @@ export async function verify(
         `event ${seq} cannot be canonicalized: ${(error as Error).message}`,
       );
     }
-    if (actual !== undefined && actual !== hash) {
+    // An event that cannot be canonicalized was reported above; canonicalize would throw on it
+    // too, so its stored form is not compared (the line paths report what the events path does).
+    if (actual === undefined) {
+      // reported
+    } else if (actual !== hash) {
       problem(seq, 'hash-mismatch', `event ${seq} does not match its hash (modified)`);
     } else if (line !== undefined && canonicalize(event) !== line) {
       problem(seq, 'malformed', `event ${seq} is not stored in canonical (RFC 8785) form`);
@@ -382,23 +404,11 @@ export async function verify(
       // No link to the predecessor: the store's seq and the tree (against the checkpoints)
       // fix the order of format-2 events.
       batchFormat = true;
-      prev = hash;
-      expected = seq + 1;
-      extend(seq, hash);
+      place(seq, hash);
       return;
     }
-    if (batchFormat) {
-      problem(
-        seq,
-        'malformed',
-        `event ${seq} is in format 1 after events in format 2 (a log never goes back to format 1)`,
-      );
-      prev = hash;
-      expected = seq + 1;
-      extend(seq, hash);
-      return;
-    }
-    link(seq, integrity.prevHash, hash);
+    if (afterBatch(seq)) place(seq, hash);
+    else link(seq, integrity.prevHash, hash);
   };
 
   /** Every check of one stored line (lineNo set): the fast scan, or parse and the event checks. */
@@ -426,7 +436,9 @@ export async function verify(
     const claimed = line.slice(scan.hashStart, scan.hashEnd);
     if (actual !== claimed)
       problem(seq, 'hash-mismatch', `event ${seq} does not match its hash (modified)`);
-    link(seq, line.slice(scan.prevStart, scan.prevEnd), claimed);
+    // The scanner passes format-1 lines only: after format 2, each is malformed, as in step.
+    if (afterBatch(seq)) place(seq, claimed);
+    else link(seq, line.slice(scan.prevStart, scan.prevEnd), claimed);
   };
 
   const inWorkers =
@@ -450,6 +462,7 @@ export async function verify(
         advance: (seq) => {
           expected = seq + 1;
         },
+        afterBatch,
         addLeaf,
       },
       (options as { [LINE_TUNING]?: LineTuning })[LINE_TUNING],

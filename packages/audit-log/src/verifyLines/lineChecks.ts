@@ -16,6 +16,11 @@ export interface LineChecks {
   problem(seq: number, reason: VerifyFailureReason, message: string): void;
   /** Every check of one line in this thread, exactly as without workers. */
   checkLine(line: string): void;
+  /**
+   * For a format-1 event (every line the fast scanner passes): true, having reported it as
+   * malformed, when format-2 events came before it; it then has no link to check.
+   */
+  afterBatch(seq: number): boolean;
   /** The hash the next event must name as its prevHash. */
   prev(): string;
   setPrev(hash: string): void;

@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TAMPER_KEYS } from '../../test/tamperMatrix';
 import { createAuditLog } from '../createAuditLog';
 import { isAuditLogError } from '../errors';
+import { canonicalize } from '../internal/canonical';
+import { GENESIS_HASH, hashEvent } from '../internal/chain';
+import { hashBatchEvent } from '../internal/sealBatch';
 import { jsonlStore } from '../jsonlStore';
 import { verifierKey } from '../note/signedNote';
 import { type VerifyOptions, type VerifyResult, verify } from '../verify';
@@ -255,5 +258,115 @@ describe('threads', () => {
     const r = await verifyWith(basePath, 2, {}, { stats });
     expect(r.ok).toBe(true);
     expect(stats.chunks).toBe(0);
+  });
+});
+
+// The README promises the same result whichever path reads the log: events given as objects,
+// a JSONL file in one thread (the canonical line scan, and parse for the lines it refuses), and
+// the same file in worker threads. Each case below is run on all three.
+describe('events, JSONL lines and JSONL lines in workers report the same problems', () => {
+  type Spec = { format?: 2; prevHash?: string; text?: (line: string) => string };
+
+  /** Canonical lines of events sealed as `specs` say (format 1 links to the claimed hash before). */
+  function sealed(specs: Spec[]): string[] {
+    let prev = GENESIS_HASH;
+    return specs.map((spec, i) => {
+      const seq = i + 1;
+      const e: Record<string, unknown> = {
+        action: 'case.view',
+        actor: { id: `u-${seq}`, type: 'user' },
+        details: { n: seq },
+        id: `01a24953-0f12-72d3-b4b5-a05a2c9a4${String(seq).padStart(3, '0')}`,
+        outcome: 'success',
+        time: '2026-01-01T00:00:00.000Z',
+      };
+      if (spec.format === 2) {
+        prev = hashBatchEvent(e as never);
+        e.integrity = { format: 2, hash: prev, seq };
+      } else {
+        const prevHash = spec.prevHash ?? prev;
+        prev = hashEvent(e as never, seq, prevHash);
+        e.integrity = { hash: prev, prevHash, seq };
+      }
+      const line = canonicalize(e);
+      return spec.text ? spec.text(line) : line;
+    });
+  }
+
+  /** Verifies the file alone (no checkpoint: this log has none), in `threads` threads. */
+  async function unsigned(path: string, threads: number, t: LineTuning): Promise<VerifyResult> {
+    const store = jsonlStore({ path });
+    try {
+      return await verify(store, {
+        allowUnsigned: true,
+        threads,
+        [LINE_TUNING]: t,
+      } as VerifyOptions);
+    } finally {
+      await store.close();
+    }
+  }
+
+  /** The three results; the file paths must agree exactly (line numbers too). */
+  async function threePaths(eventLines: string[]) {
+    const objects = await verify(
+      eventLines.map((l) => JSON.parse(l)),
+      { allowUnsigned: true },
+    );
+    const path = join(dir, `paths${files++}.jsonl`);
+    writeFileSync(path, `${eventLines.join('\n')}\n`);
+    const oneThread = await unsigned(path, 1, tuning());
+    // One line per chunk (links across chunks) and one chunk for all (links inside a chunk).
+    for (const chunkBytes of [200, 1 << 16]) {
+      const stats = { chunks: 0 };
+      const inWorkers = await unsigned(path, 2, tuning({ chunkBytes, stats }));
+      expect(stats.chunks).toBeGreaterThan(0);
+      expect(inWorkers).toEqual(oneThread);
+    }
+    return { objects, oneThread };
+  }
+
+  const afterFormat2 = (seq: number) =>
+    `event ${seq} is in format 1 after events in format 2 (a log never goes back to format 1)`;
+
+  it('a format-1 event after format 2 is malformed (linked to it or not)', async () => {
+    // Event 3 names event 2's hash as its prevHash, so its link holds: only the format is wrong.
+    // Event 4 follows it in the same chunk, and event 5 names no predecessor at all.
+    const lines = sealed([{}, { format: 2 }, {}, {}, { prevHash: 'f'.repeat(64) }]);
+    const { objects, oneThread } = await threePaths(lines);
+    const want = [3, 4, 5].map((seq) => ({ seq, reason: 'malformed', message: afterFormat2(seq) }));
+    expect(objects).toMatchObject({ ok: false, count: 5 });
+    expect(objects.problems).toEqual(want);
+    expect(oneThread).toMatchObject({ ok: false, count: 5, headHash: objects.headHash });
+    expect(oneThread.rootHash).toBe(objects.rootHash);
+    expect(oneThread.problems).toEqual(
+      want.map((p) => ({ ...p, message: `${p.message} (line ${p.seq})`, line: p.seq })),
+    );
+  });
+
+  it('a format-1 event after format 2 whose hash does not match: both problems, in order', async () => {
+    const lines = sealed([{ format: 2 }, { text: (l) => l.replace('"n":2', '"n":22') }]);
+    const { objects, oneThread } = await threePaths(lines);
+    const want = [
+      { seq: 2, reason: 'hash-mismatch', message: 'event 2 does not match its hash (modified)' },
+      { seq: 2, reason: 'malformed', message: afterFormat2(2) },
+    ];
+    expect(objects.problems).toEqual(want);
+    expect(oneThread.problems).toEqual(
+      want.map((p) => ({ ...p, message: `${p.message} (line 2)`, line: 2 })),
+    );
+  });
+
+  it('an event nested too deeply to canonicalize is malformed (the line paths do not throw)', async () => {
+    const deep = `${'['.repeat(205)}${']'.repeat(205)}`;
+    const lines = sealed([{ text: (l) => l.replace('"n":1', `"n":${deep}`) }, {}]);
+    const { objects, oneThread } = await threePaths(lines);
+    const want = {
+      seq: 1,
+      reason: 'malformed',
+      message: 'event 1 cannot be canonicalized: value nested too deeply (or circular)',
+    };
+    expect(objects.problems).toEqual([want]);
+    expect(oneThread.problems).toEqual([{ ...want, message: `${want.message} (line 1)`, line: 1 }]);
   });
 });

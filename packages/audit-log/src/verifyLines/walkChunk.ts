@@ -46,10 +46,13 @@ export function walkChunk(r: ChunkResult, firstLine: number, checks: LineChecks)
     if (!(f & HASH_OK)) {
       checks.problem(seq, 'hash-mismatch', `event ${seq} does not match its hash (modified)`);
     }
+    // A format-1 line after format-2 events (which only the lines checked in full can be) is
+    // malformed and has no link to check, exactly as in one thread.
     const linked =
-      prevIdx >= 0 && prevIdx === i - 1
+      checks.afterBatch(seq) ||
+      (prevIdx >= 0 && prevIdx === i - 1
         ? (f & LINKED) !== 0
-        : hashText(r, i, true) === (prevIdx >= 0 ? hashText(r, prevIdx, false) : checks.prev());
+        : hashText(r, i, true) === (prevIdx >= 0 ? hashText(r, prevIdx, false) : checks.prev()));
     if (!linked) {
       checks.problem(
         seq,
