@@ -14,8 +14,10 @@ import { directorySink } from './checkpointSinks/directorySink';
 import { createAuditLog } from './createAuditLog';
 import type { SqlQueryable } from './internal/sql/sqlStore';
 import { jsonlStore } from './jsonlStore';
+import { defaultOrigin, signCheckpointNote } from './note/checkpointNote';
 import { pgliteStore } from './pgliteStore';
 import { runCli } from './runCli';
+import { verify } from './verify';
 
 let dir: string;
 let path: string;
@@ -251,6 +253,33 @@ describe('city-audit', () => {
     expect(moved.code).toBe(1);
     expect(moved.stdout).toMatch(/out-of-order|checkpoint-mismatch/);
   }, 60_000);
+
+  it('prove with --public-key never serves a checkpoint line someone added to the store', async () => {
+    const copy = join(dir, 'forged-cp.jsonl');
+    await writeFile(copy, await readFile(path));
+    await writeFile(`${copy}.checkpoints`, await readFile(`${path}.checkpoints`));
+    // One more event, then a note for the 13 events with the right root, signed by another key.
+    const log = createAuditLog({ app: { name: 'cli' }, store: jsonlStore({ path: copy }) });
+    await log.record(sampleEvent(12));
+    await log.close();
+    const { rootHash } = await verify(jsonlStore({ path: copy }), { allowUnsigned: true });
+    const origin = defaultOrigin('default');
+    const forged = signCheckpointNote({ origin, size: 13, rootHash }, [
+      { name: origin, privateKey: generateCheckpointKeys().privateKey },
+    ]);
+    await writeFile(`${copy}.checkpoints`, `${JSON.stringify(forged)}\n`, { flag: 'a' });
+    const id = JSON.parse((await readFile(copy, 'utf8')).split('\n')[6] as string).id as string;
+    const check = async (...extra: string[]) => {
+      const file = join(dir, `proof-${extra.length}.json`);
+      expect((await run('prove', id, '--store', copy, '--out', file, ...extra)).code).toBe(0);
+      const r = await run('check-proof', file, '--public-key', join(dir, 'pub.pem'));
+      return { code: r.code, treeSize: JSON.parse(await readFile(file, 'utf8')).treeSize };
+    };
+    // Without a key, the newest stored note that matches the tree is served: the forged one.
+    expect(await check()).toEqual({ code: 1, treeSize: 13 });
+    // With the log's key, only a note it signed: the recipient's check passes.
+    expect(await check('--public-key', join(dir, 'pub.pem'))).toEqual({ code: 0, treeSize: 12 });
+  });
 
   it('verify says when a PGlite log holds events stored but not placed (their writer stopped)', async () => {
     const dataDir = join(dir, 'pglite-unplaced');

@@ -34,7 +34,8 @@ Usage:
   city-audit verify --store <store> (--key <vkey> | --public-key <pem>) --trusted <note>...
                     [--remember <file>] [--allow-unsigned] [--origin <origin>] [--json]
                     [--max-problems <n>] [--threads <n>]
-  city-audit prove <event-id> --store <store> [--checkpoint-note <note>] [--out <file>]
+  city-audit prove <event-id> --store <store> [--checkpoint-note <note>]
+                   [--key <vkey> | --public-key <pem>] [--out <file>]
   city-audit consistency <old-note> <new-note> --store <store> [--out <file>]
   city-audit check-proof <proof.json> (--key <vkey> | --public-key <pem>) [--origin <origin>]
   city-audit export --store <store> --format ocsf|jsonl [--vendor-name <name>] [--out <file>]
@@ -58,6 +59,10 @@ one thread); the result is the same.
 export --format ocsf names the municipality that runs the app as the OCSF product's vendor:
 --vendor-name (default: standards-schema's default municipality, City of Boston); the product
 name is each event's app name.
+
+prove serves the newest checkpoint the store keeps that covers the event and matches the log
+(signed by --key or --public-key when given: pass them, so a checkpoint row someone added is
+never handed out), or the --checkpoint-note given.
 
 Exit codes: 0 ok, 1 verification failed (or repair refused), 2 unusable input.
 `;
@@ -402,7 +407,11 @@ async function runCommand(
         values['checkpoint-note'] ? [values['checkpoint-note']] : [],
         '--checkpoint-note',
       );
-      const proof = await proveEvent(store, sub, note ? { checkpoint: note } : {});
+      const { keys } = await readKeys(values.key ?? [], values['public-key'], origin);
+      const proof = await proveEvent(store, sub, {
+        ...(note ? { checkpoint: note } : {}),
+        ...(keys.length > 0 ? { keys } : {}),
+      });
       const text = `${JSON.stringify(proof, null, 2)}\n`;
       const outFile = values.out;
       if (outFile) await writing(`--out ${outFile}`, () => writeFile(outFile, text));

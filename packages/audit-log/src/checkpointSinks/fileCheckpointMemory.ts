@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AuditLogError } from '../errors';
 import type { SignedCheckpoint } from '../note/checkpointNote';
@@ -31,12 +31,19 @@ export function fileCheckpointMemory(path: string): CheckpointMemory {
       const tmp = `${path}.${process.pid}.tmp`;
       const fh = await open(tmp, 'w', 0o644);
       try {
-        await fh.writeFile(cp.note, 'utf8');
-        await fh.sync();
-      } finally {
-        await fh.close();
+        try {
+          await fh.writeFile(cp.note, 'utf8');
+          await fh.sync();
+        } finally {
+          await fh.close();
+        }
+        await rename(tmp, path);
+      } catch (error) {
+        // A full disk or a failed rename leaves the remembered checkpoint as it was, and no
+        // temporary file beside it.
+        await rm(tmp, { force: true });
+        throw error;
       }
-      await rename(tmp, path);
     },
   };
 }

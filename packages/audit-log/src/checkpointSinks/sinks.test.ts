@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -79,6 +79,26 @@ describe('checkpoint sinks', () => {
     expect(result).toMatchObject({ ok: true, count: 8 });
     await memory.save(result.latestCheckpoint as NonNullable<typeof result.latestCheckpoint>);
     expect((await memory.load())?.split('\n')[1]).toBe('8');
+  });
+
+  it('a remembered checkpoint that cannot be saved leaves no temporary file behind', async () => {
+    const where = join(dir, 'memory-fails');
+    // The remembered path is a folder that holds a file: the rename onto it fails.
+    await mkdir(join(where, 'last'), { recursive: true });
+    await writeFile(join(where, 'last', 'keep'), 'x');
+    const keys = generateCheckpointKeys();
+    const log = createAuditLog({
+      app: { name: 'm' },
+      store: memoryStore(),
+      signer: { privateKey: keys.privateKey, everyEvents: 1, everyMs: 0 },
+    });
+    await log.record(sampleEvent(1));
+    const cp = await log.checkpoint();
+    await log.close();
+    await expect(
+      fileCheckpointMemory(join(where, 'last')).save(cp as NonNullable<typeof cp>),
+    ).rejects.toThrow();
+    expect(await readdir(where)).toEqual(['last']);
   });
 
   it('refuses a sink URL that is not http(s)', () => {
