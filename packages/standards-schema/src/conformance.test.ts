@@ -198,6 +198,35 @@ describe('conformance: DCAT-US 1.1 (non-federal) datasets', () => {
       true,
     ]);
   });
+
+  it('agree on the publisher chain at any depth ("subOrganizationOf": {"$ref": "#"})', () => {
+    const arm = (json(file).records as Entry[])[0]?.record as Record<string, unknown>;
+    const verdicts = (publisher: unknown) => {
+      const record = { ...arm, publisher };
+      return [
+        zodAccepts('DcatDataset', record),
+        ourJsonSchema('DcatDataset')(record),
+        Boolean(officialDataset(record)),
+      ];
+    };
+    const level = (name: string, parent?: unknown) => ({
+      '@type': 'org:Organization',
+      name,
+      ...(parent === undefined ? {} : { subOrganizationOf: parent }),
+    });
+    expect(verdicts(arm.publisher)).toEqual([true, true, true]);
+    expect(verdicts(level('a', level('b', level('c', level('d', level('e'))))))).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    // An empty name, a wrong @type or a string parent, four levels down.
+    expect(verdicts(level('a', level('b', level('c', level('')))))).toEqual([false, false, false]);
+    expect(
+      verdicts(level('a', level('b', level('c', { '@type': 'foaf:Agent', name: 'd' })))),
+    ).toEqual([false, false, false]);
+    expect(verdicts(level('a', level('b', level('c', 'd'))))).toEqual([false, false, false]);
+  });
 });
 
 describe('conformance: HSDS 3.0 official examples', () => {

@@ -3,6 +3,7 @@ import type { Classification } from '../classification';
 import { classified } from '../classified';
 import { classificationOf } from '../fieldsOf';
 import { publicMeta, tagFields } from '../internal/tagFields';
+import { DcatOrganization } from './DcatOrganization';
 import {
   ACCRUAL_PERIODICITY_PATTERN,
   ISSUED_PATTERNS,
@@ -95,11 +96,7 @@ export const DcatDataset = z
           MODIFIED_PATTERNS,
           'Expected an ISO 8601 date, date-time, duration or repeating interval',
         ).optional(),
-        publisher: z.object({
-          '@type': z.literal('org:Organization').optional(),
-          name: z.string().min(1),
-          subOrganizationOf: z.object({ name: z.string().min(1) }).optional(),
-        }),
+        publisher: DcatOrganization,
         contactPoint: z.object({
           '@type': z.literal('vcard:Contact').optional(),
           fn: classified(z.string().min(1), {

@@ -95,6 +95,9 @@ export function migrateDcatUs11To3(dataset: DcatDataset): {
   for (const key of ['keyword', 'modified'] as const)
     if (dataset[key] === undefined) dropped.push(`missing:${key}`);
   if (dataset.contactPoint.hasEmail === undefined) dropped.push('missing:contactPoint.hasEmail');
+  // The 3.0 subset models the publisher's name only.
+  if (dataset.publisher.subOrganizationOf !== undefined)
+    dropped.push('publisher.subOrganizationOf');
   const out: DcatUs3Dataset = {
     '@type': 'Dataset',
     identifier: dataset.identifier,
