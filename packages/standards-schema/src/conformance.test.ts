@@ -199,6 +199,90 @@ describe('conformance: DCAT-US 1.1 (non-federal) datasets', () => {
     ]);
   });
 
+  it('agree on the distribution rules of the official definitions/distribution, on a real record', () => {
+    // New York's record (#3): distributions with downloadURL, mediaType, describedBy(Type).
+    const base = (json(file).records as Entry[])[3]?.record as {
+      distribution: Record<string, unknown>[];
+    };
+    const real = base.distribution[1] as Record<string, unknown>;
+    expect(real.downloadURL).toBeDefined();
+    const verdicts = (patch: Record<string, unknown>, drop: string[] = []) => {
+      const distribution = { ...real, ...patch };
+      for (const key of drop) delete distribution[key];
+      const record = { ...base, distribution: [distribution] };
+      return [
+        zodAccepts('DcatDataset', record),
+        ourJsonSchema('DcatDataset')(record),
+        Boolean(officialDataset(record)),
+      ];
+    };
+    const ok = [true, true, true];
+    const bad = [false, false, false];
+    expect(verdicts({})).toEqual(ok);
+    // null is "no value" for every field but downloadURL...
+    for (const key of [
+      'accessURL',
+      'format',
+      'title',
+      'description',
+      'conformsTo',
+      'describedBy',
+      'describedByType',
+    ])
+      expect(verdicts({ [key]: null }), key).toEqual(ok);
+    expect(verdicts({ mediaType: null }, ['downloadURL'])).toEqual(ok);
+    // ...but a download needs a media type that is a string.
+    expect(verdicts({ mediaType: null })).toEqual(bad);
+    expect(verdicts({}, ['mediaType'])).toEqual(bad);
+    expect(verdicts({ downloadURL: null })).toEqual(bad);
+    for (const key of ['format', 'title', 'description'])
+      expect(verdicts({ [key]: '' }), key).toEqual(bad);
+    // The official media type pattern, for mediaType and describedByType alike.
+    for (const [value, verdict] of [
+      ['application/vnd.ms-excel', ok],
+      ['application/ld+json', ok],
+      ['application/vnd.ogc.wms_xml', ok],
+      ['text/csv; charset=utf-8', bad],
+      ['text/csv+', bad],
+      ['x.y/csv', bad],
+      ['csv', bad],
+    ] as const) {
+      expect(verdicts({ mediaType: value }), value).toEqual(verdict);
+      expect(verdicts({ describedByType: value }), value).toEqual(verdict);
+    }
+    // "Each distribution should contain one accessURL or downloadURL": should, not must.
+    expect(verdicts({}, ['downloadURL', 'accessURL'])).toEqual(ok);
+  });
+
+  it('agree that theme and references must not repeat a value ("uniqueItems": true)', () => {
+    const base = (json(file).records as Entry[])[3]?.record as Record<string, unknown>;
+    const verdicts = (patch: Record<string, unknown>) => {
+      const record = { ...base, ...patch };
+      return [
+        zodAccepts('DcatDataset', record),
+        ourJsonSchema('DcatDataset')(record),
+        Boolean(officialDataset(record)),
+      ];
+    };
+    expect(verdicts({ theme: ['Health', 'Transportation'] })).toEqual([true, true, true]);
+    expect(verdicts({ theme: ['Health', 'Transportation', 'Health'] })).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    const docs = ['https://example.org/a.pdf', 'https://example.org/b.pdf'];
+    expect(verdicts({ references: docs })).toEqual([true, true, true]);
+    expect(verdicts({ references: [...docs, docs[0]] })).toEqual([false, false, false]);
+    const issue = z.safeParse(schemaByName('DcatDataset'), {
+      ...base,
+      theme: ['Health', 'Transportation', 'Health'],
+    }).error?.issues[0];
+    expect(issue?.path).toEqual(['theme', 2]);
+    expect(issue?.message).toBe(
+      'Duplicate value "Health" (already at index 0); the list must not repeat a value',
+    );
+  });
+
   it('agree on the publisher chain at any depth ("subOrganizationOf": {"$ref": "#"})', () => {
     const arm = (json(file).records as Entry[])[0]?.record as Record<string, unknown>;
     const verdicts = (publisher: unknown) => {

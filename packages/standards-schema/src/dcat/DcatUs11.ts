@@ -3,6 +3,7 @@ import type { Classification } from '../classification';
 import { classified } from '../classified';
 import { classificationOf } from '../fieldsOf';
 import { publicMeta, tagFields } from '../internal/tagFields';
+import { uniqueItems } from '../internal/uniqueItems';
 import { DcatOrganization } from './DcatOrganization';
 import {
   ACCRUAL_PERIODICITY_PATTERN,
@@ -39,7 +40,26 @@ function nullable<S extends z.ZodType>(schema: S) {
 }
 
 /**
+ * The official schema's media type pattern, for `mediaType` and `describedByType`:
+ * `"pattern": "^[-\\w]+/[-\\w]+(\\.[-\\w]+)*([+][-\\w]+)?$"` (a type, a subtype with
+ * dotted parts, an optional `+suffix`).
+ */
+const MEDIA_TYPE = /^[-\w]+\/[-\w]+(\.[-\w]+)*([+][-\w]+)?$/;
+const MediaType = z
+  .string()
+  .regex(MEDIA_TYPE, 'Expected an IANA media type such as text/csv or application/vnd.ms-excel');
+
+/**
  * A DCAT-US 1.1 distribution: how to get a dataset (download or access URL, media type).
+ *
+ * As the official `definitions/distribution`: every field but `downloadURL` may be `null`
+ * (`"anyOf": [..., {"type": "null"}]`); `format`, `title` and `description` are not empty
+ * (`"minLength": 1`); `"dependencies": {"downloadURL": {"required": ["mediaType"]}}` with a
+ * string `mediaType`, so a download needs a (non-null) media type.
+ *
+ * Neither URL is required: the standard lists both as "Required if applicable" and says "Each
+ * distribution should contain one accessURL or downloadURL" (a recommendation, not a rule), and
+ * the official schema requires neither; a distribution with neither is accepted.
  *
  * Standard: [DCAT-US Schema v1.1, Distribution Fields](https://resources.data.gov/resources/dcat-us/#distribution-fields).
  */
@@ -48,31 +68,32 @@ export const DcatDistribution = z
     tagFields(
       {
         '@type': z.literal('dcat:Distribution').optional(),
-        accessURL: Uri.optional(),
+        accessURL: nullable(Uri),
         downloadURL: Uri.optional(),
-        mediaType: z
-          .string()
-          .regex(/^[-\w.+]+\/[-\w.+]+$/, 'Expected an IANA media type')
-          .optional(),
-        format: z.string().optional(),
-        title: z.string().optional(),
-        description: z.string().optional(),
-        conformsTo: Uri.optional(),
-        describedBy: Uri.optional(),
-        describedByType: z.string().optional(),
+        mediaType: nullable(MediaType),
+        format: nullable(z.string().min(1)),
+        title: nullable(z.string().min(1)),
+        description: nullable(z.string().min(1)),
+        conformsTo: nullable(Uri),
+        describedBy: nullable(Uri),
+        describedByType: nullable(MediaType),
       },
       META,
     ),
   )
-  .refine((d) => d.accessURL !== undefined || d.downloadURL !== undefined, {
-    message: 'A distribution needs accessURL or downloadURL',
-    path: ['accessURL'],
-  })
-  .refine((d) => d.downloadURL === undefined || d.mediaType !== undefined, {
-    message: 'mediaType is required when downloadURL is given',
+  .refine((d) => d.downloadURL === undefined || typeof d.mediaType === 'string', {
+    message: 'mediaType is required (and not null) when downloadURL is given',
     path: ['mediaType'],
   })
-  .meta({ id: 'DcatUsDistribution', title: 'Distribution' });
+  .meta({
+    id: 'DcatUsDistribution',
+    title: 'Distribution',
+    // The refinement above, for the exported JSON Schema (draft 2020-12's form of draft-04's
+    // `dependencies`), so that it gives zod's verdict.
+    dependentSchemas: {
+      downloadURL: { required: ['mediaType'], properties: { mediaType: { type: 'string' } } },
+    },
+  });
 /** A DCAT-US 1.1 distribution. */
 export type DcatDistribution = z.infer<typeof DcatDistribution>;
 
@@ -147,8 +168,8 @@ export const DcatDataset = z
         issued: nullable(anyPattern(ISSUED_PATTERNS, 'Expected an ISO 8601 date or date-time')),
         language: nullable(z.array(z.string().min(2))),
         landingPage: nullable(Uri),
-        references: nullable(z.array(Uri).min(1)),
-        theme: nullable(z.array(z.string().min(1)).min(1)),
+        references: nullable(uniqueItems(z.array(Uri).min(1))),
+        theme: nullable(uniqueItems(z.array(z.string().min(1)).min(1))),
       },
       META,
     ),

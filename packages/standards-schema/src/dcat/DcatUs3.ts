@@ -132,10 +132,15 @@ export function migrateDcatUs11To3(dataset: DcatDataset): {
   if (dataset.distribution && dataset.distribution.length > 0) {
     out.distribution = dataset.distribution.map((d) => {
       const { '@type': _type, describedByType, ...rest } = d;
-      if (describedByType !== undefined) dropped.push('distribution.describedByType');
+      if (describedByType !== undefined && describedByType !== null)
+        dropped.push('distribution.describedByType');
+      // DCAT-US 1.1 allows null for "no value"; the 3.0 subset leaves the field out.
+      const present = Object.fromEntries(
+        Object.entries(rest).filter(([, value]) => value !== null && value !== undefined),
+      ) as { [K in keyof typeof rest]?: Exclude<(typeof rest)[K], null> };
       return {
         '@type': 'Distribution' as const,
-        ...rest,
+        ...present,
         ...(dataset.license ? { license: dataset.license } : {}),
       };
     });
