@@ -13,8 +13,9 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { normalizeBldsPermit, PermitFeed } from './blds/feed';
+import { Permit } from './blds/Permit';
 import { addCityKeywords, jsonSchemaOf, schemaByName } from './json-schema';
-import { Ckan311ServiceRequest, ckan311Layout } from './open311/ckan';
+import { Ckan311Row, Ckan311ServiceRequest, ckan311Layout } from './open311/ckan';
 import { ServiceRequestFeed } from './open311/feed';
 import { ServiceRequest } from './open311/ServiceRequest';
 import { redact } from './redact';
@@ -384,6 +385,22 @@ describe('conformance: the City’s open-data 311 CSV (legacy layout, 100 real r
     expect(JSON.stringify(shown)).not.toMatch(/Regards|\d{3}-\d{3}-\d{4}/);
     expect(shown.service_name).toBe('Request for Pothole Repair');
   });
+  it('never shows a case title staff typed to the public: real ones name people', () => {
+    const row = rows.find((r) => r.case_enquiry_id === '101004114820');
+    expect(row?.case_title).toBe("Printed: left on Nicky's desk");
+    const parsed = Ckan311ServiceRequest.parse(row);
+    expect(parsed.open_data?.case_title).toBe("Printed: left on Nicky's desk");
+    const shown = redact(ServiceRequest, parsed, { clearance: 'public' });
+    expect(JSON.stringify(shown)).not.toMatch(/Nicky/);
+    expect(shown.open_data).toMatchObject({ layout: 'legacy', reason: 'Street Lights' });
+    expect(JSON.stringify(redact(Ckan311Row, row ?? {}, { clearance: 'public' }))).not.toMatch(
+      /Nicky/,
+    );
+    // Staff cleared for confidential data still see it.
+    expect(redact(ServiceRequest, parsed, { clearance: 'confidential' }).open_data).toMatchObject({
+      case_title: "Printed: left on Nicky's desk",
+    });
+  });
 });
 
 describe('conformance: BLDS permits as five publishers serve them (Socrata, ArcGIS)', () => {
@@ -442,6 +459,22 @@ describe('conformance: BLDS permits as five publishers serve them (Socrata, ArcG
       AppliedDateDtm: 1787702400000,
       Type: 'Residential Addition/Alteration/Remodel',
       Zone: 'R1-6',
+    });
+  });
+
+  it('never shows a permit’s project name or description to the public: Tempe’s names the owner', () => {
+    const [first] = json('blds/tempe-permits.json').records as Entry[];
+    const permit = PermitFeed.parse(first?.record);
+    expect(permit).toMatchObject({
+      PermitNum: 'BP261951',
+      ProjectName: 'NEIBERGALL LIVING TRUST RESIDENCE',
+    });
+    const shown = redact(Permit, permit, { clearance: 'public' });
+    expect(JSON.stringify(shown)).not.toMatch(/NEIBERGALL|UPGRADE OF EXISTING/);
+    expect(shown).toMatchObject({ PermitNum: 'BP261951', OriginalZip: '85281' });
+    expect(redact(Permit, permit, { clearance: 'confidential' })).toMatchObject({
+      ProjectName: 'NEIBERGALL LIVING TRUST RESIDENCE',
+      Description: 'UPGRADE OF EXISTING SES TO 200AMP',
     });
   });
 

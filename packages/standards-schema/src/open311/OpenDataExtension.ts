@@ -24,7 +24,8 @@ export const OpenData311Extension = z.object(
       ward: text(),
       precinct: text(),
       geom_4326: classified(text(), PRECISE_LOCATION),
-      case_title: text(),
+      /** Typed by staff ("Printed: left on Nicky's desk" in the real data): free text. */
+      case_title: classified(text(), FREE_TEXT),
       case_topic: text(),
       reason: text(),
       department: text(),

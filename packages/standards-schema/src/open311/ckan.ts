@@ -29,7 +29,7 @@ const columns = {
   closed_dt: cell(),
   on_time: cell(),
   ontime: cell(),
-  case_title: cell(),
+  case_title: cell(FREE_TEXT),
   subject: cell(),
   reason: cell(),
   type: cell(),
