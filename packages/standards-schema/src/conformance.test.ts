@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { normalizeBldsPermit, PermitFeed } from './blds/feed';
 import { Permit } from './blds/Permit';
+import { fieldsOf } from './fieldsOf';
 import { addCityKeywords, jsonSchemaOf, schemaByName } from './json-schema';
 import { Ckan311Row, Ckan311ServiceRequest, ckan311Layout } from './open311/ckan';
 import { ServiceRequestFeed } from './open311/feed';
@@ -385,6 +386,48 @@ describe('conformance: the City’s open-data 311 CSV (legacy layout, 100 real r
     expect(JSON.stringify(shown)).not.toMatch(/Regards|\d{3}-\d{3}-\d{4}/);
     expect(shown.service_name).toBe('Request for Pothole Repair');
   });
+  it('keeps the closure reason of a case that is not closed, classified as closure.reason', () => {
+    // The corpus has no open row with a closure reason, so a real closed row is altered: its
+    // status set to Open (a case reopened after a closure note), then its close date removed.
+    const real = rows.find((r) => r.case_enquiry_id === '101004114820') as Record<string, string>;
+    const reason = real.closure_reason ?? '';
+    expect(reason).toMatch(/^Case Closed\. Closed date/);
+    expect(Ckan311ServiceRequest.parse(real).closure?.reason).toBe(reason.trim());
+    for (const altered of [
+      { ...real, case_status: 'Open' },
+      { ...real, closed_dt: '' },
+    ]) {
+      const parsed = Ckan311ServiceRequest.parse(altered);
+      expect(parsed.closure).toBeUndefined();
+      expect(parsed.open_data?.closure_reason).toBe(reason.trim());
+      expect(parsed.open_data?.other).toBeUndefined();
+      expect(JSON.stringify(redact(ServiceRequest, parsed, { clearance: 'public' }))).not.toMatch(
+        /HENNESSY/,
+      );
+    }
+    const meta = (path: string) => fieldsOf(ServiceRequest).find((f) => f.path === path)?.meta;
+    expect(meta('open_data.closure_reason')).toEqual(meta('closure.reason'));
+    expect(meta('open_data.closure_reason')?.pii?.category).toBe('freeText');
+  });
+
+  it('keeps a known column it cannot place in open_data.other (altered real rows)', () => {
+    const real = rows.find((r) => r.case_enquiry_id === '101004114820') as Record<string, string>;
+    // A latitude that is not a number: no coordinates, and the text is kept.
+    const badLatitude = Ckan311ServiceRequest.parse({ ...real, latitude: '42.32.27' });
+    expect(badLatitude.lat).toBeUndefined();
+    expect(badLatitude.open_data?.other).toEqual({ latitude: '42.32.27', longitude: '-71.0948' });
+    // Both spellings of the on-time column: the first is read, the second kept.
+    const twoSpellings = Ckan311ServiceRequest.parse({ ...real, on_time: 'ONTIME' });
+    expect(twoSpellings.open_data?.on_time).toBe('ONTIME');
+    expect(twoSpellings.open_data?.other).toEqual({ ontime: 'OVERDUE' });
+    // City Hall's placeholder coordinates mean "no location": dropped, as documented.
+    const cityHall = Ckan311ServiceRequest.parse(
+      rows.find((r) => r.case_enquiry_id === '101004113717'),
+    );
+    expect(cityHall.lat).toBeUndefined();
+    expect(cityHall.open_data?.other).toBeUndefined();
+  });
+
   it('never shows a case title staff typed to the public: real ones name people', () => {
     const row = rows.find((r) => r.case_enquiry_id === '101004114820');
     expect(row?.case_title).toBe("Printed: left on Nicky's desk");
