@@ -256,6 +256,54 @@ describe('conformance: DCAT-US 1.1 (non-federal) datasets', () => {
     expect(verdicts({}, ['downloadURL', 'accessURL'])).toEqual(ok);
   });
 
+  it('keep the federal codes the samples carry, and agree on every dataset field the official schema checks', () => {
+    const records = (json(file).records as Entry[]).map((e) => e.record as Record<string, unknown>);
+    for (const record of records) {
+      const parsed = z.parse(schemaByName('DcatDataset'), record) as Record<string, unknown>;
+      for (const key of ['bureauCode', 'programCode', 'language'])
+        expect(parsed[key], key).toEqual(record[key]);
+    }
+    const base = records[3] as Record<string, unknown>;
+    const verdicts = (patch: Record<string, unknown>) => {
+      const record = { ...base, ...patch };
+      return [
+        zodAccepts('DcatDataset', record),
+        ourJsonSchema('DcatDataset')(record),
+        Boolean(officialDataset(record)),
+      ];
+    };
+    const ok = [true, true, true];
+    const bad = [false, false, false];
+    const cases: [Record<string, unknown>, boolean[]][] = [
+      [{ bureauCode: ['018:001'], programCode: ['018:001'] }, ok],
+      [{ bureauCode: ['15:11'] }, bad],
+      [{ bureauCode: ['015:11', '015:11'] }, bad],
+      [{ bureauCode: [] }, bad],
+      [{ programCode: ['015:01'] }, bad],
+      [{ primaryITInvestmentUII: '023-000000001' }, ok],
+      [{ primaryITInvestmentUII: null }, ok],
+      [{ primaryITInvestmentUII: 'none' }, bad],
+      [{ systemOfRecords: 'https://www.federalregister.gov/sorn' }, ok],
+      [{ systemOfRecords: null }, ok],
+      [{ systemOfRecords: '' }, bad],
+      [{ language: ['en-US', 'es'] }, ok],
+      [{ language: ['en us'] }, bad],
+      [{ language: ['e'] }, bad],
+      [{ describedByType: 'application/json' }, ok],
+      [{ describedByType: 'json' }, bad],
+      [{ contactPoint: { fn: 'Open Data', hasEmail: 'mailto:open.data+ny@its.ny.gov' } }, ok],
+      [{ contactPoint: { fn: 'Open Data', hasEmail: 'mailto:open#data@its.ny.gov' } }, bad],
+    ];
+    for (const [patch, verdict] of cases)
+      expect(verdicts(patch), JSON.stringify(patch)).toEqual(verdict);
+    // "rights is required when accessLevel is not public" is a zod refinement that the exported
+    // JSON Schema carries as if/then, so the two agree (the official schema has no such rule).
+    const nonPublic = { ...base, accessLevel: 'non-public' };
+    expect(zodAccepts('DcatDataset', nonPublic)).toBe(false);
+    expect(ourJsonSchema('DcatDataset')(nonPublic)).toBe(false);
+    expect(ourJsonSchema('DcatDataset')({ ...nonPublic, rights: 'Contains PII' })).toBe(true);
+  });
+
   it('agree that theme and references must not repeat a value ("uniqueItems": true)', () => {
     const base = (json(file).records as Entry[])[3]?.record as Record<string, unknown>;
     const verdicts = (patch: Record<string, unknown>) => {

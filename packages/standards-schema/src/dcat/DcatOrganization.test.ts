@@ -100,9 +100,9 @@ describe('DcatOrganization (recursive publisher)', () => {
     });
   });
 
-  it('says the migration to DCAT-US 3.0 does not carry the parent organizations', () => {
-    expect(migrateDcatUs11To3(DcatDataset.parse(arm)).dropped).toContain(
-      'publisher.subOrganizationOf',
+  it('says the migration to DCAT-US 3.0 does not carry the parent organizations (nor the federal codes)', () => {
+    expect(migrateDcatUs11To3(DcatDataset.parse(arm)).dropped).toEqual(
+      expect.arrayContaining(['publisher.subOrganizationOf', 'bureauCode', 'programCode']),
     );
   });
 });

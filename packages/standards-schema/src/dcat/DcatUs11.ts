@@ -8,6 +8,7 @@ import { DcatOrganization } from './DcatOrganization';
 import {
   ACCRUAL_PERIODICITY_PATTERN,
   ISSUED_PATTERNS,
+  LANGUAGE_PATTERN,
   MODIFIED_PATTERNS,
   TEMPORAL_PATTERNS,
 } from './dcatPatterns';
@@ -128,7 +129,11 @@ export const DcatDataset = z
           hasEmail: classified(
             z
               .string()
-              .regex(/^mailto:[^@\s]+@[^@\s]+\.[^@\s]+$/, 'Expected mailto:address')
+              // The official `vcard-non-federal` pattern
+              // `^mailto:[\\w\\_\\~\\!\\$\\&\\'\\(\\)\\*\\+\\,\\;\\=\\:.-]+@[\\w.-]+\\.[\\w.-]+?$`,
+              // written without its needless escapes (the same characters) so it is also a
+              // valid Unicode regex.
+              .regex(/^mailto:[\w_~!$&'()*+,;=:.-]+@[\w.-]+\.[\w.-]+?$/, 'Expected mailto:address')
               .optional(),
             {
               classification: 'public',
@@ -163,13 +168,35 @@ export const DcatDataset = z
         conformsTo: nullable(Uri),
         dataQuality: nullable(z.boolean()),
         describedBy: nullable(Uri),
-        describedByType: nullable(z.string()),
+        describedByType: nullable(MediaType),
         isPartOf: z.string().min(1).optional(),
         issued: nullable(anyPattern(ISSUED_PATTERNS, 'Expected an ISO 8601 date or date-time')),
-        language: nullable(z.array(z.string().min(2))),
+        language: nullable(
+          z.array(
+            z
+              .string()
+              .regex(new RegExp(LANGUAGE_PATTERN), 'Expected a BCP 47 language tag such as en-US'),
+          ),
+        ),
         landingPage: nullable(Uri),
         references: nullable(uniqueItems(z.array(Uri).min(1))),
         theme: nullable(uniqueItems(z.array(z.string().min(1)).min(1))),
+        // Federal fields the official non-federal schema still defines (and checks): kept, not
+        // stripped. Its patterns are unanchored ("[0-9]{3}:[0-9]{2}"), as here.
+        bureauCode: uniqueItems(
+          z
+            .array(z.string().regex(/[0-9]{3}:[0-9]{2}/, 'Expected a bureau code such as 015:11'))
+            .min(1),
+        ).optional(),
+        programCode: uniqueItems(
+          z
+            .array(z.string().regex(/[0-9]{3}:[0-9]{3}/, 'Expected a program code such as 015:001'))
+            .min(1),
+        ).optional(),
+        primaryITInvestmentUII: nullable(
+          z.string().regex(/[0-9]{3}-[0-9]{9}/, 'Expected an investment UII such as 023-000000001'),
+        ),
+        systemOfRecords: nullable(z.string().min(1)),
       },
       META,
     ),
@@ -182,6 +209,11 @@ export const DcatDataset = z
     id: 'DcatUsDataset',
     title: 'Dataset',
     description: 'DCAT-US 1.1 dataset (non-federal)',
+    // The refinement above, for the exported JSON Schema, so that it gives zod's verdict.
+    anyOf: [
+      { type: 'object', properties: { accessLevel: { const: 'public' } } },
+      { type: 'object', properties: { rights: {} }, required: ['rights'] },
+    ],
   });
 /** A DCAT-US 1.1 dataset. */
 export type DcatDataset = z.infer<typeof DcatDataset>;

@@ -88,7 +88,16 @@ export function migrateDcatUs11To3(dataset: DcatDataset): {
   dropped: string[];
 } {
   const dropped: string[] = [];
-  for (const key of ['dataQuality', 'describedBy', 'describedByType', 'references'] as const) {
+  for (const key of [
+    'dataQuality',
+    'describedBy',
+    'describedByType',
+    'references',
+    'bureauCode',
+    'programCode',
+    'primaryITInvestmentUII',
+    'systemOfRecords',
+  ] as const) {
     if (dataset[key] !== undefined && dataset[key] !== null) dropped.push(key);
   }
   // Non-federal DCAT-US 1.1 records may lack fields DCAT-US 3.0 requires: say so.
