@@ -136,5 +136,9 @@ describe('redact and fieldsOf on a recursive schema with personal data at every 
       replies: [{ topic: 'fixed', replies: [{ topic: 'thanks' }] }],
     });
     expect(fieldsOf(Note).map((f) => f.path)).toEqual(['author', 'topic', 'replies[]']);
+    // An unnamed recursive schema exports as a self-reference too, not an endless expansion.
+    const doc = JSON.stringify(jsonSchemaOf(Note));
+    expect(doc).toMatch(/"\$ref":"#/);
+    expect(doc).toContain('"x-pii-category":"identity.name"');
   });
 });
