@@ -99,9 +99,12 @@ export const DcatDistribution = z
 export type DcatDistribution = z.infer<typeof DcatDistribution>;
 
 /**
- * A DCAT-US 1.1 dataset for a non-federal publisher (no `bureauCode`/`programCode`): the
- * required title, description, keywords, modified, publisher, contact point, identifier and
- * access level; `rights` is required unless the access level is `public`.
+ * A DCAT-US 1.1 dataset as the official non-federal schema reads it: `"required": ["title",
+ * "description", "publisher", "contactPoint", "identifier", "accessLevel"]`, every other field
+ * it defines checked with its pattern when present (the federal `bureauCode`, `programCode`,
+ * `primaryITInvestmentUII` and `systemOfRecords` included, and kept); `rights` is required
+ * unless the access level is `public`. The publisher is a {@link DcatOrganization} with its
+ * whole parent chain.
  *
  * Standard: [DCAT-US Schema v1.1 (Project Open Data Metadata Schema)](https://resources.data.gov/resources/dcat-us/).
  */
