@@ -18,11 +18,21 @@ const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
 function clean(value: unknown, schema: z.core.$ZodType | undefined): unknown {
   if (value === null || value === '') return undefined;
   if (typeof value === 'string') return value.trim() === '' ? undefined : value;
-  if (Array.isArray(value)) return value.map((item) => clean(item, itemSchemaOf(schema)));
+  if (Array.isArray(value)) {
+    const itemSchema = itemSchemaOf(schema);
+    return value.map((item) => {
+      const cleaned = clean(item, itemSchema);
+      return cleaned === undefined && keepAsSent(itemSchema, item) ? item : cleaned;
+    });
+  }
   if (typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
-      const field = fieldSchemaOf(schema, key);
+      // The field's schema matters only for what holds fields, or may be dropped.
+      const field =
+        typeof inner === 'object' || (typeof inner === 'string' && inner.trim() === '')
+          ? fieldSchemaOf(schema, key)
+          : undefined;
       const cleaned = clean(inner, field);
       if (cleaned !== undefined) out[key] = cleaned;
       else if (keepAsSent(field, inner)) out[key] = inner;

@@ -77,7 +77,13 @@ describe('city-schema validate', () => {
     writeFileSync(
       feed,
       JSON.stringify([
-        { ...rows[0], requested_datetime: null, closure: { closed_datetime: null } },
+        {
+          ...rows[0],
+          requested_datetime: null,
+          closure: { closed_datetime: null },
+          events: [null],
+          activities: [null],
+        },
         { ...rows[0], service_request_id: '', description: null },
       ]),
     );
@@ -87,6 +93,15 @@ describe('city-schema validate', () => {
     );
     expect(open311.out).toContain(
       'line 1, element [0]: closure.closed_datetime: Invalid input: expected string, received null',
+    );
+    expect(open311.out).toContain(
+      'line 1, element [0]: events[0]: Invalid input: expected object, received null',
+    );
+    // A union (Boston's work-plan step or an SDK history entry) says what each option expected.
+    expect(open311.out).toContainEqual(
+      expect.stringMatching(
+        /^line 1, element \[0\]: activities\[0\]: Invalid input \(option 1: activities\[0\]: Invalid input: expected object, received null \| option 2: /,
+      ),
     );
     // An empty id is reported as the empty string it is; a null description is just absent.
     expect(open311.out.filter((l) => l.includes('element [1]'))).toEqual([

@@ -18,7 +18,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
 import type { z } from 'zod';
-import { formatPath } from '../../formatIssues';
+import { formatIssues, formatPath } from '../../formatIssues';
 import { SCHEMA_NAMES, schemaByName } from '../../json-schema';
 import { ckan311Layout } from '../../open311/ckan';
 import { createParser } from '../../validateMany';
@@ -316,7 +316,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       invalid++;
       if (invalid <= maxErrors) {
         for (const issue of result.issues)
-          report({ ...where, path: formatPath(issue.path), message: issue.message });
+          report({
+            ...where,
+            path: formatPath(issue.path),
+            // A union's message alone is "Invalid input": formatIssues adds what each option said.
+            message:
+              issue.code === 'invalid_union'
+                ? (formatIssues([issue])[0] ?? '').slice(formatPath(issue.path).length + 2)
+                : issue.message,
+          });
       }
     }
   } catch (error) {
