@@ -8,6 +8,15 @@ import { LanguageTag } from './primitives/LanguageTag';
 // Fields not tagged one by one below are public: Structure and identifiers with no personal data.
 const META = publicMeta('Structure and identifiers with no personal data.');
 
+/** Popolo's `note` and `label`: free text staff write about a person or one of their contacts. */
+const NOTE = {
+  classification: 'confidential',
+  pii: { category: 'freeText', kind: 'quasi' },
+  redact: 'drop',
+  reason:
+    'Free text written by staff about a person (a note, a label); it may say anything about them.',
+} as const;
+
 const name = (kind: 'direct' | 'quasi' = 'direct') =>
   ({
     classification: 'confidential',
@@ -21,13 +30,13 @@ export const ContactDetail = z.object(
     {
       /** Popolo types: email, voice, fax, cell, tty, text, address, twitter... */
       type: z.enum(['email', 'voice', 'fax', 'cell', 'tty', 'text', 'address', 'url']),
-      label: z.string().optional(),
+      label: classified(z.string(), NOTE).optional(),
       value: classified(z.string().min(1), {
         classification: 'confidential',
         pii: { category: 'contact.phone', kind: 'direct' },
         redact: 'mask',
       }),
-      note: z.string().optional(),
+      note: classified(z.string(), NOTE).optional(),
       /** Whether the person agreed to be contacted this way (e.g. SMS updates). */
       consent: z.boolean().optional(),
     },
@@ -60,7 +69,10 @@ export const Person = z
         honorific_prefix: z.string().optional(),
         other_names: z
           .array(
-            z.object({ name: classified(z.string().min(1), name()), note: z.string().optional() }),
+            z.object({
+              name: classified(z.string().min(1), name()),
+              note: classified(z.string(), NOTE).optional(),
+            }),
           )
           .optional(),
         email: classified(z.email(), {

@@ -13,8 +13,10 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { normalizeBldsPermit, PermitFeed } from './blds/feed';
+import { Permit } from './blds/Permit';
+import { fieldsOf } from './fieldsOf';
 import { addCityKeywords, jsonSchemaOf, schemaByName } from './json-schema';
-import { Ckan311ServiceRequest, ckan311Layout } from './open311/ckan';
+import { Ckan311Row, Ckan311ServiceRequest, ckan311Layout } from './open311/ckan';
 import { ServiceRequestFeed } from './open311/feed';
 import { ServiceRequest } from './open311/ServiceRequest';
 import { redact } from './redact';
@@ -198,6 +200,167 @@ describe('conformance: DCAT-US 1.1 (non-federal) datasets', () => {
       true,
     ]);
   });
+
+  it('agree on the distribution rules of the official definitions/distribution, on a real record', () => {
+    // New York's record (#3): distributions with downloadURL, mediaType, describedBy(Type).
+    const base = (json(file).records as Entry[])[3]?.record as {
+      distribution: Record<string, unknown>[];
+    };
+    const real = base.distribution[1] as Record<string, unknown>;
+    expect(real.downloadURL).toBeDefined();
+    const verdicts = (patch: Record<string, unknown>, drop: string[] = []) => {
+      const distribution = { ...real, ...patch };
+      for (const key of drop) delete distribution[key];
+      const record = { ...base, distribution: [distribution] };
+      return [
+        zodAccepts('DcatDataset', record),
+        ourJsonSchema('DcatDataset')(record),
+        Boolean(officialDataset(record)),
+      ];
+    };
+    const ok = [true, true, true];
+    const bad = [false, false, false];
+    expect(verdicts({})).toEqual(ok);
+    // null is "no value" for every field but downloadURL...
+    for (const key of [
+      'accessURL',
+      'format',
+      'title',
+      'description',
+      'conformsTo',
+      'describedBy',
+      'describedByType',
+    ])
+      expect(verdicts({ [key]: null }), key).toEqual(ok);
+    expect(verdicts({ mediaType: null }, ['downloadURL'])).toEqual(ok);
+    // ...but a download needs a media type that is a string.
+    expect(verdicts({ mediaType: null })).toEqual(bad);
+    expect(verdicts({}, ['mediaType'])).toEqual(bad);
+    expect(verdicts({ downloadURL: null })).toEqual(bad);
+    for (const key of ['format', 'title', 'description'])
+      expect(verdicts({ [key]: '' }), key).toEqual(bad);
+    // The official media type pattern, for mediaType and describedByType alike.
+    for (const [value, verdict] of [
+      ['application/vnd.ms-excel', ok],
+      ['application/ld+json', ok],
+      ['application/vnd.ogc.wms_xml', ok],
+      ['text/csv; charset=utf-8', bad],
+      ['text/csv+', bad],
+      ['x.y/csv', bad],
+      ['csv', bad],
+    ] as const) {
+      expect(verdicts({ mediaType: value }), value).toEqual(verdict);
+      expect(verdicts({ describedByType: value }), value).toEqual(verdict);
+    }
+    // "Each distribution should contain one accessURL or downloadURL": should, not must.
+    expect(verdicts({}, ['downloadURL', 'accessURL'])).toEqual(ok);
+  });
+
+  it('keep the federal codes the samples carry, and agree on every dataset field the official schema checks', () => {
+    const records = (json(file).records as Entry[]).map((e) => e.record as Record<string, unknown>);
+    for (const record of records) {
+      const parsed = z.parse(schemaByName('DcatDataset'), record) as Record<string, unknown>;
+      for (const key of ['bureauCode', 'programCode', 'language'])
+        expect(parsed[key], key).toEqual(record[key]);
+    }
+    const base = records[3] as Record<string, unknown>;
+    const verdicts = (patch: Record<string, unknown>) => {
+      const record = { ...base, ...patch };
+      return [
+        zodAccepts('DcatDataset', record),
+        ourJsonSchema('DcatDataset')(record),
+        Boolean(officialDataset(record)),
+      ];
+    };
+    const ok = [true, true, true];
+    const bad = [false, false, false];
+    const cases: [Record<string, unknown>, boolean[]][] = [
+      [{ bureauCode: ['018:001'], programCode: ['018:001'] }, ok],
+      [{ bureauCode: ['15:11'] }, bad],
+      [{ bureauCode: ['015:11', '015:11'] }, bad],
+      [{ bureauCode: [] }, bad],
+      [{ programCode: ['015:01'] }, bad],
+      [{ primaryITInvestmentUII: '023-000000001' }, ok],
+      [{ primaryITInvestmentUII: null }, ok],
+      [{ primaryITInvestmentUII: 'none' }, bad],
+      [{ systemOfRecords: 'https://www.federalregister.gov/sorn' }, ok],
+      [{ systemOfRecords: null }, ok],
+      [{ systemOfRecords: '' }, bad],
+      [{ language: ['en-US', 'es'] }, ok],
+      [{ language: ['en us'] }, bad],
+      [{ language: ['e'] }, bad],
+      [{ describedByType: 'application/json' }, ok],
+      [{ describedByType: 'json' }, bad],
+      [{ contactPoint: { fn: 'Open Data', hasEmail: 'mailto:open.data+ny@its.ny.gov' } }, ok],
+      [{ contactPoint: { fn: 'Open Data', hasEmail: 'mailto:open#data@its.ny.gov' } }, bad],
+    ];
+    for (const [patch, verdict] of cases)
+      expect(verdicts(patch), JSON.stringify(patch)).toEqual(verdict);
+    // "rights is required when accessLevel is not public" is a zod refinement that the exported
+    // JSON Schema carries as if/then, so the two agree (the official schema has no such rule).
+    const nonPublic = { ...base, accessLevel: 'non-public' };
+    expect(zodAccepts('DcatDataset', nonPublic)).toBe(false);
+    expect(ourJsonSchema('DcatDataset')(nonPublic)).toBe(false);
+    expect(ourJsonSchema('DcatDataset')({ ...nonPublic, rights: 'Contains PII' })).toBe(true);
+  });
+
+  it('agree that theme and references must not repeat a value ("uniqueItems": true)', () => {
+    const base = (json(file).records as Entry[])[3]?.record as Record<string, unknown>;
+    const verdicts = (patch: Record<string, unknown>) => {
+      const record = { ...base, ...patch };
+      return [
+        zodAccepts('DcatDataset', record),
+        ourJsonSchema('DcatDataset')(record),
+        Boolean(officialDataset(record)),
+      ];
+    };
+    expect(verdicts({ theme: ['Health', 'Transportation'] })).toEqual([true, true, true]);
+    expect(verdicts({ theme: ['Health', 'Transportation', 'Health'] })).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    const docs = ['https://example.org/a.pdf', 'https://example.org/b.pdf'];
+    expect(verdicts({ references: docs })).toEqual([true, true, true]);
+    expect(verdicts({ references: [...docs, docs[0]] })).toEqual([false, false, false]);
+    const issue = z.safeParse(schemaByName('DcatDataset'), {
+      ...base,
+      theme: ['Health', 'Transportation', 'Health'],
+    }).error?.issues[0];
+    expect(issue?.path).toEqual(['theme', 2]);
+    expect(issue?.message).toBe(
+      'Duplicate value "Health" (already at index 0); the list must not repeat a value',
+    );
+  });
+
+  it('agree on the publisher chain at any depth ("subOrganizationOf": {"$ref": "#"})', () => {
+    const arm = (json(file).records as Entry[])[0]?.record as Record<string, unknown>;
+    const verdicts = (publisher: unknown) => {
+      const record = { ...arm, publisher };
+      return [
+        zodAccepts('DcatDataset', record),
+        ourJsonSchema('DcatDataset')(record),
+        Boolean(officialDataset(record)),
+      ];
+    };
+    const level = (name: string, parent?: unknown) => ({
+      '@type': 'org:Organization',
+      name,
+      ...(parent === undefined ? {} : { subOrganizationOf: parent }),
+    });
+    expect(verdicts(arm.publisher)).toEqual([true, true, true]);
+    expect(verdicts(level('a', level('b', level('c', level('d', level('e'))))))).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    // An empty name, a wrong @type or a string parent, four levels down.
+    expect(verdicts(level('a', level('b', level('c', level('')))))).toEqual([false, false, false]);
+    expect(
+      verdicts(level('a', level('b', level('c', { '@type': 'foaf:Agent', name: 'd' })))),
+    ).toEqual([false, false, false]);
+    expect(verdicts(level('a', level('b', level('c', 'd'))))).toEqual([false, false, false]);
+  });
 });
 
 describe('conformance: HSDS 3.0 official examples', () => {
@@ -271,6 +434,64 @@ describe('conformance: the City’s open-data 311 CSV (legacy layout, 100 real r
     expect(JSON.stringify(shown)).not.toMatch(/Regards|\d{3}-\d{3}-\d{4}/);
     expect(shown.service_name).toBe('Request for Pothole Repair');
   });
+  it('keeps the closure reason of a case that is not closed, classified as closure.reason', () => {
+    // The corpus has no open row with a closure reason, so a real closed row is altered: its
+    // status set to Open (a case reopened after a closure note), then its close date removed.
+    const real = rows.find((r) => r.case_enquiry_id === '101004114820') as Record<string, string>;
+    const reason = real.closure_reason ?? '';
+    expect(reason).toMatch(/^Case Closed\. Closed date/);
+    expect(Ckan311ServiceRequest.parse(real).closure?.reason).toBe(reason.trim());
+    for (const altered of [
+      { ...real, case_status: 'Open' },
+      { ...real, closed_dt: '' },
+    ]) {
+      const parsed = Ckan311ServiceRequest.parse(altered);
+      expect(parsed.closure).toBeUndefined();
+      expect(parsed.open_data?.closure_reason).toBe(reason.trim());
+      expect(parsed.open_data?.other).toBeUndefined();
+      expect(JSON.stringify(redact(ServiceRequest, parsed, { clearance: 'public' }))).not.toMatch(
+        /HENNESSY/,
+      );
+    }
+    const meta = (path: string) => fieldsOf(ServiceRequest).find((f) => f.path === path)?.meta;
+    expect(meta('open_data.closure_reason')).toEqual(meta('closure.reason'));
+    expect(meta('open_data.closure_reason')?.pii?.category).toBe('freeText');
+  });
+
+  it('keeps a known column it cannot place in open_data.other (altered real rows)', () => {
+    const real = rows.find((r) => r.case_enquiry_id === '101004114820') as Record<string, string>;
+    // A latitude that is not a number: no coordinates, and the text is kept.
+    const badLatitude = Ckan311ServiceRequest.parse({ ...real, latitude: '42.32.27' });
+    expect(badLatitude.lat).toBeUndefined();
+    expect(badLatitude.open_data?.other).toEqual({ latitude: '42.32.27', longitude: '-71.0948' });
+    // Both spellings of the on-time column: the first is read, the second kept.
+    const twoSpellings = Ckan311ServiceRequest.parse({ ...real, on_time: 'ONTIME' });
+    expect(twoSpellings.open_data?.on_time).toBe('ONTIME');
+    expect(twoSpellings.open_data?.other).toEqual({ ontime: 'OVERDUE' });
+    // City Hall's placeholder coordinates mean "no location": dropped, as documented.
+    const cityHall = Ckan311ServiceRequest.parse(
+      rows.find((r) => r.case_enquiry_id === '101004113717'),
+    );
+    expect(cityHall.lat).toBeUndefined();
+    expect(cityHall.open_data?.other).toBeUndefined();
+  });
+
+  it('never shows a case title staff typed to the public: real ones name people', () => {
+    const row = rows.find((r) => r.case_enquiry_id === '101004114820');
+    expect(row?.case_title).toBe("Printed: left on Nicky's desk");
+    const parsed = Ckan311ServiceRequest.parse(row);
+    expect(parsed.open_data?.case_title).toBe("Printed: left on Nicky's desk");
+    const shown = redact(ServiceRequest, parsed, { clearance: 'public' });
+    expect(JSON.stringify(shown)).not.toMatch(/Nicky/);
+    expect(shown.open_data).toMatchObject({ layout: 'legacy', reason: 'Street Lights' });
+    expect(JSON.stringify(redact(Ckan311Row, row ?? {}, { clearance: 'public' }))).not.toMatch(
+      /Nicky/,
+    );
+    // Staff cleared for confidential data still see it.
+    expect(redact(ServiceRequest, parsed, { clearance: 'confidential' }).open_data).toMatchObject({
+      case_title: "Printed: left on Nicky's desk",
+    });
+  });
 });
 
 describe('conformance: BLDS permits as five publishers serve them (Socrata, ArcGIS)', () => {
@@ -329,6 +550,22 @@ describe('conformance: BLDS permits as five publishers serve them (Socrata, ArcG
       AppliedDateDtm: 1787702400000,
       Type: 'Residential Addition/Alteration/Remodel',
       Zone: 'R1-6',
+    });
+  });
+
+  it('never shows a permit’s project name or description to the public: Tempe’s names the owner', () => {
+    const [first] = json('blds/tempe-permits.json').records as Entry[];
+    const permit = PermitFeed.parse(first?.record);
+    expect(permit).toMatchObject({
+      PermitNum: 'BP261951',
+      ProjectName: 'NEIBERGALL LIVING TRUST RESIDENCE',
+    });
+    const shown = redact(Permit, permit, { clearance: 'public' });
+    expect(JSON.stringify(shown)).not.toMatch(/NEIBERGALL|UPGRADE OF EXISTING/);
+    expect(shown).toMatchObject({ PermitNum: 'BP261951', OriginalZip: '85281' });
+    expect(redact(Permit, permit, { clearance: 'confidential' })).toMatchObject({
+      ProjectName: 'NEIBERGALL LIVING TRUST RESIDENCE',
+      Description: 'UPGRADE OF EXISTING SES TO 200AMP',
     });
   });
 

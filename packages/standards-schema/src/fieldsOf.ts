@@ -87,6 +87,9 @@ function collect(plan: Plan, optional: boolean, out: FieldInfo[]): void {
  * `optional`, `nullable`, `default`, `pipe`, `array`, `union`, `record`, `lazy` and nested
  * objects (zod 4 does not show a field's metadata through those wrappers by itself).
  * Fields without metadata inherit their enclosing field's, and are `public` at the root.
+ * A recursive schema (a zod 4 getter or `z.lazy` that leads back to an enclosing object, such as
+ * `DcatOrganization.subOrganizationOf`) lists its recursive field once, as one field, where it
+ * repeats: the list is finite, and the levels below have the same fields.
  *
  * @example
  * ```ts

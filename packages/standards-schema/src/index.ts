@@ -58,6 +58,7 @@ export {
   departmentByCode,
 } from './Department';
 export { DEPARTMENT_CODE_PATTERN, DepartmentCode } from './DepartmentCode';
+export { DcatOrganization, type DcatOrganizationValue } from './dcat/DcatOrganization';
 export { DcatUs3Dataset, migrateDcatUs11To3 } from './dcat/DcatUs3';
 export {
   ACCESS_LEVELS,

@@ -192,7 +192,8 @@ function walk(plan: Plan, value: unknown, options: RedactOptions): Out {
  * A copy of `value` fit for a viewer cleared to `clearance`: every field classified above the
  * clearance is dropped, masked, hashed, generalized or truncated as its metadata says (drop when
  * it says nothing). Keys the schema does not know are always dropped. The input is never
- * mutated, and nothing in the result is shared with it.
+ * mutated, and nothing in the result is shared with it. Recursive schemas are walked to the
+ * depth of the value (each level redacted by the same rules).
  *
  * @throws StandardsSchemaError `INVALID_CLEARANCE` when `clearance` is not a level.
  *

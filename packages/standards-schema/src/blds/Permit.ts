@@ -1,10 +1,23 @@
 import { z } from 'zod';
-import { classified } from '../classified';
+import { classified, type FieldMeta } from '../classified';
 import { publicMeta, tagFields } from '../internal/tagFields';
 import { CalendarDate } from '../primitives/DateTime';
 
 // Fields not tagged one by one below are public: Building permit data the City publishes (BLDS).
 const META = publicMeta('Building permit data the City publishes (BLDS).');
+
+/**
+ * Free text applicants or staff write about a permit and its property: the package's rule for
+ * free text (confidential, `freeText`, dropped below its level), since real records hold owners'
+ * names (Tempe BP261951's ProjectName is "NEIBERGALL LIVING TRUST RESIDENCE").
+ */
+const APPLICANT_TEXT: FieldMeta = {
+  classification: 'confidential',
+  pii: { category: 'freeText', kind: 'quasi' },
+  redact: 'drop',
+  reason:
+    'Free text written by applicants or staff about a property; real project names and descriptions hold owners’ names.',
+};
 
 // The mapped vocabularies are exactly the BLDS core permits table's
 // (permitdata.org, Core Permits Dataset Requirements); nothing the table lacks.
@@ -67,7 +80,7 @@ export const Permit = z
     tagFields(
       {
         PermitNum: z.string().min(1),
-        Description: z.string().min(1),
+        Description: classified(z.string().min(1), APPLICANT_TEXT),
         AppliedDate: CalendarDate.optional(),
         IssuedDate: CalendarDate.optional(),
         CompletedDate: CalendarDate.optional(),
@@ -113,7 +126,7 @@ export const Permit = z
         COIssuedDate: CalendarDate.optional(),
         HoldDate: CalendarDate.optional(),
         VoidDate: CalendarDate.optional(),
-        ProjectName: z.string().optional(),
+        ProjectName: classified(z.string(), APPLICANT_TEXT).optional(),
         ProjectID: z.string().optional(),
         TotalFinishedSqFt: z.int().min(0).optional(),
         TotalUnfinishedSqFt: z.int().min(0).optional(),

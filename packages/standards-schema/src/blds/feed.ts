@@ -7,6 +7,7 @@
 // vocabularies) is left to `Permit` to decide, so a feed lacking a required field is reported,
 // not papered over.
 import { z } from 'zod';
+import { fieldSchemaOf, keepAsSent } from '../internal/blankRequired';
 import { arcgisFeatureColumns, epochMsDate } from './arcgis';
 import { Permit } from './Permit';
 
@@ -44,7 +45,8 @@ function readValue(field: string, value: unknown): unknown {
 
 /**
  * Maps one BLDS record as a publisher serves it to the BLDS field names and types: column names
- * in any case (`permitnum`, `PermitNum`) become the BLDS names; `null` and `""` are absent;
+ * in any case (`permitnum`, `PermitNum`) become the BLDS names; `null` and `""` are absent
+ * (except in a field BLDS requires, where they are kept so that validation says what was sent);
  * numbers sent as text become numbers (`"1.0"` housing units is 1); floating timestamps at
  * midnight become dates; a Socrata URL column `{ url }` becomes its URL.
  *
@@ -67,13 +69,18 @@ export function normalizeBldsPermit(input: unknown): unknown {
     const lower = column.toLowerCase();
     const field = FIELD_BY_LOWER.get(lower) ?? column;
     const read = readValue(field, value);
-    if (read === undefined) continue;
+    if (read === undefined) {
+      // A required field sent as null or blank: kept, so validation says what was sent.
+      if (keepAsSent(fieldSchemaOf(Permit, field), value)) out[field] = value;
+      continue;
+    }
     out[field] = read;
     const twinOf = DATE_BY_TWIN.get(lower);
     if (twinOf !== undefined) twins.push([twinOf, value]);
   }
   for (const [field, value] of twins) {
-    if (out[field] !== undefined) continue;
+    // A value kept only to be reported (null, blank) gives way to its twin.
+    if (readValue(field, out[field]) !== undefined) continue;
     const read = readValue(field, value);
     if (read !== undefined) out[field] = read;
   }

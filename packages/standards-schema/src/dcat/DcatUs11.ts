@@ -3,9 +3,12 @@ import type { Classification } from '../classification';
 import { classified } from '../classified';
 import { classificationOf } from '../fieldsOf';
 import { publicMeta, tagFields } from '../internal/tagFields';
+import { uniqueItems } from '../internal/uniqueItems';
+import { DcatOrganization } from './DcatOrganization';
 import {
   ACCRUAL_PERIODICITY_PATTERN,
   ISSUED_PATTERNS,
+  LANGUAGE_PATTERN,
   MODIFIED_PATTERNS,
   TEMPORAL_PATTERNS,
 } from './dcatPatterns';
@@ -38,7 +41,26 @@ function nullable<S extends z.ZodType>(schema: S) {
 }
 
 /**
+ * The official schema's media type pattern, for `mediaType` and `describedByType`:
+ * `"pattern": "^[-\\w]+/[-\\w]+(\\.[-\\w]+)*([+][-\\w]+)?$"` (a type, a subtype with
+ * dotted parts, an optional `+suffix`).
+ */
+const MEDIA_TYPE = /^[-\w]+\/[-\w]+(\.[-\w]+)*([+][-\w]+)?$/;
+const MediaType = z
+  .string()
+  .regex(MEDIA_TYPE, 'Expected an IANA media type such as text/csv or application/vnd.ms-excel');
+
+/**
  * A DCAT-US 1.1 distribution: how to get a dataset (download or access URL, media type).
+ *
+ * As the official `definitions/distribution`: every field but `downloadURL` may be `null`
+ * (`"anyOf": [..., {"type": "null"}]`); `format`, `title` and `description` are not empty
+ * (`"minLength": 1`); `"dependencies": {"downloadURL": {"required": ["mediaType"]}}` with a
+ * string `mediaType`, so a download needs a (non-null) media type.
+ *
+ * Neither URL is required: the standard lists both as "Required if applicable" and says "Each
+ * distribution should contain one accessURL or downloadURL" (a recommendation, not a rule), and
+ * the official schema requires neither; a distribution with neither is accepted.
  *
  * Standard: [DCAT-US Schema v1.1, Distribution Fields](https://resources.data.gov/resources/dcat-us/#distribution-fields).
  */
@@ -47,38 +69,42 @@ export const DcatDistribution = z
     tagFields(
       {
         '@type': z.literal('dcat:Distribution').optional(),
-        accessURL: Uri.optional(),
+        accessURL: nullable(Uri),
         downloadURL: Uri.optional(),
-        mediaType: z
-          .string()
-          .regex(/^[-\w.+]+\/[-\w.+]+$/, 'Expected an IANA media type')
-          .optional(),
-        format: z.string().optional(),
-        title: z.string().optional(),
-        description: z.string().optional(),
-        conformsTo: Uri.optional(),
-        describedBy: Uri.optional(),
-        describedByType: z.string().optional(),
+        mediaType: nullable(MediaType),
+        format: nullable(z.string().min(1)),
+        title: nullable(z.string().min(1)),
+        description: nullable(z.string().min(1)),
+        conformsTo: nullable(Uri),
+        describedBy: nullable(Uri),
+        describedByType: nullable(MediaType),
       },
       META,
     ),
   )
-  .refine((d) => d.accessURL !== undefined || d.downloadURL !== undefined, {
-    message: 'A distribution needs accessURL or downloadURL',
-    path: ['accessURL'],
-  })
-  .refine((d) => d.downloadURL === undefined || d.mediaType !== undefined, {
-    message: 'mediaType is required when downloadURL is given',
+  .refine((d) => d.downloadURL === undefined || typeof d.mediaType === 'string', {
+    message: 'mediaType is required (and not null) when downloadURL is given',
     path: ['mediaType'],
   })
-  .meta({ id: 'DcatUsDistribution', title: 'Distribution' });
+  .meta({
+    id: 'DcatUsDistribution',
+    title: 'Distribution',
+    // The refinement above, for the exported JSON Schema (draft 2020-12's form of draft-04's
+    // `dependencies`), so that it gives zod's verdict.
+    dependentSchemas: {
+      downloadURL: { required: ['mediaType'], properties: { mediaType: { type: 'string' } } },
+    },
+  });
 /** A DCAT-US 1.1 distribution. */
 export type DcatDistribution = z.infer<typeof DcatDistribution>;
 
 /**
- * A DCAT-US 1.1 dataset for a non-federal publisher (no `bureauCode`/`programCode`): the
- * required title, description, keywords, modified, publisher, contact point, identifier and
- * access level; `rights` is required unless the access level is `public`.
+ * A DCAT-US 1.1 dataset as the official non-federal schema reads it: `"required": ["title",
+ * "description", "publisher", "contactPoint", "identifier", "accessLevel"]`, every other field
+ * it defines checked with its pattern when present (the federal `bureauCode`, `programCode`,
+ * `primaryITInvestmentUII` and `systemOfRecords` included, and kept); `rights` is required
+ * unless the access level is `public`. The publisher is a {@link DcatOrganization} with its
+ * whole parent chain.
  *
  * Standard: [DCAT-US Schema v1.1 (Project Open Data Metadata Schema)](https://resources.data.gov/resources/dcat-us/).
  */
@@ -95,11 +121,7 @@ export const DcatDataset = z
           MODIFIED_PATTERNS,
           'Expected an ISO 8601 date, date-time, duration or repeating interval',
         ).optional(),
-        publisher: z.object({
-          '@type': z.literal('org:Organization').optional(),
-          name: z.string().min(1),
-          subOrganizationOf: z.object({ name: z.string().min(1) }).optional(),
-        }),
+        publisher: DcatOrganization,
         contactPoint: z.object({
           '@type': z.literal('vcard:Contact').optional(),
           fn: classified(z.string().min(1), {
@@ -110,7 +132,11 @@ export const DcatDataset = z
           hasEmail: classified(
             z
               .string()
-              .regex(/^mailto:[^@\s]+@[^@\s]+\.[^@\s]+$/, 'Expected mailto:address')
+              // The official `vcard-non-federal` pattern
+              // `^mailto:[\\w\\_\\~\\!\\$\\&\\'\\(\\)\\*\\+\\,\\;\\=\\:.-]+@[\\w.-]+\\.[\\w.-]+?$`,
+              // written without its needless escapes (the same characters) so it is also a
+              // valid Unicode regex.
+              .regex(/^mailto:[\w_~!$&'()*+,;=:.-]+@[\w.-]+\.[\w.-]+?$/, 'Expected mailto:address')
               .optional(),
             {
               classification: 'public',
@@ -145,13 +171,35 @@ export const DcatDataset = z
         conformsTo: nullable(Uri),
         dataQuality: nullable(z.boolean()),
         describedBy: nullable(Uri),
-        describedByType: nullable(z.string()),
+        describedByType: nullable(MediaType),
         isPartOf: z.string().min(1).optional(),
         issued: nullable(anyPattern(ISSUED_PATTERNS, 'Expected an ISO 8601 date or date-time')),
-        language: nullable(z.array(z.string().min(2))),
+        language: nullable(
+          z.array(
+            z
+              .string()
+              .regex(new RegExp(LANGUAGE_PATTERN), 'Expected a BCP 47 language tag such as en-US'),
+          ),
+        ),
         landingPage: nullable(Uri),
-        references: nullable(z.array(Uri).min(1)),
-        theme: nullable(z.array(z.string().min(1)).min(1)),
+        references: nullable(uniqueItems(z.array(Uri).min(1))),
+        theme: nullable(uniqueItems(z.array(z.string().min(1)).min(1))),
+        // Federal fields the official non-federal schema still defines (and checks): kept, not
+        // stripped. Its patterns are unanchored ("[0-9]{3}:[0-9]{2}"), as here.
+        bureauCode: uniqueItems(
+          z
+            .array(z.string().regex(/[0-9]{3}:[0-9]{2}/, 'Expected a bureau code such as 015:11'))
+            .min(1),
+        ).optional(),
+        programCode: uniqueItems(
+          z
+            .array(z.string().regex(/[0-9]{3}:[0-9]{3}/, 'Expected a program code such as 015:001'))
+            .min(1),
+        ).optional(),
+        primaryITInvestmentUII: nullable(
+          z.string().regex(/[0-9]{3}-[0-9]{9}/, 'Expected an investment UII such as 023-000000001'),
+        ),
+        systemOfRecords: nullable(z.string().min(1)),
       },
       META,
     ),
@@ -164,6 +212,11 @@ export const DcatDataset = z
     id: 'DcatUsDataset',
     title: 'Dataset',
     description: 'DCAT-US 1.1 dataset (non-federal)',
+    // The refinement above, for the exported JSON Schema, so that it gives zod's verdict.
+    anyOf: [
+      { type: 'object', properties: { accessLevel: { const: 'public' } } },
+      { type: 'object', properties: { rights: {} }, required: ['rights'] },
+    ],
   });
 /** A DCAT-US 1.1 dataset. */
 export type DcatDataset = z.infer<typeof DcatDataset>;

@@ -88,13 +88,25 @@ export function migrateDcatUs11To3(dataset: DcatDataset): {
   dropped: string[];
 } {
   const dropped: string[] = [];
-  for (const key of ['dataQuality', 'describedBy', 'describedByType', 'references'] as const) {
+  for (const key of [
+    'dataQuality',
+    'describedBy',
+    'describedByType',
+    'references',
+    'bureauCode',
+    'programCode',
+    'primaryITInvestmentUII',
+    'systemOfRecords',
+  ] as const) {
     if (dataset[key] !== undefined && dataset[key] !== null) dropped.push(key);
   }
   // Non-federal DCAT-US 1.1 records may lack fields DCAT-US 3.0 requires: say so.
   for (const key of ['keyword', 'modified'] as const)
     if (dataset[key] === undefined) dropped.push(`missing:${key}`);
   if (dataset.contactPoint.hasEmail === undefined) dropped.push('missing:contactPoint.hasEmail');
+  // The 3.0 subset models the publisher's name only.
+  if (dataset.publisher.subOrganizationOf !== undefined)
+    dropped.push('publisher.subOrganizationOf');
   const out: DcatUs3Dataset = {
     '@type': 'Dataset',
     identifier: dataset.identifier,
@@ -129,10 +141,15 @@ export function migrateDcatUs11To3(dataset: DcatDataset): {
   if (dataset.distribution && dataset.distribution.length > 0) {
     out.distribution = dataset.distribution.map((d) => {
       const { '@type': _type, describedByType, ...rest } = d;
-      if (describedByType !== undefined) dropped.push('distribution.describedByType');
+      if (describedByType !== undefined && describedByType !== null)
+        dropped.push('distribution.describedByType');
+      // DCAT-US 1.1 allows null for "no value"; the 3.0 subset leaves the field out.
+      const present = Object.fromEntries(
+        Object.entries(rest).filter(([, value]) => value !== null && value !== undefined),
+      ) as { [K in keyof typeof rest]?: Exclude<(typeof rest)[K], null> };
       return {
         '@type': 'Distribution' as const,
-        ...rest,
+        ...present,
         ...(dataset.license ? { license: dataset.license } : {}),
       };
     });

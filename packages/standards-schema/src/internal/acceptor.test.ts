@@ -9,7 +9,13 @@ import { fake } from '../testing';
 import { acceptorOf, REJECT } from './acceptor';
 import { CATALOG } from './catalog';
 
-const names = Object.keys(CATALOG).sort();
+// A recursive schema (DCAT-US's publisher chain) gets no acceptor: see canGenerate.
+const recursive = Object.keys(CATALOG)
+  .filter((name) => z.core.isRecursiveSchema(CATALOG[name] as z.ZodType))
+  .sort();
+const names = Object.keys(CATALOG)
+  .filter((name) => !recursive.includes(name))
+  .sort();
 const schemaOf = (name: string) => CATALOG[name] as z.ZodType;
 
 /** The acceptor's answer: zod's output, or REJECT (a throw counts as REJECT, as in validateMany). */
@@ -133,6 +139,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 );
 
 describe('acceptor (the bulk path fast check)', () => {
+  it('declines only the recursive schemas, whose records zod parses itself', () => {
+    expect(recursive).toEqual(['DcatCatalog', 'DcatDataset']);
+    for (const name of recursive) expect(acceptorOf(schemaOf(name)), name).toBeUndefined();
+  });
+
   it('returns exactly what zod returns for generated records of every schema', () => {
     fc.assert(
       fc.property(fc.constantFrom(...names), fc.integer(), (name, seed) => {

@@ -130,7 +130,7 @@ const rootCache = new WeakMap<AnySchema, Plan>();
 export function planOf(schema: AnySchema): Plan {
   let plan = rootCache.get(schema);
   if (!plan) {
-    plan = compile(schema, UNTAGGED, '', new Map());
+    plan = compile(schema, UNTAGGED, '', new Set());
     rootCache.set(schema, plan);
   }
   return plan;
@@ -140,32 +140,20 @@ function join(path: string, key: string): string {
   return path === '' ? key : `${path}.${key}`;
 }
 
-function compile(
-  schema: AnySchema,
-  inherited: FieldMeta,
-  path: string,
-  active: Map<AnySchema, Plan | undefined>,
-): Plan {
+function compile(schema: AnySchema, inherited: FieldMeta, path: string, active: Set<object>): Plan {
   const { core, meta, optional } = unwrap(schema, inherited);
   const def = defOf(core);
   const base = { path, meta, optional, max: meta.classification };
   switch (def.type) {
     case 'object': {
-      const shape = def.shape as Record<string, AnySchema>;
-      const fields = new Map<string, Plan>();
-      let max = meta.classification;
-      for (const [key, child] of Object.entries(shape)) {
-        const plan = compile(child, meta, join(path, key), active);
-        fields.set(key, plan);
-        max = maxClassification(max, plan.max);
-      }
-      let catchall: Plan | undefined;
-      const rest = def.catchall as AnySchema | undefined;
-      if (rest && defOf(rest).type !== 'never' && findMeta(rest)) {
-        catchall = compile(rest, meta, join(path, '*'), active);
-        max = maxClassification(max, catchall.max);
-      }
-      return { kind: 'object', ...base, max, fields, catchall };
+      // A recursive object (a zod 4 getter field that leads back to an enclosing object, such
+      // as DCAT-US's subOrganizationOf): the subtree repeats what is already being compiled.
+      // Clones (`classified`, `.meta()`) share their definition, so the definition is the key.
+      if (active.has(def)) return recursion(core, inherited, path, base);
+      active.add(def);
+      const plan = compileObject(def, meta, path, active, base);
+      active.delete(def);
+      return plan;
     }
     case 'array':
     case 'set': {
@@ -241,16 +229,9 @@ function compile(
       return { kind: 'leaf', ...base, meta: top.meta, max: maxClassification(left.max, right.max) };
     }
     case 'lazy': {
-      if (active.has(core)) {
-        // A recursive schema: the subtree repeats what is already being compiled.
-        const lazy: LazyPlan = {
-          kind: 'lazy',
-          ...base,
-          resolve: () => compile(core, inherited, path, new Map()),
-        };
-        return lazy;
-      }
-      active.set(core, undefined);
+      // A recursive schema: the subtree repeats what is already being compiled.
+      if (active.has(core)) return recursion(core, inherited, path, base);
+      active.add(core);
       const getter = (def as unknown as { getter: () => AnySchema }).getter;
       const plan = compile(getter(), meta, path, active);
       active.delete(core);
@@ -263,4 +244,46 @@ function compile(
     default:
       return { kind: 'leaf', ...base };
   }
+}
+
+type Base = Pick<PlanBase, 'path' | 'meta' | 'optional' | 'max'>;
+
+/**
+ * Where a recursive schema comes back to a node that is being compiled: a plan compiled one
+ * level at a time, when a value that deep is walked (so compiling always terminates).
+ */
+function recursion(core: AnySchema, inherited: FieldMeta, path: string, base: Base): LazyPlan {
+  let resolved: Plan | undefined;
+  return {
+    kind: 'lazy',
+    ...base,
+    resolve: () => {
+      resolved ??= compile(core, inherited, path, new Set());
+      return resolved;
+    },
+  };
+}
+
+function compileObject(
+  def: z.core.$ZodTypeDef & Record<string, unknown>,
+  meta: FieldMeta,
+  path: string,
+  active: Set<object>,
+  base: Base,
+): ObjectPlan {
+  const shape = def.shape as Record<string, AnySchema>;
+  const fields = new Map<string, Plan>();
+  let max = meta.classification;
+  for (const [key, child] of Object.entries(shape)) {
+    const plan = compile(child, meta, join(path, key), active);
+    fields.set(key, plan);
+    max = maxClassification(max, plan.max);
+  }
+  let catchall: Plan | undefined;
+  const rest = def.catchall as AnySchema | undefined;
+  if (rest && defOf(rest).type !== 'never' && findMeta(rest)) {
+    catchall = compile(rest, meta, join(path, '*'), active);
+    max = maxClassification(max, catchall.max);
+  }
+  return { kind: 'object', ...base, max, fields, catchall };
 }

@@ -21,12 +21,34 @@ function isTagged(schema: z.core.$ZodType): boolean {
 
 /**
  * Returns the shape with every field that carries no classification tagged with `meta`
- * (a nested object is tagged as a whole, so its untagged fields inherit `meta`).
+ * (a nested object is tagged as a whole, so its untagged fields inherit `meta`). Getter fields
+ * (recursive schemas) stay getters, tagged when first read.
  */
 export function tagFields<S extends Shape>(shape: S, meta: FieldMeta): S {
   const out: Shape = {};
-  for (const [key, schema] of Object.entries(shape))
+  for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(shape))) {
+    const get = descriptor.get;
+    if (get) {
+      // A recursive field (a zod 4 getter): its schema may not exist yet, so it is read, and
+      // tagged, on first use; the same schema instance is returned every time after that, so
+      // walkers that stop at a schema they are already inside (plan.ts) see the cycle.
+      let tagged: z.core.$ZodType | undefined;
+      Object.defineProperty(out, key, {
+        enumerable: true,
+        configurable: true,
+        get() {
+          if (!tagged) {
+            const schema = get.call(shape) as z.core.$ZodType;
+            tagged = isTagged(schema) ? schema : classified(schema, meta);
+          }
+          return tagged;
+        },
+      });
+      continue;
+    }
+    const schema = descriptor.value as z.core.$ZodType;
     out[key] = isTagged(schema) ? schema : classified(schema, meta);
+  }
   return out as S;
 }
 

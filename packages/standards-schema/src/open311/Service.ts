@@ -145,7 +145,12 @@ export const CreateServiceRequest = z
         }).optional(),
         address_id: z.string().min(1).optional(),
         /** Answers to the service definition, by attribute code (`attribute[code]`). */
-        attribute: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
+        attribute: classified(z.record(z.string(), z.union([z.string(), z.array(z.string())])), {
+          classification: 'confidential',
+          pii: { category: 'freeText', kind: 'quasi' },
+          redact: 'drop',
+          reason: 'What the reporter answered; answers can be typed text.',
+        }).optional(),
         email: classified(Email, contact('contact.email')).optional(),
         device_id: classified(z.string().min(1), {
           classification: 'confidential',

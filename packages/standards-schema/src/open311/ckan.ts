@@ -29,7 +29,7 @@ const columns = {
   closed_dt: cell(),
   on_time: cell(),
   ontime: cell(),
-  case_title: cell(),
+  case_title: cell(FREE_TEXT),
   subject: cell(),
   reason: cell(),
   type: cell(),
@@ -108,8 +108,6 @@ export function ckan311Layout(row: Record<string, unknown> | readonly string[]):
 /** Where the 311 system puts requests with no location: City Hall Plaza. Treated as absent. */
 export const CKAN_DEFAULT_POINT = { lat: 42.3594, lon: -71.0587 } as const;
 
-const KNOWN = new Set(Object.keys(columns));
-
 function present(value: unknown): string | undefined {
   return typeof value !== 'string' || value.trim() === '' ? undefined : value.trim();
 }
@@ -135,8 +133,12 @@ export interface CkanMapOptions {
  * UTC; `Ward 3` becomes `3`, precinct `0306` becomes `3-6`; City Hall placeholder and 0/0
  * coordinates are dropped; a 4-digit ZIP gets its leading zero back (other postal codes are
  * left alone); the submitted photo is `media_url`; every column without a `ServiceRequest`
- * field (case title, reason, department, on-time flag, districts, the closed photo, and any
- * column this reader does not know) goes to `open_data`, with the detected `layout`.
+ * field (case title, reason, department, on-time flag, districts, the closed photo, the
+ * closure reason of a case that is not closed or has no close date) goes to `open_data`, with
+ * the detected `layout`; a column this reader does not know, or a known one it could not place
+ * (a second spelling of a column already read, coordinates that are not numbers), goes to
+ * `open_data.other`. No non-empty column is lost, except City Hall and 0/0 placeholder
+ * coordinates, which mean "no location".
  * Validate the result with `ServiceRequest` (or use {@link Ckan311ServiceRequest}).
  */
 export function ckan311RowToServiceRequest(
@@ -146,10 +148,15 @@ export function ckan311RowToServiceRequest(
 ): Record<string, unknown> {
   const r = row as Record<string, unknown>;
   const layout = ckan311Layout(r);
+  // The columns whose value the mapping placed; every other non-empty column goes to `other`.
+  const placed = new Set<string>();
   const pick = (...keys: string[]): [string, string] | undefined => {
     for (const key of keys) {
       const value = present(r[key]);
-      if (value !== undefined) return [key, value];
+      if (value !== undefined) {
+        placed.add(key);
+        return [key, value];
+      }
     }
     return undefined;
   };
@@ -199,17 +206,24 @@ export function ckan311RowToServiceRequest(
     media_url: value('submitted_photo', 'submittedphoto'),
     source: value('source', 'report_source'),
   };
-  const lat = Number(value('latitude'));
-  const lon = Number(value('longitude'));
-  if (value('latitude') && value('longitude') && Number.isFinite(lat) && Number.isFinite(lon)) {
+  const latText = value('latitude');
+  const lonText = value('longitude');
+  const lat = Number(latText);
+  const lon = Number(lonText);
+  if (latText && lonText && Number.isFinite(lat) && Number.isFinite(lon)) {
     const placeholder =
       (Math.abs(lat - CKAN_DEFAULT_POINT.lat) < 1e-4 &&
         Math.abs(lon - CKAN_DEFAULT_POINT.lon) < 1e-4) ||
       (lat === 0 && lon === 0);
+    // The placeholder says "no location": nothing to keep.
     if (!placeholder) {
       out.lat = lat;
       out.long = lon;
     }
+  } else {
+    // Not a coordinate pair: kept as written in `other`.
+    placed.delete('latitude');
+    placed.delete('longitude');
   }
   const ward = value('ward')?.replace(/^Ward\s*/i, '');
   if (ward && /^\d+$/.test(ward)) out.ward = String(Number(ward));
@@ -217,16 +231,18 @@ export function ckan311RowToServiceRequest(
   if (precinct && /^\d{4}$/.test(precinct))
     out.precinct = `${Number(precinct.slice(0, 2))}-${Number(precinct.slice(2))}`;
   const closed = time('closed_dt', 'close_date');
+  const closureReason = value('closure_reason');
+  let closureReasonPlaced = false;
   if (closed) {
     out.updated_datetime = closed;
     if (out.status === 'closed') {
-      const reason = value('closure_reason');
-      out.closure = { closed_datetime: closed, ...(reason ? { reason } : {}) };
+      out.closure = {
+        closed_datetime: closed,
+        ...(closureReason ? { reason: closureReason } : {}),
+      };
+      closureReasonPlaced = true;
     }
   }
-  const other: Record<string, string> = {};
-  for (const [key, cellValue] of Object.entries(r))
-    if (!KNOWN.has(key) && present(cellValue) !== undefined) other[key] = String(cellValue);
   const extension: Record<string, unknown> = {
     layout,
     case_status: caseStatus,
@@ -245,12 +261,17 @@ export function ckan311RowToServiceRequest(
     location_street_name: value('location_street_name', 'street_name'),
     street_number: value('street_number'),
     closure_comments: value('closure_comments'),
+    // An open case (or one without a close date) has no `closure` to hold its reason.
+    closure_reason: closureReasonPlaced ? undefined : closureReason,
     closed_photo: value('closed_photo', 'closedphoto'),
     geom_4326: value('geom_4326'),
     ward: value('ward'),
     precinct: value('precinct'),
-    ...(Object.keys(other).length > 0 ? { other } : {}),
   };
+  const other: Record<string, string> = {};
+  for (const [key, cellValue] of Object.entries(r))
+    if (!placed.has(key) && present(cellValue) !== undefined) other[key] = String(cellValue);
+  if (Object.keys(other).length > 0) extension.other = other;
   for (const key of Object.keys(extension)) if (extension[key] === undefined) delete extension[key];
   out.open_data = extension;
   for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];

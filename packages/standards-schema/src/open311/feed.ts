@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldSchemaOf, itemSchemaOf, keepAsSent } from '../internal/blankRequired';
 import { readLocalDateTime } from '../primitives/localDateTime';
 import { ServiceRequest } from './ServiceRequest';
 
@@ -13,15 +14,28 @@ const ID_FIELDS = [
 const TIME_FIELDS = ['requested_datetime', 'updated_datetime', 'expected_datetime'];
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
 
-function clean(value: unknown): unknown {
+/** `null` and blank strings become absent, except where `schema` requires the field (see keepAsSent). */
+function clean(value: unknown, schema: z.core.$ZodType | undefined): unknown {
   if (value === null || value === '') return undefined;
   if (typeof value === 'string') return value.trim() === '' ? undefined : value;
-  if (Array.isArray(value)) return value.map(clean);
+  if (Array.isArray(value)) {
+    const itemSchema = itemSchemaOf(schema);
+    return value.map((item) => {
+      const cleaned = clean(item, itemSchema);
+      return cleaned === undefined && keepAsSent(itemSchema, item) ? item : cleaned;
+    });
+  }
   if (typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
-      const cleaned = clean(inner);
+      // The field's schema matters only for what holds fields, or may be dropped.
+      const field =
+        typeof inner === 'object' || (typeof inner === 'string' && inner.trim() === '')
+          ? fieldSchemaOf(schema, key)
+          : undefined;
+      const cleaned = clean(inner, field);
       if (cleaned !== undefined) out[key] = cleaned;
+      else if (keepAsSent(field, inner)) out[key] = inner;
     }
     return out;
   }
@@ -35,13 +49,17 @@ function toExactTime(value: unknown): unknown {
 }
 
 /**
- * Normalizes a service request as real Open311 feeds send it: `null` and `""` mean absent,
+ * Normalizes a service request as real Open311 feeds send it: `null` and `""` mean absent
+ * (except in a field `ServiceRequest` requires, where they are kept so that validation says
+ * "received null" rather than a missing field; a value that is not an object is left as it is),
  * numeric ids and ZIP codes become strings (a 4-digit ZIP gets its leading zero back), numeric
  * strings become numbers for lat/long (`0, 0` means no location), and offset-less times are read as America/New_York.
  * Anything it cannot fix is left for validation to report.
  */
 export function normalizeOpen311Request(input: unknown): unknown {
-  const value = clean(input);
+  // Not a record (`null` in a feed's array included): validation says what it is.
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  const value = clean(input, ServiceRequest);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
   const out = { ...(value as Record<string, unknown>) };
   for (const key of ID_FIELDS) {

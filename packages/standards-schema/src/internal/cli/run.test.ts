@@ -43,9 +43,91 @@ describe('city-schema validate', () => {
     expect(code).toBe(1);
     const secondStart = text.split('\n').findIndex((l, i) => i > 1 && l === '  {') + 1;
     expect(out[0]).toBe(
-      `line ${secondStart}: status: Invalid option: expected one of "open"|"closed"`,
+      `line ${secondStart}, element [1]: status: Invalid option: expected one of "open"|"closed"`,
     );
     expect(out.at(-1)).toMatch(/3 valid, 1 invalid$/);
+  });
+
+  it('says an element is null, and which one, with every reader and without one', async () => {
+    const file = join(dir, 'with-null.json');
+    // Both on one line: the element index tells them apart.
+    writeFileSync(file, `[${JSON.stringify(rows[0])}, null]`);
+    for (const args of [
+      ['ServiceRequest'],
+      ['--from', 'open311-feed'],
+      ['--from', 'ckan-311'],
+      ['--from', 'blds'],
+      ['Permit'],
+    ]) {
+      const { code, out } = await run('validate', ...args, file);
+      expect(code, args.join(' ')).toBe(1);
+      expect(out, args.join(' ')).toContain(
+        'line 1, element [1]: (record): Invalid input: expected object, received null',
+      );
+    }
+    const ndjson = join(dir, 'with-null.ndjson');
+    writeFileSync(ndjson, `${JSON.stringify(rows[0])}\nnull\n`);
+    expect((await run('validate', '--from', 'open311-feed', ndjson)).out).toContain(
+      'line 2: (record): Invalid input: expected object, received null',
+    );
+  });
+
+  it('says a required field was null, not missing, through the lenient readers', async () => {
+    const feed = join(dir, 'feed-nulls.json');
+    writeFileSync(
+      feed,
+      JSON.stringify([
+        {
+          ...rows[0],
+          requested_datetime: null,
+          closure: { closed_datetime: null },
+          events: [null],
+          activities: [null],
+        },
+        { ...rows[0], service_request_id: '', description: null },
+      ]),
+    );
+    const open311 = await run('validate', '--from', 'open311-feed', feed);
+    expect(open311.out).toContain(
+      'line 1, element [0]: requested_datetime: Invalid input: expected string, received null',
+    );
+    expect(open311.out).toContain(
+      'line 1, element [0]: closure.closed_datetime: Invalid input: expected string, received null',
+    );
+    expect(open311.out).toContain(
+      'line 1, element [0]: events[0]: Invalid input: expected object, received null',
+    );
+    // A union (Boston's work-plan step or an SDK history entry) says what each option expected.
+    expect(open311.out).toContainEqual(
+      expect.stringMatching(
+        /^line 1, element \[0\]: activities\[0\]: Invalid input \(option 1: activities\[0\]: Invalid input: expected object, received null \| option 2: /,
+      ),
+    );
+    // An empty id is reported as the empty string it is; a null description is just absent.
+    expect(open311.out.filter((l) => l.includes('element [1]'))).toEqual([
+      expect.stringMatching(/^line 1, element \[1\]: service_request_id: /),
+    ]);
+    const permits = join(dir, 'permit-nulls.json');
+    writeFileSync(
+      permits,
+      JSON.stringify([
+        {
+          permitnum: null,
+          description: 'New dwelling',
+          issueddate: '2026-09-23',
+          statuscurrent: 'Issued',
+          originaladdress1: '1414 S BENNETT ST',
+          originalcity: 'SEATTLE',
+          originalstate: 'WA',
+          originalzip: '98108',
+          projectname: null,
+        },
+      ]),
+    );
+    expect((await run('validate', '--from', 'blds', permits)).out).toEqual([
+      'line 1, element [0]: PermitNum: Invalid input: expected string, received null',
+      expect.stringMatching(/^Permit: 1 records checked .* 0 valid, 1 invalid$/),
+    ]);
   });
 
   it('reads NDJSON line by line, counting unparsable lines as invalid', async () => {
@@ -268,9 +350,11 @@ describe('city-schema validate --from (feed readers)', () => {
       lines.findLastIndex(
         (line, i) => line === '  {' && i < lines.findIndex((l) => l.includes(permitNum)),
       ) + 1;
+    const indexOf = (permitNum: string) =>
+      response.features.findIndex((f) => JSON.stringify(f).includes(permitNum));
     expect(out.slice(0, 2)).toEqual([
-      `line ${startOf('MEC2026-01581')}: OriginalAddress1: Invalid input: expected string, received undefined`,
-      `line ${startOf('UTL2026-00348')}: OriginalAddress1: Invalid input: expected string, received undefined`,
+      `line ${startOf('MEC2026-01581')}, element [${indexOf('MEC2026-01581')}]: OriginalAddress1: Invalid input: expected string, received undefined`,
+      `line ${startOf('UTL2026-00348')}, element [${indexOf('UTL2026-00348')}]: OriginalAddress1: Invalid input: expected string, received undefined`,
     ]);
     expect(out.at(-1)).toMatch(/5 records checked .* 3 valid, 2 invalid$/);
     // Without a reader, the same file is one record: the envelope is the blds reader's.

@@ -90,6 +90,10 @@ function fromRegex(pattern: RegExp, rng: Random, key: string): string | undefine
     String(rng.int(1000, 9999)),
     String(rng.int(0, 9_999_999_999)).padStart(10, '0'),
     `${rng.pick(WORDS)}-${rng.int(100, 999)}`,
+    // DCAT-US federal codes: bureauCode, programCode, primaryITInvestmentUII
+    `0${rng.int(10, 99)}:${rng.int(10, 99)}`,
+    `0${rng.int(10, 99)}:${rng.int(100, 999)}`,
+    `0${rng.int(10, 99)}-${String(rng.int(1, 999_999_999)).padStart(9, '0')}`,
     // ISO 8601 durations and intervals (DCAT-US modified, temporal, accrualPeriodicity)
     'P1Y',
     'R/P1D',
