@@ -118,8 +118,8 @@ describe('a file the CLI is told to write that cannot be written: exit 2, naming
 
   it('verify --remember: a file it cannot write, after the log verified', async () => {
     const remember = join(dir, 'verifier', 'last.checkpoint');
-    // The memory saves through a temporary file beside it: a folder in that place refuses it.
-    await mkdir(`${remember}.${process.pid}.tmp`, { recursive: true });
+    // The memory saves under a lock file beside it: a folder in that place refuses it.
+    await mkdir(`${remember}.lock`, { recursive: true });
     const r = await run(
       'verify',
       '--store',

@@ -1,11 +1,15 @@
-import { mkdir, open, rename } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SignedCheckpoint } from '../note/checkpointNote';
+import { keepNewest } from './keepNewest';
 import type { CheckpointSink } from './sink';
 
 /**
  * A sink that writes each checkpoint note to `<dir>/<size>.checkpoint` and the newest to
- * `<dir>/latest.checkpoint` (replaced atomically), with fsync. Point it at storage the store's
+ * `<dir>/latest.checkpoint` (replaced atomically, and never by an older one: several app instances
+ * may share the directory), with fsync. A checkpoint of a size already kept with another root
+ * (a fork) is refused with `INVALID_CHECKPOINT`, through the log's `onError`. Writers take a
+ * `.lock` file beside each file for the moment they replace it. Point it at storage the store's
  * administrators cannot write: a mount from another system, a different account's folder, a
  * bucket synced elsewhere. `latest.checkpoint` is what `city-audit verify --trusted` reads.
  *
@@ -15,23 +19,12 @@ import type { CheckpointSink } from './sink';
  * ```
  */
 export function directorySink(dir: string): CheckpointSink {
-  async function write(path: string, text: string) {
-    const fh = await open(path, 'w', 0o644);
-    try {
-      await fh.writeFile(text, 'utf8');
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-  }
   return {
     name: `directory:${dir}`,
     async publish(cp: SignedCheckpoint) {
       await mkdir(dir, { recursive: true });
-      await write(join(dir, `${cp.size}.checkpoint`), cp.note);
-      const tmp = join(dir, `.latest.${process.pid}.tmp`);
-      await write(tmp, cp.note);
-      await rename(tmp, join(dir, 'latest.checkpoint'));
+      await keepNewest(join(dir, `${cp.size}.checkpoint`), cp);
+      await keepNewest(join(dir, 'latest.checkpoint'), cp);
     },
   };
 }

@@ -1,13 +1,20 @@
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AuditLogError } from '../errors';
 import type { SignedCheckpoint } from '../note/checkpointNote';
+import { keepNewest } from './keepNewest';
 
 /** Where a verifier keeps the last checkpoint it verified. */
 export interface CheckpointMemory {
   /** The remembered checkpoint note, or undefined before the first verification. */
   load(): Promise<string | undefined>;
-  /** Remembers a checkpoint that verified, replacing the one kept (atomically). */
+  /**
+   * Remembers a checkpoint that verified, replacing the one kept (atomically) unless that one is
+   * newer: a slower verifier sharing the memory never puts an older checkpoint back.
+   *
+   * @throws AuditLogError `INVALID_CHECKPOINT` when the kept checkpoint has the same size and
+   *   another root (a fork).
+   */
   save(checkpoint: SignedCheckpoint): Promise<void>;
 }
 
@@ -28,22 +35,7 @@ export function fileCheckpointMemory(path: string): CheckpointMemory {
     },
     async save(cp: SignedCheckpoint) {
       await mkdir(dirname(path), { recursive: true });
-      const tmp = `${path}.${process.pid}.tmp`;
-      const fh = await open(tmp, 'w', 0o644);
-      try {
-        try {
-          await fh.writeFile(cp.note, 'utf8');
-          await fh.sync();
-        } finally {
-          await fh.close();
-        }
-        await rename(tmp, path);
-      } catch (error) {
-        // A full disk or a failed rename leaves the remembered checkpoint as it was, and no
-        // temporary file beside it.
-        await rm(tmp, { force: true });
-        throw error;
-      }
+      await keepNewest(path, cp);
     },
   };
 }

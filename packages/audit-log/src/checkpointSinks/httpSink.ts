@@ -13,7 +13,8 @@ export interface HttpSinkOptions {
 
 /**
  * A sink that POSTs each signed checkpoint note (`text/plain; charset=utf-8`) to `url`: a
- * service in another trust domain that keeps them, or a witness. Any 2xx answer is success.
+ * service in another trust domain that keeps them, or a witness. Any 2xx answer is success; a
+ * redirect is a failure (following it would send a GET without the note).
  *
  * @example
  * ```ts
@@ -41,8 +42,17 @@ export function httpSink(url: string, options: HttpSinkOptions = {}): Checkpoint
         headers: { 'content-type': 'text/plain; charset=utf-8', ...options.headers },
         body: cp.note,
         signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+        // A redirect would turn the POST into a GET without the note (301, 302, 303) and its 2xx
+        // would pass for success: the note would be lost. It is a failure, naming where to.
+        redirect: 'manual',
       });
       await response.body?.cancel().catch(() => {});
+      if (response.status >= 300 && response.status < 400) {
+        throw new AuditLogError(
+          'STORE_UNAVAILABLE',
+          `checkpoint sink ${target.origin}${target.pathname} answered with a redirect (${response.status}${response.headers.get('location') ? ` to ${response.headers.get('location')}` : ''}); configure the sink with the final URL`,
+        );
+      }
       if (!response.ok) {
         throw new AuditLogError(
           'STORE_UNAVAILABLE',

@@ -125,9 +125,14 @@ export async function acquireFileLock(target: string): Promise<FileLock> {
     return {
       path,
       async release() {
-        held.delete(mine.nonce);
-        const found = await readLock(path);
-        if (found?.content?.nonce === mine.nonce) await unlink(path).catch(() => {});
+        // Held until the file is gone: another holder in this process that reads the lock
+        // meanwhile must not take it for a stale lock of an earlier run of this pid.
+        try {
+          const found = await readLock(path);
+          if (found?.content?.nonce === mine.nonce) await unlink(path).catch(() => {});
+        } finally {
+          held.delete(mine.nonce);
+        }
       },
     };
   };
@@ -150,7 +155,11 @@ export async function acquireFileLock(target: string): Promise<FileLock> {
     try {
       const again = await readLock(path);
       if (again !== null && again.text !== found.text) throw lockedError(target, path, again);
-      if (again !== null) await unlink(path);
+      if (again !== null) {
+        await unlink(path).catch((error: unknown) => {
+          if (errno(error) !== 'ENOENT') throw error; // its holder released it meanwhile
+        });
+      }
       if (await create(path, mine)) return taken();
     } finally {
       await unlink(marker).catch(() => {});
