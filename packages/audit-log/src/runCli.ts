@@ -446,9 +446,14 @@ async function runCommand(
         typeof (bundle as ConsistencyProof).from === 'string'
           ? verifyConsistencyProof(bundle as ConsistencyProof, opts)
           : verifyEventProof(bundle as EventProof, opts);
-      out(
-        r.ok ? 'ok: the proof verifies against the signed checkpoint\n' : `INVALID: ${r.reason}\n`,
-      );
+      if (r.ok) {
+        // Which log and tree it is for: one key may sign the checkpoints of several logs, so a
+        // reader who did not pass --origin sees which one vouched for it.
+        const cp = 'checkpoint' in r ? r.checkpoint : r.to;
+        out(
+          `ok: the proof verifies against the signed checkpoint of ${cp.origin} at ${cp.size} events\n`,
+        );
+      } else out(`INVALID: ${r.reason}\n`);
       return r.ok ? 0 : 1;
     }
     if (command === 'export') {
