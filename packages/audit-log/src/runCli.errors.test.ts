@@ -145,6 +145,21 @@ describe('a file the CLI is told to write that cannot be written: exit 2, naming
   });
 });
 
+describe('repair', () => {
+  it('a .rejected file it cannot write: exit 2 naming it, and the log left as it was', async () => {
+    const bad = join(dir, 'bad-tail.jsonl');
+    await writeFile(bad, `${await readFile(path, 'utf8')}garbage from a bad disk\n`);
+    const before = await readFile(bad);
+    // A folder where the rejected lines would go.
+    await mkdir(`${bad}.rejected`);
+    const r = await run('repair', '--store', `jsonl:${bad}`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`cannot write ${bad}.rejected`);
+    expect(r.stderr).not.toContain('cannot read the audit log');
+    expect(await readFile(bad)).toEqual(before);
+  });
+});
+
 describe('stdout that stops reading (export | head)', () => {
   it('the export stops with exit 2 and says so, instead of crashing on EPIPE', async () => {
     // About 8 MB of JSONL: far more than a pipe holds, so export is still writing when the

@@ -397,6 +397,9 @@ async function runCommand(
           out(`REFUSED: ${error.message}\n`);
           return 1;
         }
+        // The file it moves the bad tail to: a file it cannot write, not a log it cannot read.
+        const failed = (error as NodeJS.ErrnoException | null)?.path;
+        if (failed === `${file}.rejected`) throw outputError(failed, error);
         throw error;
       }
     }
