@@ -4,23 +4,10 @@
 // reader keep such a value as sent when the schema rejects it anyway: the verdict is the same
 // (absent or as sent, the field is invalid) and the message names what was sent.
 import { z } from 'zod';
+import { coreSchema as core } from './schemaCore';
 
 type AnySchema = z.core.$ZodType;
 type Def = z.core.$ZodTypeDef & Record<string, unknown>;
-
-/** The schema under wrappers (optional, nullable, default, pipe input, lazy). */
-function core(schema: AnySchema | undefined): AnySchema | undefined {
-  let current = schema;
-  for (let depth = 0; current && depth < 32; depth++) {
-    const def = current._zod.def as Def;
-    if (def.innerType) current = def.innerType as AnySchema;
-    else if (def.type === 'pipe') current = def.in as AnySchema;
-    else if (def.type === 'lazy')
-      current = (def as unknown as { getter: () => AnySchema }).getter();
-    else return current;
-  }
-  return current;
-}
 
 /** The schema of `key` when `schema` is an object schema (under wrappers), else undefined. */
 export function fieldSchemaOf(schema: AnySchema | undefined, key: string): AnySchema | undefined {

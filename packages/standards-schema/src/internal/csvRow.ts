@@ -3,22 +3,10 @@
 // JSON arrays/objects where the schema wants them. What cannot be converted is left as text, so
 // validation reports it with its path.
 import type { z } from 'zod';
+import { coreSchema as core } from './schemaCore';
 
 type AnySchema = z.core.$ZodType;
 type Def = z.core.$ZodTypeDef & Record<string, unknown>;
-
-function core(schema: AnySchema | undefined): AnySchema | undefined {
-  let current = schema;
-  for (let depth = 0; current && depth < 32; depth++) {
-    const def = current._zod.def as Def;
-    if (def.innerType) current = def.innerType as AnySchema;
-    else if (def.type === 'pipe') current = def.in as AnySchema;
-    else if (def.type === 'lazy')
-      current = (def as unknown as { getter: () => AnySchema }).getter();
-    else return current;
-  }
-  return current;
-}
 
 function child(schema: AnySchema | undefined, key: string): AnySchema | undefined {
   const inner = core(schema);

@@ -53,6 +53,49 @@ async function seal(db: SqlQueryable, s: string, chainId: string, batchId: strin
 }
 
 /**
+ * Stores the rows of a sealed batch without a position and stages it (`audit_append_batch`):
+ * the first of an append's two transactions. `bytes` are the batch's canonical lines.
+ */
+export async function stageBatch(
+  db: SqlQueryable,
+  s: string,
+  chainId: string,
+  batchId: string,
+  sealed: readonly SealedEvent[],
+  bytes: Buffer,
+): Promise<void> {
+  const cols: unknown[][] = [[], [], [], [], [], [], [], []];
+  for (const e of sealed) {
+    const values = [
+      e.id,
+      e.time,
+      e.action,
+      e.actor.id,
+      e.target?.type ?? null,
+      e.target?.id ?? null,
+      e.outcome,
+      e.integrity.hash,
+    ];
+    for (let i = 0; i < values.length; i++) cols[i]?.push(values[i]);
+  }
+  const last = sealed[sealed.length - 1] as SealedEvent;
+  // The records go as one text of canonical lines (a canonical line holds no newline) rather
+  // than as an array literal, which the driver would escape quote by quote.
+  await db.query(
+    `SELECT ${s}.audit_append_batch($1, $2::uuid, $3, $4, $5::uuid[], $6::timestamptz[], $7::text[],
+       $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text)`,
+    [
+      chainId,
+      batchId,
+      sealed.length,
+      last.integrity.hash,
+      ...cols,
+      bytes.toString('utf8', 0, bytes.length - 1),
+    ],
+  );
+}
+
+/**
  * Appends `batch` (idempotent by event id) and returns the stored events in the order given,
  * with the events it stored. `lookFirst` false skips the idempotency lookup: only when every
  * event's id was minted by the log and never handed to a store (no store can hold it).
@@ -76,37 +119,8 @@ export async function appendBatch(
   if (fresh.length > 0) {
     const { sealed, bytes } = sealBatch(fresh);
     const n = sealed.length;
-    const cols: unknown[][] = [[], [], [], [], [], [], [], []];
-    for (let j = 0; j < n; j++) {
-      const e = sealed[j] as SealedEvent;
-      const values = [
-        e.id,
-        e.time,
-        e.action,
-        e.actor.id,
-        e.target?.type ?? null,
-        e.target?.id ?? null,
-        e.outcome,
-        e.integrity.hash,
-      ];
-      for (let i = 0; i < values.length; i++) cols[i]?.push(values[i]);
-    }
     const batchId = randomUUID();
-    const last = sealed[n - 1] as SealedEvent;
-    // The records go as one text of canonical lines (a canonical line holds no newline) rather
-    // than as an array literal, which the driver would escape quote by quote.
-    await db.query(
-      `SELECT ${s}.audit_append_batch($1, $2::uuid, $3, $4, $5::uuid[], $6::timestamptz[], $7::text[],
-         $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text)`,
-      [
-        chainId,
-        batchId,
-        n,
-        last.integrity.hash,
-        ...cols,
-        bytes.toString('utf8', 0, bytes.length - 1),
-      ],
-    );
+    await stageBatch(db, s, chainId, batchId, sealed, bytes);
     const first = await seal(db, s, chainId, batchId);
     for (let j = 0; j < n; j++) {
       const e = sealed[j] as SealedEvent;
